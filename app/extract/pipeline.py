@@ -1,0 +1,160 @@
+"""Build the spaCy pipeline and run it over articles, one at a time or in batches.
+
+Long texts are parsed in chunks (spaCy's parser needs ~1 GB per 100,000 characters) and the
+chunks joined back with `Doc.from_docs`, so offsets always index the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from app.domain import Extraction
+from app.extract import components
+from app.extract.sentences import sentence_spans
+
+# Bump whenever extraction would produce different facts for the same text;
+# `dateline reprocess` re-extracts articles stored with an older version.
+PIPELINE_VERSION = "2026.11.28.1"
+
+CHUNK_CHARS = 50_000
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
+@dataclass(frozen=True)
+class ExtractionInput:
+    text: str
+    published: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    ref: Any = None  # carried through untouched (an id, a path)
+
+
+def build_nlp(model: str) -> Language:
+    components.register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
+        ) from exc
+    nlp.max_length = 10**8  # we chunk long texts ourselves
+    for name in components.COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut `text` into pieces of at most ~`size` characters at the best break available
+    (paragraph, sentence end, whitespace, else anywhere); the pieces concatenate to `text`."""
+    chunks: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        window = text[pos : pos + size]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > size // 4]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or size
+        chunks.append(text[pos : pos + cut])
+        pos += cut
+    chunks.append(text[pos:])
+    return chunks
+
+
+class Extractor:
+    """Holds a loaded pipeline; `extract` one text or `extract_many` in batches."""
+
+    def __init__(self, model: str, batch_size: int = 32) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.nlp = build_nlp(model)
+        self._base_pipes = [n for n in self.nlp.pipe_names if n not in components.COMPONENTS]
+
+    def extract(self, item: ExtractionInput) -> Extraction:
+        return next(self._run([item]))
+
+    def extract_many(
+        self, items: Iterable[ExtractionInput], processes: int = 1
+    ) -> Iterator[tuple[ExtractionInput, Extraction]]:
+        """Yield (input, extraction) in input order. With processes > 1, worker processes
+        each load the model once and take batches of items."""
+        if processes <= 1:
+            iterator = iter(items)
+            while batch := list(islice(iterator, self.batch_size)):
+                yield from zip(batch, self._run(batch), strict=True)
+            return
+        with ProcessPoolExecutor(
+            max_workers=processes, initializer=_init_worker, initargs=(self.model, self.batch_size)
+        ) as pool:
+            iterator = iter(items)
+            while batch := list(islice(iterator, self.batch_size * processes)):
+                parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
+                for part, results in zip(parts, pool.map(_work, parts), strict=True):
+                    yield from zip(part, results, strict=True)
+
+    def _run(self, items: list[ExtractionInput]) -> Iterator[Extraction]:
+        short = [(i, it) for i, it in enumerate(items) if len(it.text) <= CHUNK_CHARS]
+        docs: dict[int, Doc] = {}
+        prepared = (self._make_doc(it.text, it) for _, it in short)
+        for (i, _), doc in zip(short, self.nlp.pipe(prepared, batch_size=self.batch_size), strict=True):
+            docs[i] = doc
+        for i, it in enumerate(items):
+            doc = docs.pop(i, None) or self._run_long(it)
+            yield to_extraction(doc)
+
+    def _make_doc(self, text: str, item: ExtractionInput) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc._.published = item.published
+        doc._.authors = tuple(item.authors)
+        return doc
+
+    def _run_long(self, item: ExtractionInput) -> Doc:
+        with self.nlp.select_pipes(enable=self._base_pipes):
+            parts = list(self.nlp.pipe(split_chunks(item.text), batch_size=4))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        doc._.published = item.published
+        doc._.authors = tuple(item.authors)
+        for name in components.COMPONENTS:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
+
+def to_extraction(doc: Doc) -> Extraction:
+    return Extraction(
+        language=doc._.language,
+        pipeline_version=PIPELINE_VERSION,
+        sentences=sentence_spans(doc),
+        entities=tuple(doc._.dl_entities),
+        timexes=tuple(doc._.dl_timexes),
+        quotes=tuple(doc._.dl_quotes),
+        events=tuple(doc._.dl_events),
+        notes=tuple(doc._.notes),
+    )
+
+
+_worker: Extractor | None = None
+
+
+def _init_worker(model: str, batch_size: int) -> None:
+    global _worker
+    _worker = Extractor(model, batch_size)
+
+
+def _work(items: list[ExtractionInput]) -> list[Extraction]:
+    assert _worker is not None
+    return list(_worker._run(items))

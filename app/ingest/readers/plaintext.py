@@ -1,0 +1,124 @@
+"""Plain text in the newspaper-export shape: headline or dek, "By A and B", a date line, a
+publication line, then the body; trailing author biographies kept apart from the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.domain import ArticleRecord
+from app.ingest.errors import IngestError
+from app.ingest.readers.dates import has_time, looks_like_date_line, parse_datetime
+from app.ingest.readers.textutil import clean_inline, paragraphs_to_body, split_blocks
+
+_BYLINE = re.compile(r"^by\s+(?P<names>.+)$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&|;)\s*")
+_HEADER_MAX_CHARS = 200
+_HEADER_MAX_BLOCKS = 8
+_BIO_ROLE = re.compile(
+    r"\b(correspondent|reporter|editor|columnist|writer|bureau chief|contributor|author of|covers)\b", re.I
+)
+_BIO_VERB = re.compile(r"^.{0,60}?\b(is|was|has|covers|writes)\b")
+_WRITE_TO = re.compile(r"^(write to|contact|email)\b", re.I)
+_CONTRIBUTED = re.compile(r"^[—–-]+\s*.+\bcontributed to this (article|report)\.?$", re.I)
+
+
+@dataclass
+class _Header:
+    titles: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    date_line: str | None = None
+    publication: str | None = None
+
+
+def split_authors(names: str) -> list[str]:
+    names = re.sub(r"\s*\|.*$", "", names)  # "By Jane Doe | Photographs by ..."
+    return [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
+
+
+def _is_publication_line(block: str) -> bool:
+    words = block.split()
+    return (
+        0 < len(words) <= 8
+        and not block.endswith((".", "?", "!", ":"))
+        and all(w[0].isupper() or w.lower() in {"of", "the", "and", "for", "&"} for w in words if w[0].isalpha())
+        and not any(ch.isdigit() for ch in block)
+    )
+
+
+def _is_header_block(block: str) -> bool:
+    return "\n" not in block.strip() and len(block) <= _HEADER_MAX_CHARS
+
+
+def _read_header(blocks: list[str], name: str) -> tuple[_Header, int]:
+    """Classify the leading short blocks; returns the header and the index where the body starts.
+    A header needs a byline or a date line; without either, everything is body."""
+    header = _Header()
+    i = 0
+    while i < min(len(blocks), _HEADER_MAX_BLOCKS) and _is_header_block(blocks[i]):
+        block = clean_inline(blocks[i])
+        byline = _BYLINE.match(block)
+        if byline and not header.authors:
+            header.authors = split_authors(byline.group("names"))
+        elif header.date_line is None and (header.authors or header.titles) and looks_like_date_line(block):
+            header.date_line = block
+        elif header.publication is None and (header.authors or header.date_line) and _is_publication_line(block):
+            header.publication = block
+        elif not header.authors and header.date_line is None and len(header.titles) < 2:
+            header.titles.append(block)
+        else:
+            break
+        i += 1
+    if not header.authors and header.date_line is None:
+        return _Header(), 0
+    if header.date_line is not None and parse_datetime(header.date_line) is None:
+        raise IngestError(name, f"unparseable date line {header.date_line!r}")
+    return header, i
+
+
+def _split_bios(paragraphs: list[str], authors: list[str]) -> tuple[list[str], list[str]]:
+    """Trailing paragraphs about the authors ("Daniel Michaels is Brussels Bureau Chief…")."""
+    keys = {a.lower() for a in authors} | {a.split()[-1].lower() for a in authors if a.split()}
+
+    def is_bio(para: str) -> bool:
+        if _WRITE_TO.match(para) or _CONTRIBUTED.match(para):
+            return True
+        lower = para.lower()
+        if not any(lower.startswith(k + " ") for k in keys):
+            return False
+        return bool(_BIO_VERB.match(para) or _BIO_ROLE.search(para[:200]))
+
+    cut = len(paragraphs)
+    while cut > 1 and is_bio(paragraphs[cut - 1]):
+        cut -= 1
+    return paragraphs[:cut], paragraphs[cut:]
+
+
+def parse_plaintext(text: str, name: str) -> ArticleRecord:
+    blocks = split_blocks(text)
+    if not blocks:
+        raise IngestError(name, "no text")
+    header, body_start = _read_header(blocks, name)
+    body_paragraphs, bios = _split_bios(blocks[body_start:], header.authors)
+    body = paragraphs_to_body(body_paragraphs)
+    if not body:
+        raise IngestError(name, "no article body after the header")
+    published_at = parse_datetime(header.date_line) if header.date_line else None
+    title = header.titles[0] if header.titles else _title_from_body(body)
+    return ArticleRecord(
+        title=title,
+        dek=header.titles[1] if len(header.titles) > 1 else None,
+        body=body,
+        origin=name,
+        source=header.publication,
+        authors=tuple(header.authors),
+        published=published_at.date() if published_at else None,
+        published_at=published_at if published_at and has_time(header.date_line or "") else None,
+        bio=paragraphs_to_body(bios) or None,
+    )
+
+
+def _title_from_body(body: str) -> str:
+    first = body.split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
