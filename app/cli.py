@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path

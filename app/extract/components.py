@@ -39,13 +39,14 @@ def detect_language(doc: Doc) -> Doc:
     code = language.detect(doc.text)
     doc._.language = code
     if code != "en":
-        doc._.notes = (*doc._.notes, f"not English (detected: {code}); no entities, quotes or dates extracted")
+        doc._.notes = (
+            *doc._.notes,
+            f"not English (detected: {code}); no entities, quotes or dates extracted",
+        )
     return doc
 
 
-@Language.component(
-    "dateline_entities", requires=["doc.ents", "doc.sents"], assigns=["doc._.dl_entities"]
-)
+@Language.component("dateline_entities", requires=["doc.ents", "doc.sents"], assigns=["doc._.dl_entities"])
 def find_entities(doc: Doc) -> Doc:
     if _is_english(doc):
         doc._.dl_entities = tuple(entities.find_entities(doc, authors=doc._.authors))
@@ -67,9 +68,7 @@ def find_timexes(doc: Doc) -> Doc:
 def find_quotes(doc: Doc) -> Doc:
     if _is_english(doc):
         doc._.dl_quotes = tuple(
-            quotes.find_quotes(
-                doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published
-            )
+            quotes.find_quotes(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
         )
     return doc
 
@@ -87,4 +86,10 @@ def find_events(doc: Doc) -> Doc:
     return doc
 
 
-COMPONENTS = ("dateline_language", "dateline_entities", "dateline_timexes", "dateline_quotes", "dateline_events")
+COMPONENTS = (
+    "dateline_language",
+    "dateline_entities",
+    "dateline_timexes",
+    "dateline_quotes",
+    "dateline_events",
+)

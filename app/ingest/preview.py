@@ -38,14 +38,17 @@ def _jsonl_items(stream: Iterable[str]) -> Iterator[tuple[Any, ArticleRecord | I
                 yield rec.get("id"), IngestError(f"line {lineno}", f"unparseable published date {raw!r}")
                 continue
         authors = rec.get("authors") or ()
-        yield rec.get("id"), ArticleRecord(
-            title=str(rec.get("title") or ""),
-            body=rec["text"],
-            origin=f"line {lineno}",
-            published=published,
-            authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
-            source=rec.get("source"),
-            url=rec.get("url"),
+        yield (
+            rec.get("id"),
+            ArticleRecord(
+                title=str(rec.get("title") or ""),
+                body=rec["text"],
+                origin=f"line {lineno}",
+                published=published,
+                authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
+                source=rec.get("source"),
+                url=rec.get("url"),
+            ),
         )
 
 

@@ -65,9 +65,9 @@ def detect_format(head: str, suffix: str = "") -> Format:
     return READABLE_SUFFIXES.get(suffix.lower(), Format.TEXT)
 
 
-def read_source(text_or_bytes: str | bytes, name: str, suffix: str = "", url: str | None = None) -> Iterator[
-    ArticleRecord | IngestError
-]:
+def read_source(
+    text_or_bytes: str | bytes, name: str, suffix: str = "", url: str | None = None
+) -> Iterator[ArticleRecord | IngestError]:
     """Parse one input's content; per-record problems are yielded, whole-input ones raised."""
     text = decode(text_or_bytes, name) if isinstance(text_or_bytes, bytes) else text_or_bytes
     if not text.strip():

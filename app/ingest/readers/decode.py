@@ -16,7 +16,9 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise IngestError(name, f"cannot read ({exc.strerror or exc})") from exc
     if size > max_bytes:
-        raise IngestError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (DATELINE_MAX_FILE_BYTES)")
+        raise IngestError(
+            name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (DATELINE_MAX_FILE_BYTES)"
+        )
     try:
         return path.read_bytes()
     except OSError as exc:

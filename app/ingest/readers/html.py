@@ -3,7 +3,6 @@ removed), paragraphs kept."""
 
 from __future__ import annotations
 
-
 import trafilatura
 
 from app.domain import ArticleRecord
@@ -54,5 +53,3 @@ def html_fragment_paragraphs(fragment: str) -> list[str]:
     blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//h4|.//blockquote")
     texts = [b.text_content() for b in blocks] if blocks else [root.text_content()]
     return [t for t in texts if t.strip()]
-
-

@@ -10,6 +10,7 @@ from typing import Any
 import frontmatter
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
@@ -38,11 +39,18 @@ _TAG_TYPES = {
     "disclosures": "Disclosure",
 }
 _ORNAMENT = re.compile(r"^[#*\s\-–—_=~]+$")  # "###" ends a press release
-_BLOCK_CLOSE = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "th_close", "td_close"}
+_BLOCK_CLOSE = {
+    "paragraph_close",
+    "heading_close",
+    "list_item_close",
+    "blockquote_close",
+    "th_close",
+    "td_close",
+}
 
 
 def article_type(title: str, tags: list[str]) -> str | None:
-    """"Readout of …" → Readout; else the kind the tags imply."""
+    """ "Readout of …" → Readout; else the kind the tags imply."""
     for name, pattern in _TYPES:
         if pattern.search(title.strip()):
             return name
@@ -56,6 +64,12 @@ def _html_text(fragment: str) -> str:
         return re.sub(r"<[^>]+>", "", fragment)
 
 
+def _is_line_break(token: Token) -> bool:
+    return token.type in {"softbreak", "hardbreak"} or (
+        token.type == "html_inline" and token.content.lower().startswith("<br")
+    )
+
+
 def markdown_paragraphs(source: str) -> list[str]:
     """The text of each block (paragraph, heading, list item, table cell), markup removed."""
     md = MarkdownIt("commonmark").enable("table")
@@ -66,9 +80,7 @@ def markdown_paragraphs(source: str) -> list[str]:
             for child in token.children or []:
                 if child.type in {"text", "code_inline"}:
                     current.append(child.content)
-                elif child.type in {"softbreak", "hardbreak"}:
-                    current.append(" ")
-                elif child.type == "html_inline" and child.content.lower().startswith("<br"):
+                elif _is_line_break(child):
                     current.append(" ")
                 elif child.type == "image":
                     current.append(child.content)

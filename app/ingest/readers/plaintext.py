@@ -41,7 +41,9 @@ def _is_publication_line(block: str) -> bool:
     return (
         0 < len(words) <= 8
         and not block.endswith((".", "?", "!", ":"))
-        and all(w[0].isupper() or w.lower() in {"of", "the", "and", "for", "&"} for w in words if w[0].isalpha())
+        and all(
+            w[0].isupper() or w.lower() in {"of", "the", "and", "for", "&"} for w in words if w[0].isalpha()
+        )
         and not any(ch.isdigit() for ch in block)
     )
 
@@ -62,7 +64,11 @@ def _read_header(blocks: list[str], name: str) -> tuple[_Header, int]:
             header.authors = split_authors(byline.group("names"))
         elif header.date_line is None and (header.authors or header.titles) and looks_like_date_line(block):
             header.date_line = block
-        elif header.publication is None and (header.authors or header.date_line) and _is_publication_line(block):
+        elif (
+            header.publication is None
+            and (header.authors or header.date_line)
+            and _is_publication_line(block)
+        ):
             header.publication = block
         elif not header.authors and header.date_line is None and len(header.titles) < 2:
             header.titles.append(block)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f\r\f\v]+")
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’')\]]$")
 _STARTS_LOWER = re.compile(r"^[a-z]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def split_blocks(text: str) -> list[str]:
     """Blocks separated by blank lines, each stripped; empty ones dropped."""
-    return [b.strip() for b in _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")) if b.strip()]
+    return [
+        b.strip() for b in _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")) if b.strip()
+    ]
 
 
 def clean_inline(text: str) -> str:
@@ -38,14 +37,3 @@ def join_broken_paragraphs(paragraphs: list[str]) -> list[str]:
 def paragraphs_to_body(paragraphs: list[str]) -> str:
     cleaned = [clean_inline(p) for p in paragraphs]
     return "\n\n".join(join_broken_paragraphs([p for p in cleaned if p]))
-
-
-def normalise_for_hash(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def content_hash(text: str) -> str:
-    """Stable hash of the normalised text: the same article re-exported with other whitespace,
-    quote marks or case hashes the same."""
-    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()

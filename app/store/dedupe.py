@@ -1,0 +1,19 @@
+"""The content hash that makes an article the same article however it was re-exported."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalise_for_hash(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with case, whitespace and quote styles normalised."""
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()

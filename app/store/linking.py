@@ -1,0 +1,116 @@
+"""Global entity linking: an article's entity joins the stored entity that has the same name or
+alias, when exactly one does; otherwise it becomes a new record.
+
+A bare one-word person name ("Biden") is only ever an alias of a record when some article tied
+it to a full name; on its own it never links to a fuller name, so "Michael" cannot land on
+"Michael Jordan" by accident.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app import domain
+from app.store.models import Entity, EntityAlias
+
+_PUNCT = re.compile(r"[.\u2019'`´]")
+_SPACE = re.compile(r"[\s\-‐–—]+")
+
+
+def alias_key(name: str) -> str:
+    """Normalised form for matching: accents, case, dots and apostrophes dropped
+    ("U.S." = "US", "Zelenskyy's"… is trimmed upstream)."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", _PUNCT.sub("", folded.lower())).strip()
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", alias_key(name)).strip("-")[:300] or "entity"
+
+
+def is_bare_person(entity: domain.Entity) -> bool:
+    return entity.kind is domain.EntityKind.PERSON and len(entity.name.split()) < 2
+
+
+def linkable_names(entity: domain.Entity) -> list[str]:
+    """The canonical name first, then aliases that may link across articles."""
+    names = [entity.name]
+    for alias in entity.aliases:
+        if entity.kind is domain.EntityKind.PERSON and len(alias.split()) < 2:
+            continue
+        names.append(alias)
+    return names
+
+
+def _lock(session: Session, key: str) -> None:
+    """On PostgreSQL, serialise concurrent workers resolving the same name."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(key.encode())})
+
+
+def find_existing(session: Session, entity: domain.Entity) -> Entity | None:
+    keys = [alias_key(n) for n in linkable_names(entity)]
+    keys = [k for k in dict.fromkeys(keys) if k]
+    if not keys:
+        return None
+    _lock(session, keys[0])
+    rows = session.execute(
+        select(EntityAlias.key, Entity)
+        .join(Entity, Entity.id == EntityAlias.entity_id)
+        .where(EntityAlias.key.in_(keys), Entity.kind == entity.kind.value)
+    ).all()
+    by_key: dict[str, dict[int, Entity]] = {}
+    for key, record in rows:
+        by_key.setdefault(key, {})[record.id] = record
+    exact = by_key.get(keys[0], {})
+    if is_bare_person(entity):  # only another bare record of the same name, never an alias
+        exact = {eid: e for eid, e in exact.items() if alias_key(e.name) == keys[0]}
+    if len(exact) == 1:
+        return next(iter(exact.values()))
+    if len(exact) > 1:  # the same name on several records: the one with its own name wins
+        named = [e for e in exact.values() if alias_key(e.name) == keys[0]]
+        return named[0] if len(named) == 1 else None
+    others = {eid: e for key in keys[1:] for eid, e in by_key.get(key, {}).items()}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def unique_slug(session: Session, name: str) -> str:
+    base = slugify(name)
+    taken = set(
+        session.scalars(select(Entity.slug).where((Entity.slug == base) | Entity.slug.like(f"{base}-%")))
+    )
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def more_complete(new: str, old: str) -> bool:
+    """ "Donald J. Trump" is more complete than "Donald Trump"; "Trump" is not."""
+    new_words, old_words = alias_key(new).split(), alias_key(old).split()
+    return len(new_words) > len(old_words) and set(old_words) <= set(new_words)
+
+
+def add_aliases(session: Session, record: Entity, names: list[str]) -> bool:
+    """Attach names not yet known; returns True when anything was added."""
+    known = {a.key for a in record.aliases}
+    added = False
+    for name in names:
+        key = alias_key(name)
+        if key and key not in known:
+            record.aliases.append(EntityAlias(alias=name, key=key))
+            known.add(key)
+            added = True
+    return added
+
+
+def entity_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Entity)) or 0

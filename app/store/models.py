@@ -1,0 +1,352 @@
+"""SQLAlchemy 2 models: the concepts of DESIGN.md, with the indexes the pages need.
+
+Counts that pages show (mentions per entity, articles per source, totals) are kept up to date
+at ingest, so no page counts rows per request. Dates are stored as DATE ranges (inclusive) next
+to the TIMEX3 value so that "what happened in July 2024" is an indexed range query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    # Named constraints, so that later migrations (batch mode on SQLite) can refer to them.
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map = {  # noqa: RUF012
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        dt.datetime: DateTime(timezone=True),
+    }
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    home_url: Mapped[str | None] = mapped_column(String(1000))
+    feed_urls: Mapped[list[str]] = mapped_column(default=list)
+    article_count: Mapped[int] = mapped_column(default=0)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_published", "published_date", "id"),
+        Index("ix_articles_source_published", "source_id", "published_date", "id"),
+        Index("ix_articles_pipeline_version", "pipeline_version"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    url: Mapped[str | None] = mapped_column(String(2000), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    dek: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(default=list)
+    article_type: Mapped[str | None] = mapped_column(String(100))
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+    published_at: Mapped[dt.datetime | None]
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    notes: Mapped[list[str]] = mapped_column(default=list)
+    body: Mapped[str] = mapped_column(Text)
+    bio: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    origin: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    pipeline_version: Mapped[str | None] = mapped_column(String(40))
+    event_count: Mapped[int] = mapped_column(default=0)
+    quote_count: Mapped[int] = mapped_column(default=0)
+
+    source: Mapped[Source | None] = relationship()
+    sentences: Mapped[list[Sentence]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Sentence.idx"
+    )
+
+
+class Sentence(Base):
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("article_id", "idx"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    idx: Mapped[int]
+    start: Mapped[int]
+    end: Mapped[int]
+
+    article: Mapped[Article] = relationship(back_populates="sentences")
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    __table_args__ = (
+        Index("ix_entities_mentions", "mention_count", "id"),
+        Index("ix_entities_kind_mentions", "kind", "mention_count", "id"),
+        Index("ix_entities_name", "name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(320), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[dt.date | None] = mapped_column(Date)
+    last_seen: Mapped[dt.date | None] = mapped_column(Date)
+    mention_count: Mapped[int] = mapped_column(default=0)
+    article_count: Mapped[int] = mapped_column(default=0)
+    quote_count: Mapped[int] = mapped_column(default=0)
+    event_count: Mapped[int] = mapped_column(default=0)
+
+    aliases: Mapped[list[EntityAlias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+
+
+class EntityAlias(Base):
+    """A name an entity goes by; `key` is the normalised form used for linking."""
+
+    __tablename__ = "entity_aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "key"), Index("ix_entity_aliases_key", "key"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300))
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class ArticleEntity(Base):
+    """One row per entity per article: an entity's articles and co-mentions without scanning
+    every mention."""
+
+    __tablename__ = "article_entities"
+    __table_args__ = (Index("ix_article_entities_entity", "entity_id", "published_date", "article_id"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    mention_count: Mapped[int] = mapped_column(default=0)
+    is_author: Mapped[bool] = mapped_column(Boolean, default=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    published_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+    __table_args__ = (
+        Index("ix_mentions_entity", "entity_id", "article_id"),
+        Index("ix_mentions_article", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(String(300))
+
+
+class Timex(Base):
+    __tablename__ = "timexes"
+    __table_args__ = (
+        Index("ix_timexes_article", "article_id", "start"),
+        Index("ix_timexes_range", "range_start", "range_end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(10))
+    value: Mapped[str] = mapped_column(String(60))
+    mod: Mapped[str | None] = mapped_column(String(20))
+    granularity: Mapped[str | None] = mapped_column(String(10))
+    range_start: Mapped[dt.date | None] = mapped_column(Date)
+    range_end: Mapped[dt.date | None] = mapped_column(Date)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_speaker", "speaker_entity_id", "said_start", "id"),
+        Index("ix_quotes_said", "said_start", "id"),
+        Index("ix_quotes_article", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    speaker_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    speaker_name: Mapped[str | None] = mapped_column(String(300))
+    speaker_kind: Mapped[str | None] = mapped_column(String(12))
+    cue: Mapped[str | None] = mapped_column(String(60))
+    said_value: Mapped[str | None] = mapped_column(String(60))
+    said_start: Mapped[dt.date | None] = mapped_column(Date)
+    said_end: Mapped[dt.date | None] = mapped_column(Date)
+    timex_id: Mapped[int | None] = mapped_column(ForeignKey("timexes.id", ondelete="SET NULL"))
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_date", "start_date", "id"),
+        Index("ix_events_kind_date", "kind", "start_date", "id"),
+        Index("ix_events_status_date", "status", "start_date", "id"),
+        Index("ix_events_article", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    timex_id: Mapped[int | None] = mapped_column(ForeignKey("timexes.id", ondelete="SET NULL"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    value: Mapped[str] = mapped_column(String(60))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    granularity: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str | None] = mapped_column(String(100))
+    summary_start: Mapped[int | None]
+    summary_end: Mapped[int | None]
+
+    participants: Mapped[list[EventParticipant]] = relationship(cascade="all, delete-orphan")
+
+
+class EventParticipant(Base):
+    """An entity's part in an event; the event's date is copied here so an entity's timeline
+    is one index range scan."""
+
+    __tablename__ = "event_participants"
+    __table_args__ = (Index("ix_event_participants_entity", "entity_id", "start_date", "event_id"),)
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class SearchDocument(Base):
+    """What full-text search sees: one row per event, quote, entity and article. SQLite indexes
+    it with an FTS5 table kept in step by triggers; PostgreSQL with a GIN tsvector index
+    (both created in the migration, see app/store/search.py)."""
+
+    __tablename__ = "search_documents"
+    __table_args__ = (UniqueConstraint("kind", "ref_id"), Index("ix_search_documents_article", "article_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    ref_id: Mapped[int]
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class Counter(Base):
+    """Totals kept at ingest (articles, events, entities, quotes) so pages need not count."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)
+
+
+# --- ingestion service ----------------------------------------------------------------------
+
+
+class IngestItem(Base):
+    """The durable queue: an accepted item is committed here before the client hears 202."""
+
+    __tablename__ = "ingest_items"
+    __table_args__ = (Index("ix_ingest_items_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(
+        String(12), default="queued"
+    )  # queued|processing|done|duplicate|failed
+    origin: Mapped[str] = mapped_column(String(2000))
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    token_id: Mapped[int | None] = mapped_column(ForeignKey("api_tokens.id"))
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[dt.datetime | None]
+    finished_at: Mapped[dt.datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    worker: Mapped[str | None] = mapped_column(String(100))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class FeedState(Base):
+    __tablename__ = "feed_states"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[dt.datetime | None]
+    next_poll_at: Mapped[dt.datetime | None]
+    last_status: Mapped[str | None] = mapped_column(String(40))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    items_queued: Mapped[int] = mapped_column(default=0)
+
+
+class WatchedFile(Base):
+    """A file the service has queued from a watched folder, so a restart does not queue it again."""
+
+    __tablename__ = "watched_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String(2000), unique=True)
+    size: Mapped[int]
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    queued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,118 @@
+"""Full-text search: one function, one implementation per backend.
+
+SQLite: an FTS5 table over `search_documents` (external content, porter stemming), kept in step
+by triggers. PostgreSQL: a GIN index on the English tsvector of title and body, queried with
+`websearch_to_tsquery`. Both are created by the migration; the models know only the plain table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Select, column, func, literal_column, select, table, text
+from sqlalchemy.orm import Session
+
+from app.store.models import SearchDocument
+
+FTS_TABLE = "search_fts"
+PG_INDEX = "ix_search_documents_fts"
+_PG_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+SQLITE_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(title, body, "
+    "content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_ai AFTER INSERT ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_ad AFTER DELETE ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_au AFTER UPDATE ON search_documents BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+)
+SQLITE_DROP = (
+    "DROP TRIGGER IF EXISTS search_documents_au",
+    "DROP TRIGGER IF EXISTS search_documents_ad",
+    "DROP TRIGGER IF EXISTS search_documents_ai",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+)
+POSTGRES_DDL = (f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON search_documents USING GIN ({_PG_VECTOR})",)
+POSTGRES_DROP = (f"DROP INDEX IF EXISTS {PG_INDEX}",)
+
+
+def is_search_index_object(name: str | None, type_: str) -> bool:
+    return bool(name) and (name.startswith(FTS_TABLE) or name == PG_INDEX)
+
+
+def create_search_index(connection: Connection) -> None:
+    for statement in SQLITE_DDL if connection.dialect.name == "sqlite" else POSTGRES_DDL:
+        connection.execute(text(statement))
+
+
+def drop_search_index(connection: Connection) -> None:
+    for statement in SQLITE_DROP if connection.dialect.name == "sqlite" else POSTGRES_DROP:
+        connection.execute(text(statement))
+
+
+def query_words(query: str) -> list[str]:
+    return _WORD.findall(query)[:20]
+
+
+def _fts5_query(words: list[str]) -> str:
+    # Every word quoted (so user input can never be FTS5 syntax), the last one as a prefix
+    # so that results come while the reader is still typing.
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def matching_documents(dialect: str, query: str, kinds: Sequence[str] | None = None) -> Select | None:
+    """SELECT kind, ref_id, rank of the documents matching `query`, best first (lower rank is
+    better). None when the query holds no searchable word."""
+    words = query_words(query)
+    if not words:
+        return None
+    doc = SearchDocument.__table__
+    if dialect == "sqlite":
+        fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
+        rank = literal_column(f"bm25({FTS_TABLE}, 2.0, 1.0)")
+        stmt = (
+            select(doc.c.kind, doc.c.ref_id, rank.label("rank"))
+            .select_from(fts.join(doc, doc.c.id == fts.c.rowid))
+            .where(literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words)))
+        )
+    else:
+        vector = literal_column(_PG_VECTOR)
+        tsquery = func.websearch_to_tsquery("english", " ".join(words))
+        rank = -func.ts_rank(vector, tsquery)
+        stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(vector.op("@@")(tsquery))
+    if kinds:
+        stmt = stmt.where(doc.c.kind.in_(list(kinds)))
+    return stmt
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    ref_id: int
+    rank: float
+
+
+def search(
+    session: Session, query: str, kinds: Sequence[str] | None = None, limit: int = 20, offset: int = 0
+) -> list[SearchHit]:
+    stmt = matching_documents(session.get_bind().dialect.name, query, kinds)
+    if stmt is None:
+        return []
+    rows = session.execute(stmt.order_by(text("rank")).limit(limit).offset(offset))
+    return [SearchHit(kind=r.kind, ref_id=r.ref_id, rank=float(r.rank)) for r in rows]
+
+
+def matching_ref_ids(dialect: str, query: str, kind: str) -> Select | None:
+    """SELECT ref_id of matching documents of one kind, for use in an IN filter."""
+    stmt = matching_documents(dialect, query, [kind])
+    return None if stmt is None else stmt.with_only_columns(SearchDocument.__table__.c.ref_id)

@@ -1,0 +1,405 @@
+"""Writing articles and their facts. Every function here runs inside the caller's transaction,
+so an article is stored whole or not at all."""
+
+from __future__ import annotations
+
+from collections import Counter as Tally
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app import domain
+from app.store import linking
+from app.store.dedupe import content_hash
+from app.store.models import (
+    Article,
+    ArticleEntity,
+    Counter,
+    Entity,
+    Event,
+    EventParticipant,
+    Mention,
+    Quote,
+    SearchDocument,
+    Sentence,
+    Source,
+    Timex,
+)
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    article_id: int
+    duplicate: bool = False
+    reason: str | None = None  # for duplicates: "same URL as article 12" / "same text as article 12"
+
+
+def bump(session: Session, name: str, by: int) -> None:
+    """Add `by` to a counter, creating it on first use (an upsert, safe under concurrency)."""
+    if not by:
+        return
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    stmt = insert(Counter).values(name=name, value=by)
+    session.execute(stmt.on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + by}))
+
+
+def find_duplicate(session: Session, record: domain.ArticleRecord) -> StoreResult | None:
+    if record.url:
+        found = session.scalar(select(Article.id).where(Article.url == record.url))
+        if found:
+            return StoreResult(found, duplicate=True, reason=f"same URL as article {found}")
+    found = session.scalar(select(Article.id).where(Article.content_hash == content_hash(record.body)))
+    if found:
+        return StoreResult(found, duplicate=True, reason=f"same text as article {found}")
+    return None
+
+
+def _source(session: Session, name: str | None) -> Source | None:
+    if not name:
+        return None
+    source = session.scalar(select(Source).where(Source.name == name))
+    if source is None:
+        source = Source(name=name, slug=linking.slugify(name), feed_urls=[])
+        session.add(source)
+        session.flush()
+    return source
+
+
+def store_article(
+    session: Session,
+    record: domain.ArticleRecord,
+    extraction: domain.Extraction,
+    source_name: str | None = None,
+) -> StoreResult:
+    """Store a new article with its sentences and facts, or report the article it duplicates."""
+    duplicate = find_duplicate(session, record)
+    if duplicate:
+        return duplicate
+    source = _source(session, source_name or record.source)
+    notes = list(extraction.notes)
+    article = Article(
+        source_id=source.id if source else None,
+        url=record.url,
+        title=record.title,
+        dek=record.dek,
+        authors=list(record.authors),
+        article_type=record.article_type,
+        tags=list(record.tags),
+        published_date=record.published,
+        published_at=record.published_at,
+        language=extraction.language,
+        notes=notes,
+        body=record.body,
+        bio=record.bio,
+        content_hash=content_hash(record.body),
+        origin=record.origin,
+    )
+    session.add(article)
+    session.flush()
+    if source:
+        source.article_count = Source.article_count + 1
+    bump(session, "articles", 1)
+    session.add(
+        SearchDocument(
+            kind="article",
+            ref_id=article.id,
+            article_id=article.id,
+            date=record.published,
+            title=" ".join(filter(None, [record.title, record.dek])),
+            body=record.body,
+        )
+    )
+    store_facts(session, article, extraction)
+    return StoreResult(article.id)
+
+
+def store_facts(session: Session, article: Article, ex: domain.Extraction) -> None:
+    """Sentences, entities, mentions, timexes, quotes, events and their search documents."""
+    published = article.published_date
+    sentences = [Sentence(article_id=article.id, idx=s.index, start=s.start, end=s.end) for s in ex.sentences]
+    session.add_all(sentences)
+    session.flush()
+    sentence_ids = {s.idx: s.id for s in sentences}
+    body = article.body
+
+    entity_ids = _store_entities(session, article, ex.entities, sentence_ids)
+    timex_ids = _store_timexes(session, article, ex.timexes, sentence_ids)
+    names = {e.key: e.name for e in ex.entities}
+
+    quotes = [
+        Quote(
+            article_id=article.id,
+            sentence_id=sentence_ids.get(q.sentence),
+            start=q.start,
+            end=q.end,
+            text=q.text,
+            kind=q.kind.value,
+            speaker_entity_id=entity_ids.get(q.speaker.entity) if q.speaker and q.speaker.entity else None,
+            speaker_name=names.get(q.speaker.entity or "", q.speaker.name) if q.speaker else None,
+            speaker_kind=q.speaker.kind.value if q.speaker else None,
+            cue=q.cue,
+            said_value=q.said_value,
+            said_start=q.said_start or published,
+            said_end=q.said_end or q.said_start or published,
+            timex_id=timex_ids.get(q.timex or ""),
+        )
+        for q in ex.quotes
+    ]
+    session.add_all(quotes)
+
+    events = []
+    for e in ex.events:
+        event = Event(
+            article_id=article.id,
+            sentence_id=sentence_ids.get(e.sentence),
+            timex_id=timex_ids.get(e.timex or ""),
+            source_id=article.source_id,
+            value=e.value,
+            start_date=e.start_date,
+            end_date=e.end_date,
+            granularity=e.granularity.value,
+            status=e.status.value,
+            kind=e.kind.value,
+            summary=e.summary,
+            trigger=e.trigger,
+            summary_start=e.summary_start,
+            summary_end=e.summary_end,
+        )
+        seen: set[tuple[int, str]] = set()
+        for p in e.participants:
+            entity_id = entity_ids.get(p.entity)
+            if entity_id is not None and (entity_id, p.role) not in seen:
+                seen.add((entity_id, p.role))
+                event.participants.append(
+                    EventParticipant(entity_id=entity_id, role=p.role, start_date=e.start_date)
+                )
+        events.append(event)
+    session.add_all(events)
+    session.flush()
+
+    for event, src in zip(events, ex.events, strict=True):
+        who = ", ".join(dict.fromkeys(names.get(p.entity, "") for p in src.participants))
+        session.add(
+            SearchDocument(
+                kind="event",
+                ref_id=event.id,
+                article_id=article.id,
+                date=event.start_date,
+                title=event.summary,
+                body=f"{who} {_sentence_text(body, ex, src.sentence)}",
+            )
+        )
+    for quote in quotes:
+        session.add(
+            SearchDocument(
+                kind="quote",
+                ref_id=quote.id,
+                article_id=article.id,
+                date=quote.said_start,
+                title=quote.text,
+                body=quote.speaker_name or "",
+            )
+        )
+    _count_per_entity(session, entity_ids, ex)
+    article.event_count = len(events)
+    article.quote_count = len([q for q in quotes if q.kind != "indirect"])
+    article.pipeline_version = ex.pipeline_version
+    bump(session, "events", len(events))
+    bump(session, "quotes", article.quote_count)
+
+
+def _sentence_text(body: str, ex: domain.Extraction, index: int) -> str:
+    if 0 <= index < len(ex.sentences):
+        s = ex.sentences[index]
+        return body[s.start : s.end]
+    return ""
+
+
+def _store_entities(
+    session: Session, article: Article, entities: Iterable[domain.Entity], sentence_ids: dict[int, int]
+) -> dict[str, int]:
+    published = article.published_date
+    ids: dict[str, int] = {}
+    for ent in entities:
+        record = linking.find_existing(session, ent)
+        names = [ent.name, *ent.aliases]
+        if record is None:
+            record = Entity(
+                kind=ent.kind.value,
+                name=ent.name,
+                slug=linking.unique_slug(session, ent.name),
+                description=ent.description,
+                first_seen=published,
+                last_seen=published,
+            )
+            session.add(record)
+            linking.add_aliases(session, record, names)
+            session.flush()
+            bump(session, "entities", 1)
+            session.add(
+                SearchDocument(kind="entity", ref_id=record.id, date=published, title=record.name, body="")
+            )
+        else:
+            if linking.more_complete(ent.name, record.name):
+                record.name = ent.name
+            if ent.description and not record.description:
+                record.description = ent.description
+            linking.add_aliases(session, record, names)
+            if published:
+                record.first_seen = min(filter(None, [record.first_seen, published]))
+                record.last_seen = max(filter(None, [record.last_seen, published]))
+        _refresh_entity_document(session, record)
+        ids[ent.key] = record.id
+        session.add(
+            ArticleEntity(
+                article_id=article.id,
+                entity_id=record.id,
+                mention_count=len(ent.mentions),
+                is_author="author" in ent.roles,
+                description=ent.description,
+                published_date=published,
+            )
+        )
+        session.add_all(
+            Mention(
+                entity_id=record.id,
+                article_id=article.id,
+                sentence_id=sentence_ids.get(m.sentence),
+                start=m.start,
+                end=m.end,
+                text=m.text[:300],
+            )
+            for m in ent.mentions
+        )
+    session.flush()
+    return ids
+
+
+def _refresh_entity_document(session: Session, record: Entity) -> None:
+    body = " ".join([*(a.alias for a in record.aliases), record.description or ""])
+    session.execute(
+        update(SearchDocument)
+        .where(SearchDocument.kind == "entity", SearchDocument.ref_id == record.id)
+        .values(title=record.name, body=body)
+    )
+
+
+def _store_timexes(
+    session: Session, article: Article, timexes: Iterable[domain.Timex], sentence_ids: dict[int, int]
+) -> dict[str, int]:
+    rows = {
+        t.key: Timex(
+            article_id=article.id,
+            sentence_id=sentence_ids.get(t.sentence),
+            start=t.start,
+            end=t.end,
+            text=t.text[:300],
+            type=t.type.value,
+            value=t.value[:60],
+            mod=t.mod,
+            granularity=t.granularity.value if t.granularity else None,
+            range_start=t.range_start,
+            range_end=t.range_end,
+            resolved=t.resolved,
+        )
+        for t in timexes
+    }
+    session.add_all(rows.values())
+    session.flush()
+    return {key: row.id for key, row in rows.items()}
+
+
+def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.Extraction) -> None:
+    """Keep each entity's mention/article/quote/event counts current (SQL-side increments, so
+    concurrent writers do not lose updates)."""
+    mentions: Tally[int] = Tally()
+    articles: set[int] = set()
+    for ent in ex.entities:
+        entity_id = entity_ids[ent.key]
+        mentions[entity_id] += len(ent.mentions)
+        articles.add(entity_id)
+    quotes: Tally[int] = Tally(
+        entity_ids[q.speaker.entity]
+        for q in ex.quotes
+        if q.kind is not domain.QuoteKind.INDIRECT and q.speaker and q.speaker.entity in entity_ids
+    )
+    events: Tally[int] = Tally()
+    for e in ex.events:
+        for entity_id in {entity_ids[p.entity] for p in e.participants if p.entity in entity_ids}:
+            events[entity_id] += 1
+    for entity_id in articles:
+        session.execute(
+            update(Entity)
+            .where(Entity.id == entity_id)
+            .values(
+                mention_count=Entity.mention_count + mentions[entity_id],
+                article_count=Entity.article_count + 1,
+                quote_count=Entity.quote_count + quotes[entity_id],
+                event_count=Entity.event_count + events[entity_id],
+            )
+        )
+
+
+def delete_facts(session: Session, article: Article) -> None:
+    """Remove an article's extracted facts (not the article), undoing its counts, so that it
+    can be re-extracted. Entities left with no mention anywhere are removed too."""
+    aid = article.id
+    per_entity = session.execute(
+        select(ArticleEntity.entity_id, ArticleEntity.mention_count).where(ArticleEntity.article_id == aid)
+    ).all()
+    quote_counts = Tally(
+        session.scalars(
+            select(Quote.speaker_entity_id).where(
+                Quote.article_id == aid, Quote.speaker_entity_id.is_not(None), Quote.kind != "indirect"
+            )
+        )
+    )
+    event_counts = Tally(
+        session.scalars(
+            select(EventParticipant.entity_id)
+            .join(Event, Event.id == EventParticipant.event_id)
+            .where(Event.article_id == aid)
+            .distinct()
+        )
+    )
+    event_rows = session.scalar(select(Event.id).where(Event.article_id == aid).limit(1)) is not None
+    for entity_id, mention_count in per_entity:
+        session.execute(
+            update(Entity)
+            .where(Entity.id == entity_id)
+            .values(
+                mention_count=Entity.mention_count - mention_count,
+                article_count=Entity.article_count - 1,
+                quote_count=Entity.quote_count - quote_counts[entity_id],
+                event_count=Entity.event_count - event_counts[entity_id],
+            )
+        )
+    bump(session, "events", -article.event_count)
+    bump(session, "quotes", -article.quote_count)
+    if event_rows:
+        event_ids = select(Event.id).where(Event.article_id == aid)
+        session.execute(delete(EventParticipant).where(EventParticipant.event_id.in_(event_ids)))
+    session.execute(
+        delete(SearchDocument).where(
+            SearchDocument.article_id == aid, SearchDocument.kind.in_(["event", "quote"])
+        )
+    )
+    for model in (Event, Quote, Timex, Mention, ArticleEntity, Sentence):
+        session.execute(delete(model).where(model.article_id == aid))
+    orphans = [
+        eid
+        for eid, _ in per_entity
+        if session.scalar(select(Entity.article_count).where(Entity.id == eid)) == 0
+        and session.scalar(select(Quote.id).where(Quote.speaker_entity_id == eid).limit(1)) is None
+    ]
+    if orphans:
+        session.execute(
+            delete(SearchDocument).where(SearchDocument.kind == "entity", SearchDocument.ref_id.in_(orphans))
+        )
+        session.execute(delete(Entity).where(Entity.id.in_(orphans)))
+        bump(session, "entities", -len(orphans))
+    session.expire(article)
