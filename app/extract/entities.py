@@ -1,13 +1,206 @@
-"""Entities of one article: spaCy NER spans grouped into one record per real-world entity."""
+"""Entities of one article: spaCy NER spans grouped into one record per real-world entity.
+
+Within an article "Trump" and "former President Donald Trump" are one person named "Donald
+Trump" (described as "former President"), "NATO" and "North Atlantic Treaty Organization" one
+organisation, and a byline author is a person with the role "author" whether or not the text
+names them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from app.domain import Entity
+from app.domain import Entity, EntityKind, Mention
+from app.extract import names
+from app.extract.mentions import RawMention, collect_mentions
+from app.extract.sentences import sentence_index
+
+
+@dataclass
+class _Group:
+    kind: EntityKind
+    mentions: list[RawMention] = field(default_factory=list)
+    author_name: str | None = None
+
+    @property
+    def first_start(self) -> int:
+        return self.mentions[0].start if self.mentions else 1 << 62
 
 
 def find_entities(doc: Doc, authors: Sequence[str] = ()) -> list[Entity]:
-    return []
+    mentions = collect_mentions(doc)
+    people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors)
+    others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
+    groups = sorted([*people, *others], key=lambda g: g.first_start)
+    return [_to_entity(doc, f"e{i}", g) for i, g in enumerate(groups, 1)]
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+def _person_key(words: list[str]) -> tuple[str, str, str]:
+    suffix = words[-1] if words[-1] in names.NAME_SUFFIXES else ""
+    return words[0].casefold(), names.last_name(words).casefold(), suffix
+
+
+def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_Group]:
+    groups: list[_Group] = []
+    by_full: dict[tuple[str, str, str], _Group] = {}
+    for author in authors:
+        words = names.name_words(author)
+        if not words:
+            continue
+        group = _Group(EntityKind.PERSON, author_name=" ".join(words))
+        groups.append(group)
+        if len(words) >= 2:
+            by_full.setdefault(_person_key(words), group)
+    singles: list[RawMention] = []
+    for m in mentions:
+        words = names.name_words(m.name)
+        if len(words) < 2:
+            singles.append(m)
+            continue
+        key = _person_key(words)
+        group = by_full.get(key)
+        if group is None:
+            group = by_full[key] = _Group(EntityKind.PERSON)
+            groups.append(group)
+        group.mentions.append(m)
+    by_last: dict[str, list[_Group]] = {}
+    by_first: dict[str, list[_Group]] = {}
+    for (first, last, _suffix), group in by_full.items():
+        by_last.setdefault(last, []).append(group)
+        by_first.setdefault(first, []).append(group)
+    by_single: dict[str, _Group] = {}
+    for m in singles:
+        word = m.name.casefold()
+        candidates = by_last.get(word) or (by_first.get(word) if len(by_first.get(word, ())) == 1 else None)
+        if candidates:
+            group = _most_recent(candidates, m.start)
+        else:
+            group = by_single.get(word)
+            if group is None:
+                group = by_single[word] = _Group(EntityKind.PERSON)
+                groups.append(group)
+        group.mentions.append(m)
+    for group in groups:
+        group.mentions.sort(key=lambda x: x.start)
+    return groups
+
+
+def _most_recent(candidates: list[_Group], before: int) -> _Group:
+    """The candidate last mentioned before `before` (else the first one mentioned)."""
+
+    def last_before(g: _Group) -> int:
+        starts = [m.start for m in g.mentions if m.start < before]
+        return max(starts) if starts else -1
+
+    return max(candidates, key=lambda g: (last_before(g), -g.first_start))
+
+
+# --- organisations, places, groups --------------------------------------------------------------
+
+
+def _group_others(mentions: list[RawMention]) -> list[_Group]:
+    by_text: dict[tuple[EntityKind, str], _Group] = {}
+    for m in mentions:
+        key = (m.kind, _surface_key(m))
+        group = by_text.get(key)
+        if group is None:
+            group = by_text[key] = _Group(m.kind)
+        group.mentions.append(m)
+    groups = list(by_text.values())
+    _merge_acronyms(groups)
+    _merge_short_forms(groups)
+    return [g for g in groups if g.mentions]
+
+
+def _surface_key(m: RawMention) -> str:
+    key = m.name.casefold()
+    if m.kind is EntityKind.GROUP and key.endswith("s"):
+        key = key[:-1]  # "Americans" and "American"
+    if names.is_initialism(m.name):
+        key = names.acronym_key(m.name)
+    return key
+
+
+def _merge_into(target: _Group, source: _Group) -> None:
+    target.mentions.extend(source.mentions)
+    target.mentions.sort(key=lambda x: x.start)
+    source.mentions = []
+
+
+def _merge_acronyms(groups: list[_Group]) -> None:
+    """ "NATO" and "North Atlantic Treaty Organization", "U.S." and "United States"."""
+    expansions: dict[tuple[EntityKind, str], _Group] = {}
+    for g in groups:
+        for m in g.mentions:
+            if len(names.name_words(m.name)) >= 2:
+                expansions.setdefault((g.kind, names.initials(m.name)), g)
+    for g in groups:
+        if not g.mentions or not names.is_initialism(g.mentions[0].name):
+            continue
+        target = expansions.get((g.kind, names.acronym_key(g.mentions[0].name)))
+        if target is not None and target is not g and target.mentions:
+            _merge_into(g, target)
+
+
+def _merge_short_forms(groups: list[_Group]) -> None:
+    """ "the Journal" after "The Wall Street Journal": a one-word name that ends exactly one
+    longer name of the same kind is that entity (generic words like "Department" are not)."""
+    by_last: dict[tuple[EntityKind, str], list[_Group]] = {}
+    for g in groups:
+        words = names.name_words(g.mentions[0].name) if g.mentions else []
+        if len(words) >= 2:
+            by_last.setdefault((g.kind, words[-1].casefold()), []).append(g)
+    for g in groups:
+        if not g.mentions or g.kind is not EntityKind.ORGANIZATION:
+            continue
+        text = g.mentions[0].name
+        if " " in text or names.is_initialism(text) or text.casefold() in names.ORG_WORDS:
+            continue
+        candidates = by_last.get((g.kind, text.casefold()), [])
+        live = [c for c in candidates if c.mentions and c is not g]
+        if len(live) == 1:
+            _merge_into(live[0], g)
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def _canonical_name(group: _Group) -> str:
+    texts = [m.name for m in group.mentions]
+    if group.kind is EntityKind.PERSON:
+        if group.author_name:
+            return group.author_name
+        return max(texts, key=lambda t: (len(names.name_words(t)), len(t)))
+    acronyms = [t for t in texts if names.is_initialism(t)]
+    if acronyms and len(set(texts)) > 1:
+        return max(set(acronyms), key=acronyms.count)
+    return max(texts, key=lambda t: (len(names.name_words(t)), texts.count(t), len(t)))
+
+
+def _to_entity(doc: Doc, key: str, group: _Group) -> Entity:
+    name = _canonical_name(group)
+    aliases: list[str] = []
+    for m in group.mentions:
+        if m.name != name and m.name not in aliases:
+            aliases.append(m.name)
+    description = None
+    if group.kind is EntityKind.PERSON:
+        description = next((m.description for m in group.mentions if m.description), None)
+    return Entity(
+        key=key,
+        kind=group.kind,
+        name=name,
+        mentions=tuple(
+            Mention(start=m.start, end=m.end, text=m.text, sentence=sentence_index(doc, m.start))
+            for m in group.mentions
+        ),
+        aliases=tuple(aliases),
+        description=description,
+        roles=("author",) if group.author_name else (),
+    )

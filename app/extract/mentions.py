@@ -1,0 +1,287 @@
+"""Entity mentions from spaCy's NER spans, trimmed to the bare name and with the small model's
+usual label mistakes corrected. Grouping the mentions into entities is `entities.py`'s job."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from app.domain import EntityKind
+from app.extract import names
+from app.extract.places import is_known_place
+
+LABEL_KINDS = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "NORP": EntityKind.GROUP,
+}
+# Spans the model often leaves unlabelled although they name a place.
+_EXTRA_PLACES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U."})
+_NAMING_CUES = frozenset({"called", "named", "dubbed", "titled", "entitled"})
+_NAME_JOINERS = frozenset({"and", "for", "of", "&", "the", "on", "in", "de"})
+_MAX_DESCRIPTION_TOKENS = 7
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    start: int  # character offsets of `text`
+    end: int
+    text: str  # the surface form: the bare name, or "President Biden" for title + surname
+    name: str  # the bare name: "Biden"
+    kind: EntityKind
+    token_start: int
+    token_end: int
+    description: str | None = None  # the title chain before a person's name
+    followed_by_who: bool = False
+
+
+def collect_mentions(doc: Doc) -> list[RawMention]:
+    """Every named mention in `doc`, in text order, with corrected kinds."""
+    spans = [*_named_spans(doc), *_unlabelled_places(doc)]
+    spans.sort(key=lambda s: s.start)
+    mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
+    return _fix_kinds(mentions)
+
+
+def _named_spans(doc: Doc) -> list[Span]:
+    out: list[Span] = []
+    ents = [e for e in doc.ents if e.label_ in LABEL_KINDS]
+    covered_until = -1
+    for ent in ents:
+        if ent.start < covered_until:
+            continue
+        ent = _extend_called_name(doc, ent)
+        covered_until = ent.end
+        out.append(ent)
+    return out
+
+
+def _extend_called_name(doc: Doc, ent: Span) -> Span:
+    """ "to be called NATO Security Assistance and Training for Ukraine": after a naming verb the
+    whole Title Case run is one name, though the model cuts it at "and" or "for"."""
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in _NAMING_CUES or ent.label_ != "ORG":
+        return ent
+    end = ent.end
+    sent_end = ent.sent.end
+    while end + 1 < sent_end and doc[end].lower_ in _NAME_JOINERS and doc[end + 1].is_title:
+        end += 2
+        while end < sent_end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+def _unlabelled_places(doc: Doc) -> list[Span]:
+    out: list[Span] = []
+    for token in doc:
+        if token.ent_iob_ == "O" and token.text in _EXTRA_PLACES:
+            out.append(Span(doc, token.i, token.i + 1, label="GPE"))
+    return out
+
+
+def _to_mention(doc: Doc, span: Span) -> RawMention | None:
+    text = doc.text
+    start_tok, end_tok = span.start, span.end
+    # The model sometimes runs a span over a line break ("The Wall Street Journal\n\n\nNATO").
+    first_line = _LINE_BREAK.split(span.text.strip(), maxsplit=1)[0]
+    if not first_line:
+        return None
+    start = text.index(first_line, span.start_char)
+    end = start + len(first_line)
+    label = span.label_
+    if label == "PERSON":
+        start_tok = _skip_leading_titles(doc, start_tok, end_tok)
+        start = max(start, doc[start_tok].idx)
+    start, end = names.trimmed_bounds(text, start, end)
+    surface = text[start:end]
+    if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
+        return None
+    start_tok = _token_at(doc, start, start_tok, end_tok)
+    end_tok = max(start_tok + 1, _token_end_at(doc, end, start_tok, end_tok))
+    kind = LABEL_KINDS[label]
+    description = _title_chain(doc, start_tok)
+    name = surface
+    if kind is EntityKind.PERSON and " " not in surface:
+        start = _honorific_start(doc, start_tok, start)
+        surface = text[start:end]
+    return RawMention(
+        start=start,
+        end=end,
+        text=surface,
+        name=name,
+        kind=kind,
+        token_start=start_tok,
+        token_end=end_tok,
+        description=description,
+        followed_by_who=_followed_by_who(doc, end_tok),
+    )
+
+
+def _token_at(doc: Doc, char: int, lo: int, hi: int) -> int:
+    for i in range(lo, hi):
+        if doc[i].idx + len(doc[i]) > char:
+            return i
+    return lo
+
+
+def _token_end_at(doc: Doc, char: int, lo: int, hi: int) -> int:
+    for i in range(hi - 1, lo - 1, -1):
+        if doc[i].idx < char:
+            return i + 1
+    return lo + 1
+
+
+def _skip_leading_titles(doc: Doc, start: int, end: int) -> int:
+    """First token of the name inside a PERSON span that begins with a title
+    ("President Donald Trump", "Secretary of State John Kerry")."""
+    last_title = -1
+    for i in range(start, end - 1):
+        if names.is_title_word(doc[i].text):
+            last_title = i
+    if last_title < 0:
+        return start
+    i = last_title + 1
+    if i + 1 < end - 1 and doc[i].lower_ in names.TITLE_JOINERS:
+        i += 2  # "Secretary of State John Kerry"
+    while i < end - 1 and doc[i].text in "-–":
+        i += 1
+    return i
+
+
+def _honorific_start(doc: Doc, name_start: int, char_start: int) -> int:
+    """A surname keeps the title words right before it ("President Biden", "Gen. Cavoli"): that
+    is how the text names the person, and it tells one Biden or Cavoli from another."""
+    i = name_start - 1
+    sent_start = doc[name_start].sent.start
+    while i >= sent_start and (
+        (names.is_title_word(doc[i].text) and doc[i].lower_ not in names.MODIFIER_ONLY)
+        or (doc[i].text in "-–" and i > sent_start and names.is_title_word(doc[i - 1].text))
+    ):
+        i -= 1
+    if i == name_start - 1 or not doc[i + 1].text[:1].isupper():
+        return char_start
+    return doc[i + 1].idx
+
+
+def _title_chain(doc: Doc, name_start: int) -> str | None:
+    """The run of title words and their modifiers right before a name: "former President",
+    "NATO Secretary-General", "Army Gen.", "Republican presidential nominee"."""
+    sent_start = doc[name_start].sent.start
+    i = name_start - 1
+    chain_start = name_start
+    has_title = False
+    while i >= sent_start and name_start - i <= _MAX_DESCRIPTION_TOKENS:
+        token = doc[i]
+        low = token.lower_
+        if names.is_title_word(low):
+            has_title = has_title or low not in names.MODIFIER_ONLY
+            chain_start = i
+        elif _is_title_modifier(token) or (
+            low in names.TITLE_JOINERS and i > sent_start and _joins_title(doc[i - 1], doc[i + 1], low)
+        ):
+            chain_start = i
+        else:
+            break
+        i -= 1
+    # A chain never begins with a joiner, and needs a real title ("Ukrainian" alone is not one).
+    while chain_start < name_start and doc[chain_start].lower_ in names.TITLE_JOINERS:
+        chain_start += 1
+    if not has_title or chain_start >= name_start:
+        return None
+    span = doc[chain_start:name_start]
+    return span.text.strip(" ,") or None
+
+
+def _joins_title(left: Token, right: Token, joiner: str) -> bool:
+    """ "Secretary of State", "Chairman and CEO"; not "Zelensky and Russian President"."""
+    if joiner in ("and", "&"):
+        return names.is_title_word(left.text) and names.is_title_word(right.text)
+    return _is_title_modifier(left)
+
+
+def _is_title_modifier(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.is_punct and token.text not in "-–":
+        return False
+    if token.text in "-–":
+        return True
+    if token.text[:1].isupper():
+        return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.lower_ not in names.DETERMINERS
+    return token.pos_ == "ADJ" or "-" in token.text
+
+
+def _followed_by_who(doc: Doc, end_tok: int) -> bool:
+    return (
+        end_tok + 1 < len(doc)
+        and doc[end_tok].text == ","
+        and doc[end_tok + 1].lower_ in ("who", "whose", "who's")
+    )
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+def _fix_kinds(mentions: list[RawMention]) -> list[RawMention]:
+    person_parts = _person_name_parts(mentions)
+    fixed = [_fixed_kind(m, person_parts) for m in mentions]
+    return _majority_kinds(fixed)
+
+
+def _person_name_parts(mentions: list[RawMention]) -> tuple[set[str], set[str]]:
+    """Last and first words of the multi-word person names in the article."""
+    lasts: set[str] = set()
+    firsts: set[str] = set()
+    for m in mentions:
+        if m.kind is EntityKind.PERSON:
+            words = names.name_words(m.name)
+            if len(words) >= 2:
+                lasts.add(names.last_name(words))
+                firsts.add(words[0])
+    return lasts, firsts
+
+
+def _fixed_kind(m: RawMention, person_parts: tuple[set[str], set[str]]) -> RawMention:
+    lasts, firsts = person_parts
+    words = names.name_words(m.name)
+    lowered = {w.lower().strip(".,") for w in words}
+    if m.kind is not EntityKind.ORGANIZATION and len(words) >= 2 and lowered & names.ORG_WORDS:
+        return replace(m, kind=EntityKind.ORGANIZATION, description=None)
+    is_name_part = len(words) == 1 and (m.name in lasts or m.name in firsts)
+    if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and is_known_place(m.name) and not is_name_part:
+        return replace(m, kind=EntityKind.PLACE, description=None)
+    if m.kind is EntityKind.PERSON:
+        return m
+    looks_personal = all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in m.name)
+    if looks_personal and len(words) == 1 and m.name in lasts and not is_known_place(m.name):
+        return replace(m, kind=EntityKind.PERSON)
+    if (
+        looks_personal
+        and m.followed_by_who
+        and 2 <= len(words) <= 4
+        and not is_known_place(m.name)
+        and not names.is_initialism(words[0])
+    ):
+        return replace(m, kind=EntityKind.PERSON)
+    return m
+
+
+def _majority_kinds(mentions: list[RawMention]) -> list[RawMention]:
+    """One kind per surface form in an article: the most common one (PERSON wins ties,
+    since the model's person/organisation confusions are the most common)."""
+    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.name.casefold()][m.kind] += 1
+    priority = {EntityKind.PERSON: 3, EntityKind.PLACE: 2, EntityKind.ORGANIZATION: 1}
+    best = {
+        text: max(counter, key=lambda k: (counter[k], priority.get(k, 0)))
+        for text, counter in votes.items()
+        if len(counter) > 1
+    }
+    return [replace(m, kind=best[key]) if (key := m.name.casefold()) in best else m for m in mentions]
