@@ -1,15 +1,28 @@
-"""Root fixtures: paths to the shared material beside the checkout."""
+"""Root fixtures: a fresh migrated database per test (SQLite always, PostgreSQL too when
+TEST_DATABASE_URL is set), settings pointing at it, and paths to the shared material."""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app.config import Settings
+from app.store.database import Database
+from app.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 GOLD_ARTICLE = SHARED / "corpus" / "wsj-2024-07-01-nato-kyiv.txt"
 GOLD_FILE = SHARED / "gold" / "wsj-2024-07-01-nato-kyiv.json"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 
 
 def require_shared(*parts: str) -> Path:
@@ -18,3 +31,41 @@ def require_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available (../shared is not beside this checkout)")
     return path
+
+
+def _postgres_schema_url(schema: str) -> str:
+    url = make_url(POSTGRES_URL)
+    return url.set(query={**url.query, "options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield _postgres_schema_url(schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, _env_file=None)
+
+
+@pytest.fixture
+def db(settings: Settings) -> Iterator[Database]:
+    database = Database.open(settings.database_url)
+    upgrade(database.engine)
+    yield database
+    database.close()

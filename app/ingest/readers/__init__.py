@@ -21,7 +21,7 @@ from app.ingest.readers.jsonl import parse_jsonl
 from app.ingest.readers.markdown import parse_markdown
 from app.ingest.readers.plaintext import parse_plaintext
 
-__all__ = ["Format", "detect_format", "read_paths", "read_source"]
+__all__ = ["Format", "detect_format", "expand_inputs", "read_inputs", "read_paths", "read_source"]
 
 
 class Format(StrEnum):
@@ -104,33 +104,47 @@ def _walk(path: Path) -> Iterator[Path]:
             yield child
 
 
-def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[ArticleRecord | IngestError]:
-    """Every article in `paths` (files, folders walked recursively, http(s) URLs), in order.
-    Never raises for bad input: each problem is yielded as an IngestError naming it."""
+def expand_inputs(paths: Iterable[str | Path]) -> tuple[list[Path | str], list[IngestError]]:
+    """Files and URLs to read, folders walked recursively; and the inputs that do not exist."""
+    sources: list[Path | str] = []
+    errors: list[IngestError] = []
     for raw in paths:
         name = str(raw)
         if re.match(r"https?://", name):
-            sources: Iterable[Path | str] = [name]
-        else:
-            path = Path(raw)
-            if path.is_dir():
-                sources = list(_walk(path))
-                if not sources:
-                    yield IngestError(name, "folder holds no readable files")
-                    continue
-            elif path.exists():
-                sources = [path]
+            sources.append(name)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = list(_walk(path))
+            if found:
+                sources.extend(found)
             else:
-                yield IngestError(name, "no such file or folder")
-                continue
-        for source in sources:
-            try:
-                if isinstance(source, str):
-                    yield from _read_url(source, settings)
-                else:
-                    data = read_limited(source, settings.max_file_bytes)
-                    yield from read_source(data, str(source), suffix=source.suffix)
-            except IngestError as err:
-                yield err
-            except Exception as exc:  # a reader bug must not stop the batch; report it as input error
-                yield IngestError(str(source), f"could not be read ({type(exc).__name__}: {exc})")
+                errors.append(IngestError(name, "folder holds no readable files"))
+        elif path.exists():
+            sources.append(path)
+        else:
+            errors.append(IngestError(name, "no such file or folder"))
+    return sources, errors
+
+
+def read_inputs(sources: Iterable[Path | str], settings: Settings) -> Iterator[ArticleRecord | IngestError]:
+    """Every article of every source, in order. Never raises for bad input: each problem is
+    yielded as an IngestError naming it, and the rest goes on."""
+    for source in sources:
+        try:
+            if isinstance(source, str):
+                yield from _read_url(source, settings)
+            else:
+                data = read_limited(source, settings.max_file_bytes)
+                yield from read_source(data, str(source), suffix=source.suffix)
+        except IngestError as err:
+            yield err
+        except Exception as exc:  # a reader bug must not stop the batch: report it against the input
+            yield IngestError(str(source), f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[ArticleRecord | IngestError]:
+    """Every article in `paths` (files, folders walked recursively, http(s) URLs)."""
+    sources, errors = expand_inputs(paths)
+    yield from errors
+    yield from read_inputs(sources, settings)

@@ -1,0 +1,68 @@
+"""The exception tree of the web app. Each error carries its HTTP status; one handler in
+app/main.py renders it as `error.html` for pages and as RFC 9457 problem+json for the API.
+
+    DatelineError
+    ├── BadRequest (400)      a filter or parameter value we cannot use; names the parameter
+    ├── Unauthorized (401)    missing or bad bearer token
+    ├── NotFound (404)        an unknown id or slug
+    ├── PayloadTooLarge (413)
+    ├── UnsupportedMediaType (415)
+    ├── Unprocessable (422)   a well-formed request whose content we cannot use
+    └── TooManyRequests (429) carries retry_after seconds
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    status = 500
+    title = "Internal error"
+
+    def __init__(self, detail: str, param: str | None = None, value: object = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.param = param
+        self.value = value
+
+    @property
+    def type_uri(self) -> str:
+        return f"/problems/{self.title.lower().replace(' ', '-')}"
+
+
+class BadRequest(DatelineError):
+    status = 400
+    title = "Bad request"
+
+
+class Unauthorized(DatelineError):
+    status = 401
+    title = "Unauthorized"
+
+
+class NotFound(DatelineError):
+    status = 404
+    title = "Not found"
+
+
+class PayloadTooLarge(DatelineError):
+    status = 413
+    title = "Payload too large"
+
+
+class UnsupportedMediaType(DatelineError):
+    status = 415
+    title = "Unsupported media type"
+
+
+class Unprocessable(DatelineError):
+    status = 422
+    title = "Unprocessable content"
+
+
+class TooManyRequests(DatelineError):
+    status = 429
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

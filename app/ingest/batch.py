@@ -1,0 +1,114 @@
+"""`dateline ingest`: read inputs, skip what is stored already, extract in batches, store each
+article in its own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.domain import ArticleRecord, Extraction
+from app.extract import ExtractionInput, Extractor
+from app.ingest.errors import IngestError
+from app.ingest.progress import Reporter
+from app.ingest.readers import READABLE_SUFFIXES, Format, expand_inputs, read_inputs
+from app.store.engine import transaction
+from app.store.writer import StoreResult, find_duplicate, store_article
+
+ExtractorFactory = Callable[[], Extractor]
+
+
+class Ingester:
+    """Turns article records into stored articles. The spaCy model is loaded on first need,
+    so a run over inputs that are all stored already costs no model load."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        settings: Settings,
+        extractor: Extractor | None = None,
+        processes: int | None = None,
+    ) -> None:
+        self.factory = factory
+        self.settings = settings
+        self._extractor = extractor
+        self.processes = processes if processes is not None else settings.nlp_processes
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor(self.settings.spacy_model, self.settings.nlp_batch_size)
+        return self._extractor
+
+    def is_stored(self, record: ArticleRecord) -> StoreResult | None:
+        with self.factory() as session:
+            return find_duplicate(session, record)
+
+    def extract(self, records: list[ArticleRecord]) -> Iterator[tuple[ArticleRecord, Extraction]]:
+        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r) for r in records)
+        processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
+        for item, extraction in self.extractor.extract_many(inputs, processes=processes):
+            yield item.ref, extraction
+
+    def store(self, record: ArticleRecord, extraction: Extraction, source: str | None) -> StoreResult:
+        """Store one article in one transaction; a concurrent writer that stored the same
+        article first makes this one a duplicate rather than an error."""
+        try:
+            with transaction(self.factory) as session:
+                return store_article(session, record, extraction, source_name=source)
+        except IntegrityError:
+            existing = self.is_stored(record)
+            if existing:
+                return existing
+            raise
+
+    def run(
+        self, records: Iterable[ArticleRecord | IngestError], reporter: Reporter, source: str | None = None
+    ) -> None:
+        iterator = iter(records)
+        chunk = max(self.settings.nlp_batch_size, 1) * max(self.processes, 1) * 4
+        while batch := list(islice(iterator, chunk)):
+            fresh: list[ArticleRecord] = []
+            for item in batch:
+                if isinstance(item, IngestError):
+                    reporter.error(str(item))
+                elif duplicate := self.is_stored(item):
+                    reporter.duplicate(item.origin, duplicate.reason)
+                else:
+                    fresh.append(item)
+            if not fresh:
+                continue
+            for record, extraction in self.extract(fresh):
+                try:
+                    result = self.store(record, extraction, source)
+                except Exception as exc:  # one article's failure must not stop the batch
+                    reporter.error(f"{record.origin}: could not be stored ({type(exc).__name__}: {exc})")
+                    continue
+                if result.duplicate:
+                    reporter.duplicate(record.origin, result.reason)
+                else:
+                    reporter.stored(record.origin, result.article_id)
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    factory: sessionmaker[Session],
+    settings: Settings,
+    source: str | None = None,
+    processes: int | None = None,
+    quiet: bool = False,
+) -> Reporter:
+    sources, missing = expand_inputs(paths)
+    single_article = all(
+        isinstance(s, Path) and READABLE_SUFFIXES.get(s.suffix.lower()) not in {Format.FEED, Format.JSONL}
+        for s in sources
+    )
+    reporter = Reporter(total=len(sources) if single_article else None, quiet=quiet)
+    for err in missing:
+        reporter.error(str(err))
+    Ingester(factory, settings, processes=processes).run(read_inputs(sources, settings), reporter, source)
+    return reporter

@@ -1,0 +1,61 @@
+"""`dateline reprocess`: re-extract articles whose facts came from an older pipeline version."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from app.domain import ArticleRecord
+from app.extract import PIPELINE_VERSION
+from app.ingest.batch import Ingester
+from app.ingest.progress import Reporter
+from app.store.engine import transaction
+from app.store.models import Article
+from app.store.writer import delete_facts, store_facts
+
+
+def stale_article_ids(ingester: Ingester, everything: bool = False) -> list[int]:
+    stmt = select(Article.id).order_by(Article.id)
+    if not everything:
+        stmt = stmt.where(
+            or_(Article.pipeline_version.is_(None), Article.pipeline_version != PIPELINE_VERSION)
+        )
+    with ingester.factory() as session:
+        return list(session.scalars(stmt))
+
+
+def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) -> None:
+    """Each article is re-extracted and its facts replaced in one transaction."""
+    ids = stale_article_ids(ingester, everything)
+    reporter.total = len(ids)
+    batch_size = ingester.settings.nlp_batch_size
+    for i in range(0, len(ids), batch_size):
+        with ingester.factory() as session:
+            articles = list(session.scalars(select(Article).where(Article.id.in_(ids[i : i + batch_size]))))
+        records = {
+            a.id: ArticleRecord(
+                title=a.title,
+                body=a.body,
+                origin=f"article {a.id}",
+                published=a.published_date,
+                authors=tuple(a.authors),
+            )
+            for a in articles
+        }
+        article_ids = {id(record): article_id for article_id, record in records.items()}
+        for record, extraction in ingester.extract(list(records.values())):
+            article_id = article_ids[id(record)]
+            try:
+                with transaction(ingester.factory) as session:
+                    article = session.get(Article, article_id)
+                    if article is None:
+                        continue
+                    delete_facts(session, article)
+                    article.language = extraction.language
+                    article.notes = list(extraction.notes)
+                    store_facts(session, article, extraction)
+            except Exception as exc:
+                reporter.error(
+                    f"article {article_id}: could not be re-extracted ({type(exc).__name__}: {exc})"
+                )
+                continue
+            reporter.stored(record.origin, article_id)

@@ -1,0 +1,148 @@
+"""create_app(settings): routers, templates, static files and the one error handler."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.config import Settings, get_settings
+from app.errors import DatelineError
+from app.store.database import Database
+from app.web.templating import make_templates
+
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("dateline")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Dateline API",
+        version="1",
+        summary="Policy-news timelines: events, entities, quotes and articles with provenance.",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.db = Database.open(settings.database_url)
+    app.state.db.ensure_schema()
+    app.state.templates = make_templates(ROOT / "templates", settings)
+
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "OPTIONS"],
+            allow_headers=["If-None-Match", "If-Modified-Since", "Authorization", "Content-Type"],
+            expose_headers=["ETag", "Last-Modified", "Link"],
+        )
+    app.mount("/static", StaticFiles(directory=ROOT / "static"), name="static")
+    _include_routers(app)
+    _install_error_handlers(app)
+    return app
+
+
+def _include_routers(app: FastAPI) -> None:
+    from app.api.ingest_routes import router as ingest_router
+    from app.api.routes import router as api_router
+    from app.web.routes import router as web_router
+    from app.web.status_routes import router as status_router
+
+    app.include_router(ingest_router)
+    app.include_router(api_router)
+    app.include_router(status_router)
+    app.include_router(web_router)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def problem(status: int, title: str, detail: str, request: Request, **extra: Any) -> JSONResponse:
+    """RFC 9457 problem details."""
+    body = {
+        "type": f"/problems/{title.lower().replace(' ', '-')}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **{k: v for k, v in extra.items() if v is not None},
+    }
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def error_page(request: Request, status: int, title: str, detail: str) -> Response:
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "title": title, "detail": detail}, status_code=status
+    )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DatelineError)
+    async def dateline_error(request: Request, exc: DatelineError) -> Response:
+        headers = {"Retry-After": str(exc.retry_after)} if hasattr(exc, "retry_after") else None
+        if wants_json(request):
+            response = problem(
+                exc.status,
+                exc.title,
+                exc.detail,
+                request,
+                errors=[{"param": exc.param, "detail": exc.detail}] if exc.param else None,
+            )
+        else:
+            response = error_page(request, exc.status, exc.title, exc.detail)
+        if headers:
+            response.headers.update(headers)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {
+                "param": ".".join(str(p) for p in err.get("loc", ())[1:]) or "body",
+                "in": str(err.get("loc", ("query",))[0]),
+                "value": _jsonable(err.get("input")),
+                "detail": err.get("msg", "invalid"),
+            }
+            for err in exc.errors()
+        ]
+        detail = "; ".join(f"{e['param']}={e['value']!r}: {e['detail']}" for e in errors)
+        if wants_json(request):
+            return problem(422, "Unprocessable content", detail, request, errors=errors)
+        return error_page(request, 400, "Bad request", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) else title
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"There is no page at {request.url.path}."
+        if wants_json(request):
+            return problem(exc.status_code, title, detail, request)
+        return error_page(request, exc.status_code, title, detail)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        detail = "Something went wrong on our side; the error has been logged."
+        if wants_json(request):
+            return problem(500, "Internal error", detail, request)
+        return error_page(request, 500, "Internal error", detail)
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -1,0 +1,42 @@
+"""One object holding the engine and session factory for a database URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.engine import make_engine, make_session_factory
+from app.store.migrate import current_revision, head_revision, upgrade
+
+
+class SchemaOutOfDate(RuntimeError):
+    """The database is behind the code's migrations."""
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        engine = make_engine(url)
+        return cls(engine=engine, sessions=make_session_factory(engine))
+
+    def ensure_schema(self) -> None:
+        """Migrate an embedded SQLite file to the latest schema; a shared PostgreSQL database
+        is migrated only on purpose (`dateline db upgrade`), never by a web worker."""
+        if current_revision(self.engine) == head_revision():
+            return
+        if self.engine.dialect.name == "sqlite":
+            upgrade(self.engine)
+            return
+        raise SchemaOutOfDate(
+            f"database schema is at {current_revision(self.engine) or 'nothing'}, the code needs "
+            f"{head_revision()}: run `dateline db upgrade`"
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()

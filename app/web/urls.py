@@ -1,0 +1,72 @@
+"""Every URL the site links to, built in one place; templates never type a path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode
+
+Params = Mapping[str, str | int | Iterable[str] | None]
+
+
+def with_query(path: str, params: Params | None = None) -> str:
+    """`path?query`, dropping empty values and repeating list values (entity=a&entity=b);
+    parameters are sorted so that one filter combination has one permalink."""
+    pairs: list[tuple[str, str]] = []
+    for key in sorted(params or {}):
+        value = (params or {})[key]
+        if value is None or value == "":
+            continue
+        if isinstance(value, str | int):
+            pairs.append((key, str(value)))
+        else:
+            pairs.extend((key, str(v)) for v in value if v not in (None, ""))
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def home() -> str:
+    return "/"
+
+
+def timeline(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/timeline", params)
+
+
+def entities(**params: str | int | None) -> str:
+    return with_query("/entities", params)
+
+
+def entity(slug: str) -> str:
+    return f"/entities/{slug}"
+
+
+def quotes(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/quotes", params)
+
+
+def quote(quote_id: int) -> str:
+    return f"/quotes/{quote_id}"
+
+
+def articles(**params: str | int | None) -> str:
+    return with_query("/articles", params)
+
+
+def article(article_id: int, fragment: str | None = None) -> str:
+    return f"/articles/{article_id}" + (f"#{fragment}" if fragment else "")
+
+
+def sentence(article_id: int, sentence_index: int) -> str:
+    """The sentence a fact came from, highlighted in its article."""
+    return article(article_id, f"s{sentence_index}")
+
+
+def event(event_id: int) -> str:
+    return f"/events/{event_id}"
+
+
+def search(**params: str | int | None) -> str:
+    return with_query("/search", params)
+
+
+def static(path: str) -> str:
+    return f"/static/{path}"

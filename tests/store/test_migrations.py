@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from app.store.database import Database
+from app.store.models import Base
+from app.store.search import is_search_index_object
+
+
+def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    return not is_search_index_object(name, type_)
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_object": _include})
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == [], f"models and migrations differ; add a migration: {diff}"
+
+
+def test_full_text_index_exists_after_upgrade(db: Database) -> None:
+    names = set(inspect(db.engine).get_table_names())
+    assert "search_documents" in names
+    with db.engine.connect() as conn:
+        if db.engine.dialect.name == "sqlite":
+            found = conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'search_fts'")).scalar()
+        else:
+            found = conn.execute(
+                text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_search_documents_fts'")
+            ).scalar()
+    assert found
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
