@@ -3,14 +3,226 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from app.domain import Entity, Quote, Timex
+from app.domain import Entity, Quote, QuoteKind, Timex, TimexType
+from app.extract import speakers
+from app.extract.entity_index import EntityIndex
+from app.extract.indirect import find_indirect
+from app.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_bounds
+from app.extract.sentences import sentence_index
+from app.extract.speakers import Attribution
+
+_MIN_WORDS = 3
+# A sentence end inside the quote followed by another sentence: a quote of whole sentences.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?\s+[\"“‘]?[A-Z0-9]")
+_OPENS_AFTER = ".!?:;,—–-(…"
+_TITLE_CUES = frozenset(
+    str.split(
+        "book books novel memoir film movie documentary song album show series play report study "
+        "titled entitled headlined headline article essay column op-ed poem slogan"
+    )
+)
+_NEXT_SENTENCE_TOKENS = 12
+
+
+@dataclass
+class _Context:
+    """Per-document lookups built once: token offsets, which tokens sit inside quotation
+    marks, sentence starts in tokens, and where entities are mentioned."""
+
+    doc: Doc
+    spans: list[QuotedSpan]
+    token_starts: list[int]
+    in_quote: bytearray
+    sent_starts: list[int]
+    index: EntityIndex
+
+    @classmethod
+    def build(cls, doc: Doc, spans: list[QuotedSpan], entities: Sequence[Entity]) -> _Context:
+        token_starts = [t.idx for t in doc]
+        in_quote = bytearray(len(doc))
+        for span in spans:
+            t0 = bisect_left(token_starts, span.open)
+            t1 = bisect_left(token_starts, span.close)
+            in_quote[t0:t1] = b"\x01" * (t1 - t0)
+        sent_starts = [s.start for s in doc.sents]
+        return cls(doc, spans, token_starts, in_quote, sent_starts, EntityIndex(entities))
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+
+    def sentence_of(self, token: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, token) - 1
+        lo = self.sent_starts[i] if i >= 0 else 0
+        hi = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.doc)
+        return lo, hi
 
 
 def find_quotes(
     doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
 ) -> list[Quote]:
-    return []
+    if len(doc) == 0 or not doc.text.strip():
+        return []
+    spans = find_quoted_spans(doc.text)
+    ctx = _Context.build(doc, spans, entities)
+    dating = _Dating(doc, timexes, published)
+    paragraphs = [start for start, _ in paragraph_bounds(doc.text)]
+    found: list[tuple[int, int, str, QuoteKind, Attribution | None, int]] = []
+    previous: tuple[Attribution | None, int] = (None, -10)
+    for span in spans:
+        t0, t1 = ctx.tokens(span.open, span.close)
+        if t1 <= t0 or not _is_quote(doc, span, t0, t1):
+            continue
+        attribution = _attribute(ctx, span, t0, t1, previous)
+        kind = _kind(doc.text, span, paragraphs)
+        found.append((span.start, span.end, doc.text[span.start : span.end], kind, attribution, t0))
+        previous = (attribution, span.paragraph)
+    for clause in find_indirect(doc, ctx.index, ctx.in_quote):
+        found.append((clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution, -1))
+    found.sort(key=lambda f: f[0])
+    quotes = []
+    for n, (start, end, text, kind, attribution, _) in enumerate(found, 1):
+        said = dating.date(start, end, attribution)
+        quotes.append(
+            Quote(
+                key=f"q{n}",
+                start=start,
+                end=end,
+                text=text,
+                kind=kind,
+                sentence=sentence_index(doc, start),
+                speaker=attribution.speaker if attribution else None,
+                cue=attribution.cue if attribution else None,
+                **said,
+            )
+        )
+    return quotes
+
+
+def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
+    """Not a title ("Degrade and Destroy"), a nickname or a scare quote of one or two words."""
+    words = [t for t in doc[t0:t1] if t.is_alpha or t.like_num]
+    if len(words) < _MIN_WORDS:
+        return False
+    content = [t for t in words if not t.is_stop and t.is_alpha]
+    if (
+        content
+        and all(t.text[:1].isupper() for t in content)
+        and not _INNER_SENTENCE_END.search(doc.text, span.start, span.end)
+    ):
+        return False  # Title Case: a book, film or report title, or a slogan
+    if sum(t.ent_type_ == "WORK_OF_ART" for t in words) * 2 > len(words):
+        return False
+    before = doc[max(0, t0 - 2) : t0]
+    return not any(t.lower_ in _TITLE_CUES for t in before)
+
+
+def _attribute(
+    ctx: _Context, span: QuotedSpan, t0: int, t1: int, previous: tuple[Attribution | None, int]
+) -> Attribution | None:
+    prev_attr, prev_paragraph = previous
+    if span.continued and prev_attr is not None:
+        return prev_attr
+    lo, _ = ctx.sentence_of(t0)
+    _, hi = ctx.sentence_of(max(t0, t1 - 1))
+    cue = speakers.choose_cue(ctx.doc, lo, hi, t0, t1, ctx.in_quote)
+    if cue is None:
+        cue = _cue_in_next_short_sentence(ctx, hi, t0, t1)
+    if cue is not None:
+        found = speakers.attribute(cue, ctx.index, ctx.in_quote)
+        if found.speaker is not None or prev_attr is None:
+            return found
+    if prev_attr is not None and span.paragraph - prev_paragraph <= 1:
+        return prev_attr
+    return _cue_before(ctx, lo, t0, t1)
+
+
+def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> Token | None:
+    """ "“Why not?” \n Trump asked." when the parser split the cue into a sentence of its own."""
+    if hi >= len(ctx.doc) or (hi != t1 and not all(ctx.doc[i].is_punct for i in range(t1, hi))):
+        return None
+    _, next_hi = ctx.sentence_of(hi)
+    if next_hi - hi > _NEXT_SENTENCE_TOKENS:
+        return None
+    return speakers.choose_cue(ctx.doc, hi, next_hi, t0, t1, ctx.in_quote)
+
+
+def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
+    """ "Caddell continued:" or a cue in the sentence before, in the same paragraph."""
+    if lo == 0:
+        return None
+    prev_lo, prev_hi = ctx.sentence_of(lo - 1)
+    last = ctx.doc[prev_hi - 1]
+    new_paragraph = "\n" in ctx.doc.text[last.idx : ctx.doc[t0].idx]
+    if new_paragraph and last.text != ":":
+        return None
+    cue = speakers.choose_cue(ctx.doc, prev_lo, prev_hi, t0, t1, ctx.in_quote)
+    if cue is None:
+        return None
+    found = speakers.attribute(cue, ctx.index, ctx.in_quote)
+    return found if found.speaker is not None else None
+
+
+def _kind(text: str, span: QuotedSpan, paragraph_starts: list[int]) -> QuoteKind:
+    if span.continued or _INNER_SENTENCE_END.search(text, span.start, span.end):
+        return QuoteKind.DIRECT
+    first = text[span.start : span.start + 1]
+    if not (first.isupper() or first.isdigit() or first in "‘'\"“…"):
+        return QuoteKind.PARTIAL
+    p = bisect_right(paragraph_starts, span.open) - 1
+    p_start = paragraph_starts[p] if p >= 0 else 0
+    before = text[p_start : span.open].rstrip()
+    if not before or before[-1] in _OPENS_AFTER:
+        return QuoteKind.DIRECT
+    last_word = before.rsplit(None, 1)[-1].lower()
+    if last_word in ("said", "says", "say", "added", "told", "wrote", "asked", "declared", "stated"):
+        return QuoteKind.DIRECT
+    return QuoteKind.PARTIAL
+
+
+class _Dating:
+    """When a quote was said: a DATE timex in its sentence (outside the quote), else the
+    publication date."""
+
+    def __init__(self, doc: Doc, timexes: Sequence[Timex], published: dt.date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.by_sentence: dict[int, list[Timex]] = {}
+        for t in timexes:
+            if t.type is TimexType.DATE:
+                self.by_sentence.setdefault(t.sentence, []).append(t)
+
+    def date(self, start: int, end: int, attribution: Attribution | None) -> dict[str, object]:
+        sentences = {sentence_index(self.doc, start)}
+        cue_at = None
+        if attribution is not None and 0 <= attribution.cue_token < len(self.doc):
+            cue_at = self.doc[attribution.cue_token].idx
+            sentences.add(sentence_index(self.doc, cue_at))
+        candidates = [
+            t
+            for s in sentences
+            for t in self.by_sentence.get(s, ())
+            if (t.end <= start - 1 or t.start >= end + 1) and t.range_start is not None
+        ]
+        if candidates:
+            anchor = cue_at if cue_at is not None else start
+            best = min(candidates, key=lambda t: abs(t.start - anchor))
+            return {
+                "said_value": best.value,
+                "said_start": best.range_start,
+                "said_end": best.range_end,
+                "timex": best.key,
+            }
+        if self.published is None:
+            return {}
+        return {
+            "said_value": self.published.isoformat(),
+            "said_start": self.published,
+            "said_end": self.published,
+        }
