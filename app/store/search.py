@@ -2,7 +2,7 @@
 
 SQLite: an FTS5 table over `search_documents` (external content, porter stemming), kept in step
 by triggers. PostgreSQL: a GIN index on the English tsvector of title and body, queried with
-`websearch_to_tsquery`. Both are created by the migration; the models know only the plain table.
+`to_tsquery` built from the query's words. Both are created by the migration; the models know only the plain table.
 """
 
 from __future__ import annotations
@@ -87,12 +87,17 @@ def matching_documents(dialect: str, query: str, kinds: Sequence[str] | None = N
         )
     else:
         vector = literal_column(_PG_VECTOR)
-        tsquery = func.websearch_to_tsquery("english", " ".join(words))
+        tsquery = func.to_tsquery("english", _tsquery(words))
         rank = -func.ts_rank(vector, tsquery)
         stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(vector.op("@@")(tsquery))
     if kinds:
         stmt = stmt.where(doc.c.kind.in_(list(kinds)))
     return stmt
+
+
+def _tsquery(words: list[str]) -> str:
+    # Only \w characters reach here, so the words cannot be tsquery syntax; last one as prefix.
+    return " & ".join([*words[:-1], f"{words[-1]}:*"])
 
 
 @dataclass(frozen=True)

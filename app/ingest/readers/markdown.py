@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers.dates import parse_datetime
-from app.ingest.readers.textutil import clean_inline, join_broken_paragraphs
+from app.ingest.readers.textutil import clean_inline
 
 _TYPES = (
     ("Readout", re.compile(r"^readout\b", re.I)),
@@ -117,7 +117,7 @@ def parse_markdown(text: str, name: str) -> ArticleRecord:
     except Exception as exc:  # yaml.YAMLError and friends: the header is broken
         raise IngestError(name, f"malformed YAML front matter ({type(exc).__name__})") from exc
     meta = post.metadata
-    paragraphs = join_broken_paragraphs(markdown_paragraphs(post.content))
+    paragraphs = markdown_paragraphs(post.content)
     title = clean_inline(str(meta.get("title") or ""))
     if not title and paragraphs:
         title = paragraphs.pop(0)

