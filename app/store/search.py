@@ -2,7 +2,8 @@
 
 SQLite: an FTS5 table over `search_documents` (external content, porter stemming), kept in step
 by triggers. PostgreSQL: a GIN index on the English tsvector of title and body, queried with
-`to_tsquery` built from the query's words. Both are created by the migration; the models know only the plain table.
+`to_tsquery` built from the query's words. Both are created by the migration; the models
+know only the plain table.
 """
 
 from __future__ import annotations
