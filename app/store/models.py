@@ -295,13 +295,21 @@ class IngestItem(Base):
     """The durable queue: an accepted item is committed here before the client hears 202."""
 
     __tablename__ = "ingest_items"
-    __table_args__ = (Index("ix_ingest_items_status", "status", "id"),)
+    __table_args__ = (
+        Index("ix_ingest_items_status", "status", "id"),
+        # rates on /status and /metrics count recent rows by these two times
+        Index("ix_ingest_items_received", "received_at"),
+        Index("ix_ingest_items_finished", "finished_at"),
+        # feed entries are deduplicated by URL before they are queued
+        Index("ix_ingest_items_url", "url"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     status: Mapped[str] = mapped_column(
         String(12), default="queued"
     )  # queued|processing|done|duplicate|failed
     origin: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str | None] = mapped_column(String(2000))
     content_type: Mapped[str | None] = mapped_column(String(100))
     payload: Mapped[str] = mapped_column(Text)
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -324,6 +332,9 @@ class ApiToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
+    # fixed-window rate limit, kept in the row so that every web worker shares it
+    rate_window_start: Mapped[dt.datetime | None]
+    rate_window_count: Mapped[int] = mapped_column(default=0)
 
 
 class FeedState(Base):
@@ -350,3 +361,18 @@ class WatchedFile(Base):
     size: Mapped[int]
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
     queued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class IngestWorker(Base):
+    """A running (or stopped, or dead) `dateline service` worker. The heartbeat tells the
+    others when its claimed items must go back to the queue."""
+
+    __tablename__ = "ingest_workers"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    hostname: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int]
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    stopped_at: Mapped[dt.datetime | None]
+    stop_reason: Mapped[str | None] = mapped_column(String(40))  # stopped | died
