@@ -64,6 +64,7 @@ class Article(Base):
         Index("ix_articles_published", "published_date", "id"),
         Index("ix_articles_source_published", "source_id", "published_date", "id"),
         Index("ix_articles_pipeline_version", "pipeline_version"),
+        Index("ix_articles_sort_date", "sort_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,6 +77,8 @@ class Article(Base):
     tags: Mapped[list[str]] = mapped_column(default=list)
     published_date: Mapped[dt.date | None] = mapped_column(Date)
     published_at: Mapped[dt.datetime | None]
+    # The publication date, else the ingest date: lists page by it without NULL cases.
+    sort_date: Mapped[dt.date] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(16), default="en")
     notes: Mapped[list[str]] = mapped_column(default=list)
     body: Mapped[str] = mapped_column(Text)

@@ -3,6 +3,7 @@ so an article is stored whole or not at all."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter as Tally
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def store_article(
         tags=list(record.tags),
         published_date=record.published,
         published_at=record.published_at,
+        sort_date=record.published or dt.date.today(),
         language=extraction.language,
         notes=notes,
         body=record.body,
