@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from app.domain import Entity, EntityKind
@@ -42,9 +42,18 @@ class EntityIndex:
         hi = bisect_left(self._starts, end)
         return [m for m in self._mentions[lo:hi] if m.end <= end]
 
-    def last_person_before(self, offset: int, skip: Callable[[int], bool]) -> IndexedMention | None:
-        """The nearest person mention starting before `offset` whose start `skip` does not reject."""
+    def people_before(self, offset: int) -> Iterator[IndexedMention]:
+        """Person mentions that start before `offset`, nearest first."""
         for i in range(bisect_left(self._people_starts, offset) - 1, -1, -1):
-            if not skip(self._people[i].start):
-                return self._people[i]
-        return None
+            yield self._people[i]
+
+    def find_name(self, word: str) -> Entity | None:
+        """The person or organisation whose name holds `word` ("PENCE" -> Mike Pence), if one."""
+        key = word.casefold()
+        found = {
+            m.entity.key: m.entity
+            for m in self._mentions
+            if m.entity.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION)
+            and key in (w.casefold() for w in m.entity.name.split())
+        }
+        return next(iter(found.values())) if len(found) == 1 else None

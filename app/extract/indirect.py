@@ -11,9 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from app.extract import speakers
-from app.extract.entity_index import EntityIndex
-from app.extract.speakers import Attribution
+from app.extract.speakers import Attribution, SpeakerFinder
 
 REPORTING_LEMMAS = frozenset(
     str.split(
@@ -35,7 +33,8 @@ class IndirectClause:
     attribution: Attribution
 
 
-def find_indirect(doc: Doc, index: EntityIndex, in_quote: bytearray) -> Iterator[IndirectClause]:
+def find_indirect(doc: Doc, finder: SpeakerFinder) -> Iterator[IndirectClause]:
+    in_quote = finder.in_quote
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_ not in REPORTING_LEMMAS or in_quote[token.i]:
             continue
@@ -48,5 +47,5 @@ def find_indirect(doc: Doc, index: EntityIndex, in_quote: bytearray) -> Iterator
         while hi > lo and doc[hi - 1].is_punct:
             hi -= 1
         span = doc[lo:hi]
-        attribution = speakers.attribute(token, index, in_quote)
+        attribution = finder.attribute(token)
         yield IndirectClause(span.start_char, span.end_char, span.text, attribution)

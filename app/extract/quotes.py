@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.domain import Entity, Quote, QuoteKind, Timex, TimexType
-from app.extract import speakers
+from app.domain import Entity, Quote, QuoteKind, Speaker, SpeakerKind, Timex, TimexType
+from app.extract import names
 from app.extract.entity_index import EntityIndex
 from app.extract.indirect import find_indirect
 from app.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_bounds
 from app.extract.sentences import sentence_index
-from app.extract.speakers import Attribution
+from app.extract.speakers import Attribution, SpeakerFinder, named
 
 _MIN_WORDS = 3
 # A sentence end inside the quote followed by another sentence: a quote of whole sentences.
@@ -42,6 +42,7 @@ class _Context:
     in_quote: bytearray
     sent_starts: list[int]
     index: EntityIndex
+    finder: SpeakerFinder
 
     @classmethod
     def build(cls, doc: Doc, spans: list[QuotedSpan], entities: Sequence[Entity]) -> _Context:
@@ -52,7 +53,9 @@ class _Context:
             t1 = bisect_left(token_starts, span.close)
             in_quote[t0:t1] = b"\x01" * (t1 - t0)
         sent_starts = [s.start for s in doc.sents]
-        return cls(doc, spans, token_starts, in_quote, sent_starts, EntityIndex(entities))
+        index = EntityIndex(entities)
+        finder = SpeakerFinder(doc, index, in_quote, token_starts)
+        return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder)
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
@@ -79,11 +82,11 @@ def find_quotes(
         t0, t1 = ctx.tokens(span.open, span.close)
         if t1 <= t0 or not _is_quote(doc, span, t0, t1):
             continue
-        attribution = _attribute(ctx, span, t0, t1, previous)
         kind = _kind(doc.text, span, paragraphs)
+        attribution = _attribute(ctx, span, t0, t1, kind, previous)
         found.append((span.start, span.end, doc.text[span.start : span.end], kind, attribution, t0))
         previous = (attribution, span.paragraph)
-    for clause in find_indirect(doc, ctx.index, ctx.in_quote):
+    for clause in find_indirect(doc, ctx.finder):
         found.append((clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution, -1))
     found.sort(key=lambda f: f[0])
     quotes = []
@@ -124,23 +127,74 @@ def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
 
 
 def _attribute(
-    ctx: _Context, span: QuotedSpan, t0: int, t1: int, previous: tuple[Attribution | None, int]
+    ctx: _Context,
+    span: QuotedSpan,
+    t0: int,
+    t1: int,
+    kind: QuoteKind,
+    previous: tuple[Attribution | None, int],
 ) -> Attribution | None:
     prev_attr, prev_paragraph = previous
     if span.continued and prev_attr is not None:
         return prev_attr
+    marked = _speaker_label(ctx, span) or _dash_signature(ctx, span)
+    if marked is not None:
+        return marked
+    finder = ctx.finder
     lo, _ = ctx.sentence_of(t0)
     _, hi = ctx.sentence_of(max(t0, t1 - 1))
-    cue = speakers.choose_cue(ctx.doc, lo, hi, t0, t1, ctx.in_quote)
-    if cue is None:
-        cue = _cue_in_next_short_sentence(ctx, hi, t0, t1)
+    cue = finder.choose_cue(lo, hi, t0, t1) or _cue_in_next_short_sentence(ctx, hi, t0, t1)
     if cue is not None:
-        found = speakers.attribute(cue, ctx.index, ctx.in_quote)
+        if kind is QuoteKind.PARTIAL:
+            cue = finder.outermost(cue)
+        found = finder.attribute(cue)
         if found.speaker is not None or prev_attr is None:
             return found
     if prev_attr is not None and span.paragraph - prev_paragraph <= 1:
         return prev_attr
+    if kind is QuoteKind.PARTIAL:
+        return finder.sentence_subject(lo, hi)
     return _cue_before(ctx, lo, t0, t1)
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
+_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z@])")
+
+
+def _speaker_label(ctx: _Context, span: QuotedSpan) -> Attribution | None:
+    """ "PENCE: Well, …" — a transcript's speaker label opening the quote."""
+    m = _LABEL.match(ctx.doc.text, span.start, span.end)
+    if m is None:
+        return None
+    words = [w for w in m.group(1).split() if not names.is_title_word(w)]
+    if not words:
+        return None
+    entity = ctx.index.find_name(words[-1])
+    if entity is not None:
+        return Attribution(Speaker(entity.name, SpeakerKind.NAMED, entity.key), ":")
+    return Attribution(Speaker(" ".join(w.title() for w in words), SpeakerKind.ANONYMOUS), ":")
+
+
+def _dash_signature(ctx: _Context, span: QuotedSpan) -> Attribution | None:
+    """ "“…” ― Pamela Padilla": a name signed after a dash."""
+    if not span.closed:
+        return None
+    text = ctx.doc.text
+    m = _DASH.match(text, span.close)
+    if m is None:
+        return None
+    mention = ctx.index.at(m.end())
+    if mention is not None:
+        return Attribution(named(mention), m.group().strip())
+    line_end = text.find("\n", m.end())
+    signature = text[m.end() : line_end if line_end >= 0 else len(text)]
+    words = _SIGNATURE_WORDS.match(signature)
+    if words is None:
+        return None
+    return Attribution(Speaker(words.group().strip(), SpeakerKind.ANONYMOUS), m.group().strip())
+
+
+_SIGNATURE_WORDS = re.compile(r"(?:[A-Z][\w’'.-]*\s?){1,4}")
 
 
 def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> Token | None:
@@ -148,9 +202,9 @@ def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> Tok
     if hi >= len(ctx.doc) or (hi != t1 and not all(ctx.doc[i].is_punct for i in range(t1, hi))):
         return None
     _, next_hi = ctx.sentence_of(hi)
-    if next_hi - hi > _NEXT_SENTENCE_TOKENS:
+    if next_hi - hi > _NEXT_SENTENCE_TOKENS or "\n" in ctx.doc.text[ctx.doc[t1 - 1].idx : ctx.doc[hi].idx]:
         return None
-    return speakers.choose_cue(ctx.doc, hi, next_hi, t0, t1, ctx.in_quote)
+    return ctx.finder.choose_cue(hi, next_hi, t0, t1)
 
 
 def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
@@ -162,10 +216,10 @@ def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
     new_paragraph = "\n" in ctx.doc.text[last.idx : ctx.doc[t0].idx]
     if new_paragraph and last.text != ":":
         return None
-    cue = speakers.choose_cue(ctx.doc, prev_lo, prev_hi, t0, t1, ctx.in_quote)
+    cue = ctx.finder.choose_cue(prev_lo, prev_hi, t0, t1)
     if cue is None:
         return None
-    found = speakers.attribute(cue, ctx.index, ctx.in_quote)
+    found = ctx.finder.attribute(cue)
     return found if found.speaker is not None else None
 
 

@@ -1,24 +1,25 @@
-"""Who said a quote: the cue verb near it and that verb's subject, resolved to an entity, a
-description ("a senior State Department official"), or the last person named for "he"/"she".
+"""Who said a quote: the cue near it ("said", "told", "according to", "Trump’s claim") and its
+subject, resolved to an entity, a description ("a senior State Department official"), or for
+"he"/"she" the person the sentence or the recent text is about.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
-from app.extract.entity_index import EntityIndex
+from app.extract.entity_index import EntityIndex, IndexedMention
 
 
 def _word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-# Lemmas of verbs that introduce speech or writing (PARC/PolNeAR cue verbs).
+# Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
 CUE_LEMMAS = _word_set(
     """
     say tell add ask answer reply respond write state explain note argue insist continue warn
@@ -27,147 +28,247 @@ CUE_LEMMAS = _word_set(
     maintain emphasize emphasise stress recount lament charge accuse allege counter shout chant
     yell scream exclaim mutter whisper read quote conclude agree disagree deny confirm report
     reveal disclose caution mock blast slam criticize criticise praise proclaim affirm retort muse
-    wonder tout concur echo question demand plead predict speculate inform advise remind assure
+    wonder tout concur echo question demand plead speculate inform advise remind assure
     reassure threaten text email message thunder fume gush rave sneer scoff snap rant lash dub
     label brand term decry denounce hail applaud welcome reiterate repeat underscore highlight
-    begin
+    begin sing dismiss lambaste ridicule recommend boom
     """
 )
-# Verbs whose passive subject is the hearer, not the speaker ("he was told ...").
+# Nouns that report speech when a speaker owns them: "Trump’s claim that …", "a statement from".
+NOUN_CUE_LEMMAS = _word_set(
+    """
+    claim statement remark comment word assertion promise pledge warning description accusation
+    argument suggestion answer tweet post message announcement vow charge insistence admission
+    testimony speech response reply words quote
+    """
+)
+# Cues whose passive subject is the hearer, not the speaker ("he was told ...").
 _HEARER_PASSIVE = frozenset({"tell", "ask", "inform", "remind", "advise", "assure"})
-_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "relcl"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_NAMED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.GROUP})
+_SPEAKING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.GROUP})
+_SPEAKER_PREPS = frozenset({"from", "by", "of"})
+_RECENT_PEOPLE = 30
 
 
 @dataclass(frozen=True)
 class Attribution:
     speaker: Speaker | None
-    cue: str
-    cue_token: int
+    cue: str | None
+    cue_token: int = -1
 
 
-def is_cue(token: Token) -> bool:
-    if token.lower_ == "according":
-        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
-    return token.pos_ in ("VERB", "AUX") and token.lemma_ in CUE_LEMMAS
-
-
-def choose_cue(doc: Doc, lo: int, hi: int, q_start: int, q_end: int, in_quote: bytearray) -> Token | None:
-    """The cue verb in tokens [lo, hi), outside any quote, that governs the quote in tokens
-    [q_start, q_end) or, failing a dependency link, stands nearest to it."""
-    linked_heads: set[int] = set()
-    for i in range(q_start, q_end):
-        head = doc[i].head
-        if not q_start <= head.i < q_end:
-            linked_heads.add(head.i)
-            linked_heads.add(head.head.i)
-    best: Token | None = None
-    best_key: tuple[bool, int] | None = None
-    for i in range(lo, hi):
-        if in_quote[i]:
-            continue
-        token = doc[i]
-        if not is_cue(token):
-            continue
-        linked = i in linked_heads or q_start <= token.head.i < q_end
-        distance = q_start - i if i < q_start else i - q_end
-        key = (not linked, distance)
-        if best_key is None or key < best_key:
-            best, best_key = token, key
-    return best
-
-
-def attribute(cue: Token, index: EntityIndex, in_quote: bytearray) -> Attribution:
-    subject = _subject(cue, in_quote)
-    speaker = _speaker_from(subject, index, in_quote) if subject is not None else None
-    if speaker is None:
-        speaker = _adjacent_name(cue, index, in_quote)
-    cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
-    return Attribution(speaker=speaker, cue=cue_text, cue_token=cue.i)
-
-
-def _subject(cue: Token, in_quote: bytearray) -> Token | None:
-    if cue.lower_ == "according":
-        to = cue.nbor(1)
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        return objects[0] if objects else (to.nbor(1) if to.i + 1 < len(cue.doc) else None)
-    token = cue
-    for depth in range(3):
-        for child in token.children:
-            if in_quote[child.i]:
-                continue
-            if child.dep_ == "nsubj" or (
-                child.dep_ == "nsubjpass" and (depth > 0 or cue.lemma_ not in _HEARER_PASSIVE)
-            ):
-                if child.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                    return token.head
-                return child
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        if token.dep_ == "relcl" and not in_quote[token.head.i]:
-            return token.head
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _speaker_from(subject: Token, index: EntityIndex, in_quote: bytearray) -> Speaker | None:
-    low = subject.lower_
-    if low in names.PERSONAL_PRONOUNS:
-        if low in ("he", "she", "him", "her"):
-            return _last_person(subject.idx, index, in_quote, subject.doc)
-        return Speaker(name=subject.text, kind=SpeakerKind.UNRESOLVED)
-    mention = index.at(subject.idx)
-    if mention is not None and mention.entity.kind in _NAMED_KINDS:
-        entity = mention.entity
-        return Speaker(name=entity.name, kind=SpeakerKind.NAMED, entity=entity.key)
-    if subject.pos_ not in ("NOUN", "PROPN"):
-        return None
-    phrase = _noun_phrase(subject)
-    return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS) if phrase else None
-
-
-def _noun_phrase(head: Token) -> str:
-    """ "a senior State Department official": the head noun with its left modifiers and any
-    "of"-phrase, without relative clauses or appositions."""
-    doc = head.doc
-    start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in", "from"):
-            end = child.right_edge.i + 1
-        break
-    return doc[start:end].text.strip(" ,")
-
-
-def _adjacent_name(cue: Token, index: EntityIndex, in_quote: bytearray) -> Speaker | None:
-    """Parser fallback: a named entity right after "said" or right before it."""
-    doc = cue.doc
-    for i in (cue.i + 1, cue.i - 1):
-        if 0 <= i < len(doc) and not in_quote[i]:
-            mention = index.at(doc[i].idx)
-            if mention is not None and mention.entity.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
-                return Speaker(name=mention.entity.name, kind=SpeakerKind.NAMED, entity=mention.entity.key)
-    return None
-
-
-def _last_person(offset: int, index: EntityIndex, in_quote: bytearray, doc: Doc) -> Speaker:
-    """ "he said": the most recent person named outside quotation marks (no gender cues)."""
-    char_in_quote = _char_in_quote(doc, in_quote)
-    mention = index.last_person_before(offset, char_in_quote)
-    if mention is None:
-        return Speaker(name="he", kind=SpeakerKind.UNRESOLVED)
+def named(mention: IndexedMention) -> Speaker:
     return Speaker(name=mention.entity.name, kind=SpeakerKind.NAMED, entity=mention.entity.key)
 
 
-def _char_in_quote(doc: Doc, in_quote: bytearray) -> Callable[[int], bool]:
-    def check(offset: int) -> bool:
-        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return bool(token is not None and len(token) and in_quote[token.start])
+class SpeakerFinder:
+    """Cue and speaker lookups over one parsed document; `in_quote[i]` marks tokens inside
+    quotation marks, which never hold the cue or the speaker of their own quote."""
 
-    return check
+    def __init__(self, doc: Doc, index: EntityIndex, in_quote: bytearray, token_starts: list[int]) -> None:
+        self.doc = doc
+        self.index = index
+        self.in_quote = in_quote
+        self.token_starts = token_starts
+
+    # --- cues -------------------------------------------------------------------------------
+
+    def is_cue(self, token: Token) -> bool:
+        if token.lower_ == "according":
+            return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in CUE_LEMMAS
+        return token.pos_ == "NOUN" and token.lemma_ in NOUN_CUE_LEMMAS and self._owner(token) is not None
+
+    def choose_cue(self, lo: int, hi: int, q_start: int, q_end: int) -> Token | None:
+        """The cue in tokens [lo, hi), outside quotes, for the quote in tokens [q_start, q_end):
+        one that frames it ("X said, “…”", "“…,” said X") first, then one that governs it in
+        the parse, then one that the quote governs, each time the nearest."""
+        doc, in_quote = self.doc, self.in_quote
+        governors: set[int] = set()
+        for i in range(q_start, q_end):
+            head = doc[i].head
+            if not q_start <= head.i < q_end:
+                governors.add(head.i)
+        best: Token | None = None
+        best_key: tuple[int, int] | None = None
+        for i in range(lo, hi):
+            if in_quote[i]:
+                continue
+            token = doc[i]
+            if not self.is_cue(token):
+                continue
+            if self._frames(token, q_start, q_end):
+                rank = 0
+            elif i in governors or (token.head.i in governors and token.dep_ == "conj"):
+                rank = 1
+            elif q_start <= token.head.i < q_end:
+                rank = 2
+            else:
+                rank = 3
+            distance = q_start - i if i < q_start else i - q_end
+            key = (rank, distance)
+            if best_key is None or key < best_key:
+                best, best_key = token, key
+        return best
+
+    def _frames(self, cue: Token, q_start: int, q_end: int) -> bool:
+        doc = self.doc
+        if cue.i < q_start:
+            # "Trump said during the debate, “…”": only the cue's own words and a comma between.
+            between = doc[cue.i + 1 : q_start]
+            return (
+                (len(between) == 0 or between[-1].text in (",", ":"))
+                and cue.right_edge.i >= q_start - 2
+                and not any(t.is_sent_start for t in doc[cue.i + 1 : q_start + 1])
+            )
+        # "“…,” said Ivo Daalder" / "“…,” the ad’s narrator says": the subject and punctuation.
+        subject = self._subject(cue)
+        skip = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+        return all(doc[i].is_punct or i in skip for i in range(q_end, cue.i))
+
+    def outermost(self, cue: Token) -> Token:
+        """ "Holm said that the ad “wrongfully” suggests …": the reporting verb that holds the
+        cue's clause, for a quoted fragment inside reported speech."""
+        for ancestor in cue.ancestors:
+            if self.in_quote[ancestor.i]:
+                break
+            if ancestor.pos_ == "VERB" and ancestor.lemma_ in CUE_LEMMAS:
+                cue = ancestor
+        return cue
+
+    # --- speakers ---------------------------------------------------------------------------
+
+    def attribute(self, cue: Token) -> Attribution:
+        if cue.pos_ == "NOUN":
+            owner = self._owner(cue)
+            return Attribution(self._speaker_from(owner, cue) if owner else None, cue.text.lower(), cue.i)
+        subject = self._subject(cue)
+        speaker = self._speaker_from(subject, cue) if subject is not None else None
+        if speaker is None or speaker.kind is not SpeakerKind.NAMED:
+            speaker = self._adjacent_name(cue) or speaker
+        cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
+        return Attribution(speaker=speaker, cue=cue_text, cue_token=cue.i)
+
+    def sentence_subject(self, lo: int, hi: int) -> Attribution | None:
+        """The person or organisation a sentence is about, for a fragment quoted in it with no
+        cue ("Reid has gone after Trump as a “human leech …”")."""
+        for token in self.doc[lo:hi]:
+            if token.dep_ == "ROOT" and not self.in_quote[token.i]:
+                for child in token.children:
+                    if child.dep_ == "nsubj" and not self.in_quote[child.i]:
+                        mention = self.index.at(child.idx)
+                        if mention and mention.entity.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+                            return Attribution(named(mention), token.text.lower(), token.i)
+                return None
+        return None
+
+    def _subject(self, cue: Token) -> Token | None:
+        in_quote = self.in_quote
+        if cue.lower_ == "according":
+            to = cue.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        token = cue
+        for depth in range(4):
+            for child in token.children:
+                if in_quote[child.i]:
+                    continue
+                if child.dep_ == "nsubj" or (
+                    child.dep_ == "nsubjpass" and (depth > 0 or cue.lemma_ not in _HEARER_PASSIVE)
+                ):
+                    if child.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                        return token.head
+                    return child
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            head = token.head
+            if token.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not in_quote[head.i]:
+                return head  # "an architect who said", "footage of Trump saying"
+            if token.dep_ not in _CLIMB_DEPS or head is token or in_quote[head.i]:
+                return None
+            token = head
+        return None
+
+    def _owner(self, noun: Token) -> Token | None:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child
+            if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and self.index.at(obj.idx) is not None:
+                        return obj
+        return None
+
+    def _speaker_from(self, subject: Token, cue: Token) -> Speaker | None:
+        low = subject.lower_
+        if low in names.PERSONAL_PRONOUNS:
+            if low in ("he", "she", "him", "her"):
+                return self._resolve_pronoun(subject, cue)
+            return Speaker(name=subject.text, kind=SpeakerKind.UNRESOLVED)
+        mention = self.index.at(subject.idx)
+        if mention is not None and mention.entity.kind in _SPEAKING_KINDS:
+            return named(mention)
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        phrase = self._noun_phrase(subject)
+        return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS) if phrase else None
+
+    def _noun_phrase(self, head: Token) -> str:
+        """ "a senior State Department official": the head noun with its left modifiers and an
+        "of"-phrase, without relative clauses, appositions or anything before a line break."""
+        doc = head.doc
+        start, end = head.left_edge.i, head.i + 1
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in", "from"):
+                end = child.right_edge.i + 1
+            break
+        text = doc[start:end].text
+        return text.rsplit("\n", 1)[-1].strip(" ,―—–-")
+
+    def _adjacent_name(self, cue: Token) -> Speaker | None:
+        """A person or organisation right after the cue ("added Rep. Jim Clyburn") or right
+        before it ("Trump boasted"), when the parse gave no named subject."""
+        doc = self.doc
+        after = cue.i + 1
+        while after < len(doc) and (names.is_title_word(doc[after].text) or doc[after].text in ("-", ".")):
+            after += 1
+        for i in (after, cue.i - 1):
+            if 0 <= i < len(doc) and not self.in_quote[i]:
+                mention = self.index.at(doc[i].idx)
+                if mention is not None and mention.entity.kind in (
+                    EntityKind.PERSON,
+                    EntityKind.ORGANIZATION,
+                ):
+                    return named(mention)
+        return None
+
+    def _resolve_pronoun(self, pronoun: Token, cue: Token) -> Speaker:
+        """ "he"/"she" (no gender cues available): the subject of a reporting verb that holds
+        this clause ("Clinton says she …"), else the person most recently named as a subject
+        outside quotes, else the person most recently named."""
+        for ancestor in cue.ancestors:
+            for child in ancestor.children:
+                if child.dep_ == "nsubj" and child.i != pronoun.i and not self.in_quote[child.i]:
+                    mention = self.index.at(child.idx)
+                    if mention is not None and mention.entity.kind is EntityKind.PERSON:
+                        return named(mention)
+        fallback: IndexedMention | None = None
+        for seen, mention in enumerate(self.index.people_before(pronoun.idx)):
+            token = self._token_at(mention.end - 1)
+            if self.in_quote[token.i]:
+                continue
+            fallback = fallback or mention
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                return named(mention)
+            if seen >= _RECENT_PEOPLE:
+                break
+        if fallback is not None:
+            return named(fallback)
+        return Speaker(name=pronoun.text, kind=SpeakerKind.UNRESOLVED)
+
+    def _token_at(self, offset: int) -> Token:
+        return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]
