@@ -1,4 +1,10 @@
-"""Temporal expressions found and normalised to TIMEX3 values against the publication date."""
+"""Temporal expressions found and normalised to TIMEX3 values against the publication date.
+
+The grammar (`temporal.grammar`) finds candidate spans in the raw text with precompiled
+patterns; the spaCy parse then vets each one (`temporal.filters`) and gives the tense of its
+clause (`temporal.tense`); `temporal.resolve` turns it into a value. Resolution runs in text
+order so that anaphora ("the next day", "a year earlier") count from the last date mentioned.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,65 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from app.domain import Timex
+from app.domain import Timex, TimexType
+from app.extract.sentences import sentence_index
+from app.extract.temporal.calendar import Period
+from app.extract.temporal.filters import is_time_expression
+from app.extract.temporal.grammar import scan
+from app.extract.temporal.meanings import (
+    CalendarDate,
+    ClockTime,
+    Direction,
+    Holiday,
+    PartOfYear,
+    WeekdayDate,
+)
+from app.extract.temporal.resolve import Context, resolve
+from app.extract.temporal.tense import clause_direction
+
+# Only these readings depend on tense: a month, day or weekday named without its year or week.
+_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday)
 
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
-    return []
+    text = doc.text
+    timexes: list[Timex] = []
+    reference: Period | None = None
+    for candidate in scan(text):
+        span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not is_time_expression(candidate, span):
+            continue
+        meaning = candidate.reading.meaning
+        direction = clause_direction(span) if _needs_tense(meaning) else Direction.NONE
+        resolution = resolve(meaning, Context(published, direction, reference), candidate.reading.mod)
+        if resolution is None:
+            continue
+        if resolution.period is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
+            reference = resolution.period
+        timexes.append(
+            Timex(
+                key=f"t{len(timexes) + 1}",
+                start=candidate.start,
+                end=candidate.end,
+                text=text[candidate.start : candidate.end],
+                type=resolution.type,
+                value=resolution.value,
+                sentence=sentence_index(doc, candidate.start),
+                range_start=resolution.range_start,
+                range_end=resolution.range_end,
+                granularity=resolution.granularity,
+                resolved=resolution.resolved,
+                mod=resolution.mod,
+            )
+        )
+    return timexes
+
+
+def _needs_tense(meaning: object) -> bool:
+    if isinstance(meaning, CalendarDate):
+        return meaning.year is None and meaning.month is not None
+    if isinstance(meaning, PartOfYear):
+        return meaning.year is None
+    if isinstance(meaning, ClockTime):
+        return meaning.day is not None and _needs_tense(meaning.day)
+    return isinstance(meaning, _TENSE_SENSITIVE)

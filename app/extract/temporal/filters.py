@@ -1,0 +1,73 @@
+"""Checks against the spaCy parse that a pattern match really is a time expression:
+"May" the modal, "fall" the verb, "the daily" the newspaper, "1,500" or "$2008" the amount."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from app.extract.temporal.grammar import Candidate
+from app.extract.temporal.meanings import CalendarDate, PartOfYear, Recurrence, VagueReference
+
+# A time expression wholly inside one of these names is part of the name ("the Sunday Times").
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "GPE", "LOC", "NORP"})
+_AMOUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_VERBAL_MONTHS = frozenset({"may", "march"})
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|people|persons|troops|soldiers|workers|employees|jobs|members|units|cars|"
+    r"vehicles|tons|barrels|shares|acres|miles|feet|meters|metres|kilometers|votes|seats|deaths|"
+    r"cases|points|pounds|dollars|yen|euros|students|homes|houses|rooms|pages|words|calories|"
+    r"[-–]\s*(?:member|strong|page|seat))\b",
+    re.IGNORECASE,
+)
+_NOT_TEMPORAL_AFTER = re.compile(r"^\s*(?:account|accounts|affairs|events|account's)\b", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
+                            r"Resolution|Rule|Form|zip)\.?|#)\s*$")
+
+
+def is_time_expression(candidate: Candidate, span: Span) -> bool:
+    meaning = candidate.reading.meaning
+    text = span.doc.text
+    after = text[candidate.end : candidate.end + 30]
+    before = text[max(0, candidate.start - 20) : candidate.start]
+    if _inside_name(span):
+        return False
+    if isinstance(meaning, CalendarDate):
+        if meaning.month is None:
+            return _plausible_year(span, before, after)
+        if meaning.day is None and meaning.year is None and _verbal_month(span):
+            return False
+    if isinstance(meaning, PartOfYear) and meaning.kind == "SEASON":
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return False
+    if isinstance(meaning, Recurrence) and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
+        return False  # "the Communist Party daily"
+    if isinstance(meaning, VagueReference):
+        if _NOT_TEMPORAL_AFTER.match(after):
+            return False
+        if span[0].lower_ == "current" and span[0].pos_ not in ("ADJ",):
+            return False
+    return True
+
+
+def _inside_name(span: Span) -> bool:
+    for token in span:
+        if token.ent_type_ in _NAME_LABELS:
+            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and (ent.start < span.start or ent.end > span.end):
+                return True
+    return False
+
+
+def _verbal_month(span: Span) -> bool:
+    return any(t.lower_ in _VERBAL_MONTHS and (t.tag_ == "MD" or t.pos_ in ("VERB", "AUX")) for t in span)
+
+
+def _plausible_year(span: Span, before: str, after: str) -> bool:
+    """A bare four-digit number is a year unless it reads as an amount or an identifier."""
+    if any(t.ent_type_ in _AMOUNT_LABELS for t in span):
+        return False
+    if _AMOUNT_AFTER.match(after) or _NUMBER_BEFORE.search(before):
+        return False
+    return not before.rstrip().endswith(("$", "£", "€"))

@@ -1,0 +1,126 @@
+"""Find temporal expressions in text: every rule's pattern is run over the text, the longest
+non-overlapping matches win, and position modifiers ("early", "the end of") are attached."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from app.extract.temporal.fragments import POSITION_MODS
+from app.extract.temporal.meanings import (
+    CalendarDate,
+    Decade,
+    Direction,
+    Holiday,
+    PartOfYear,
+    RelativePeriod,
+    Shift,
+    WeekdayDate,
+)
+from app.extract.temporal.resolve import Context, Resolution, resolve
+from app.extract.temporal.rule import Reading, Rule, rule
+from app.extract.temporal.rules_calendar import CALENDAR_RULES
+from app.extract.temporal.rules_relative import RELATIVE_RULES
+
+
+def _end_of_unit(m: re.Match[str]) -> Reading | None:
+    unit = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE"}[m["unit"].lower()]
+    mod = POSITION_MODS.get(m["pos"].lower())
+    return Reading(RelativePeriod(unit, 0), mod=mod)
+
+
+def _year_end(m: re.Match[str]) -> Reading | None:
+    return Reading(RelativePeriod("Y", 0), mod="END")
+
+
+_EXTRA_RULES: tuple[Rule, ...] = (
+    rule(
+        "end of the unit",
+        r"\b(?:the\s+)?(?:very\s+)?(?P<pos>end|close|beginning|start|middle)\s+of\s+the\s+"
+        r"(?P<unit>year|month|week|quarter|decade)\b(?!\s+(?:of|in|to|before|after)\b)",
+        _end_of_unit,
+    ),
+    rule("year end", r"\byear[-\s]end\b", _year_end, priority=6),
+)
+
+RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + _EXTRA_RULES
+
+# Readings that name a date a position modifier can narrow ("early next year", "mid-1996").
+_POSITIONABLE = (CalendarDate, Holiday, RelativePeriod, PartOfYear, Decade, WeekdayDate, Shift)
+_POSITION_BEFORE = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?P<pos>end|close|beginning|start|middle)\s+of\s+"
+    r"|\b(?P<pre>early|late|earlier|later|mid|middle)(?:\s+|-)|\b(?P<mid>mid)-?)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    reading: Reading
+    rule: str
+
+
+def scan(text: str) -> list[Candidate]:
+    """All temporal expressions in `text`, in order, without overlaps."""
+    found: list[tuple[int, int, int, Reading, str]] = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            reading = r.build(m)
+            if reading is None:
+                continue
+            start, end = reading.span or m.span()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                found.append((start, end, r.priority, reading, r.name))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _, reading, name in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(_with_position(Candidate(start, end, reading, name), text))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _with_position(candidate: Candidate, text: str) -> Candidate:
+    """Extend a date over a position modifier just before it: "the end of 1990" (mod END)."""
+    if not isinstance(candidate.reading.meaning, _POSITIONABLE):
+        return candidate
+    before = text[max(0, candidate.start - 25) : candidate.start]
+    m = _POSITION_BEFORE.search(before)
+    if not m:
+        return candidate
+    word = (m["pos"] or m["pre"] or m["mid"]).lower()
+    mod = candidate.reading.mod or POSITION_MODS.get(word)
+    start = candidate.start - (len(before) - m.start())
+    return replace(candidate, start=start, reading=replace(candidate.reading, mod=mod))
+
+
+def parse(expression: str) -> Reading | None:
+    """The reading of a whole expression ("next week"), or None if the grammar does not cover
+    all of it."""
+    text = expression.strip()
+    found = scan(text)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return found[0].reading
+    return None
+
+
+def normalize(
+    expression: str,
+    published: dt.date | None,
+    direction: Direction = Direction.NONE,
+    reference: Resolution | None = None,
+) -> Resolution | None:
+    """TIMEX3 reading of one expression against a publication date and a tense direction."""
+    reading = parse(expression)
+    if reading is None:
+        return None
+    context = Context(published, direction, reference.period if reference else None)
+    return resolve(reading.meaning, context, reading.mod)

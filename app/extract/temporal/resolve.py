@@ -1,0 +1,385 @@
+"""Resolution rules: a meaning plus the publication date, the tense and the last date the text
+mentioned becomes a TIMEX3 value with the calendar range it covers.
+
+Pure functions of their arguments: no spaCy, no clock. Without a publication date, relative
+expressions stay unresolved and keep TIMEX3's X placeholders ("XXXX-WXX"); they are never
+resolved against today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, replace
+
+from app.domain import Granularity, TimexType
+from app.extract.temporal.calendar import (
+    UNIT_GRANULARITY,
+    Period,
+    add_months,
+    century_period,
+    decade_period,
+    half_period,
+    month_period,
+    quarter_period,
+    safe_date,
+    season_of,
+    season_period,
+    valid_year,
+    year_period,
+)
+from app.extract.temporal.durations import duration_value, recurrence_value
+from app.extract.temporal.holidays import holiday_date
+from app.extract.temporal.meanings import (
+    Anchor,
+    CalendarDate,
+    Century,
+    ClockTime,
+    Decade,
+    Direction,
+    Duration,
+    Holiday,
+    Meaning,
+    PartOfYear,
+    Recurrence,
+    RelativePeriod,
+    Shift,
+    VagueReference,
+    WeekdayDate,
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    published: dt.date | None
+    direction: Direction = Direction.NONE
+    reference: Period | None = None  # the last date the text mentioned, for anaphora
+
+
+@dataclass(frozen=True)
+class Resolution:
+    type: TimexType
+    value: str
+    granularity: Granularity | None = None
+    range_start: dt.date | None = None
+    range_end: dt.date | None = None
+    resolved: bool = True
+    mod: str | None = None
+    period: Period | None = None  # what later anaphora ("the next day") may count from
+
+
+# TIMEX3 placeholders for a value whose anchor is unknown, by granularity.
+_UNRESOLVED_VALUES = {
+    Granularity.DAY: "XXXX-XX-XX",
+    Granularity.WEEK: "XXXX-WXX",
+    Granularity.MONTH: "XXXX-XX",
+    Granularity.QUARTER: "XXXX-QX",
+    Granularity.HALF: "XXXX-HX",
+    Granularity.SEASON: "XXXX-XX",
+    Granularity.YEAR: "XXXX",
+    Granularity.DECADE: "XXXX",
+    Granularity.CENTURY: "XX",
+}
+
+
+def of_period(period: Period, type_: TimexType = TimexType.DATE) -> Resolution:
+    return Resolution(type_, period.value, period.granularity, period.start, period.end, period=period)
+
+
+def unresolved(value: str, granularity: Granularity | None, type_: TimexType = TimexType.DATE) -> Resolution:
+    return Resolution(type_, value, granularity, resolved=False)
+
+
+def resolve(meaning: Meaning, context: Context, mod: str | None = None) -> Resolution | None:
+    """The TIMEX3 reading of `meaning`, or None when it names no real date ("February 30")."""
+    result = _RESOLVERS[type(meaning)](meaning, context)
+    if result is not None and mod:
+        result = replace(result, mod=mod)
+    return result
+
+
+# --- explicit calendar dates ----------------------------------------------------------------
+
+
+def _calendar_date(m: CalendarDate, ctx: Context) -> Resolution | None:
+    if m.month is None:
+        if m.year is None or not valid_year(m.year):
+            return None
+        return of_period(year_period(m.year))
+    if m.day is not None and safe_date(2000, m.month, m.day) is None:  # 2000 was a leap year
+        return None
+    year = m.year if m.year is not None else _infer_year(m, ctx)
+    if year is None:
+        if m.day is None:
+            return unresolved(f"XXXX-{m.month:02d}", Granularity.MONTH)
+        return unresolved(f"XXXX-{m.month:02d}-{m.day:02d}", Granularity.DAY)
+    if m.day is None:
+        return of_period(month_period(year, m.month)) if valid_year(year) else None
+    day = safe_date(year, m.month, m.day)
+    if day is None:
+        return None
+    result = of_period(Period(day, Granularity.DAY))
+    if m.last_day is not None:
+        last = safe_date(year, m.month, m.last_day)
+        if last is not None and last > day:
+            result = replace(result, range_end=last)
+    return result
+
+
+def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
+    """Year of a month or month-day without one: the occurrence nearest the publication date
+    in the direction the wording ("last June") or the tense points."""
+    anchor = ctx.published
+    if anchor is None:
+        return None
+    if m.year_offset is not None:
+        return anchor.year + m.year_offset
+    assert m.month is not None
+    here = (anchor.month, anchor.day) if m.day is not None else (anchor.month, 0)
+    there = (m.month, m.day or 0)
+    if m.occurrence is not None:
+        if m.occurrence < 0:
+            return anchor.year if there < here else anchor.year - 1
+        if m.occurrence > 0:
+            return anchor.year if there > here else anchor.year + 1
+        return anchor.year
+    if ctx.direction is Direction.PAST:
+        return anchor.year if there <= here else anchor.year - 1
+    if ctx.direction is Direction.FUTURE:
+        return anchor.year if there >= here else anchor.year + 1
+    return anchor.year
+
+
+def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
+    if m.year is not None:
+        day = holiday_date(m.name, m.year) if valid_year(m.year) else None
+        return of_period(Period(day, Granularity.DAY)) if day else None
+    anchor = ctx.published
+    if anchor is None:
+        return unresolved("XXXX-XX-XX", Granularity.DAY)
+    this_year = holiday_date(m.name, anchor.year)
+    if this_year is None:
+        return None
+    day = this_year
+    if ctx.direction is Direction.PAST and this_year > anchor:
+        day = holiday_date(m.name, anchor.year - 1) or this_year
+    elif ctx.direction is Direction.FUTURE and this_year < anchor:
+        day = holiday_date(m.name, anchor.year + 1) or this_year
+    return of_period(Period(day, Granularity.DAY))
+
+
+def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:
+    anchor = ctx.published
+    if anchor is None:
+        return unresolved(f"XXXX-WXX-{m.weekday}", Granularity.DAY)
+    today = anchor.isoweekday()
+    back = (today - m.weekday) % 7  # days since the most recent such weekday, 0 if today
+    ahead = (m.weekday - today) % 7
+    if m.occurrence is not None and m.occurrence < 0:
+        day = anchor - dt.timedelta(days=back or 7)
+    elif m.occurrence is not None and m.occurrence > 0:
+        day = anchor + dt.timedelta(days=ahead or 7)
+    elif m.occurrence == 0:
+        day = anchor + dt.timedelta(days=m.weekday - today)
+    elif ctx.direction is Direction.FUTURE:
+        day = anchor + dt.timedelta(days=ahead)
+    else:
+        # News reports mostly look back: a bare weekday in a present or past clause is the most
+        # recent one, the publication day included ("said Friday" in a Friday paper).
+        day = anchor - dt.timedelta(days=back)
+    return of_period(Period(day, Granularity.DAY))
+
+
+# --- relative to an anchor ------------------------------------------------------------------
+
+
+def _anchor_day(anchor: Anchor, ctx: Context, finest: Granularity) -> dt.date | None:
+    """The day a relative expression counts from: the publication date, or for anaphora the
+    last mentioned date when it is at least as fine as the unit counted."""
+    if anchor is Anchor.REFERENCE and ctx.reference is not None:
+        if _rank(ctx.reference.granularity) <= _rank(finest):
+            return ctx.reference.start
+    return ctx.published
+
+
+_ORDER = [
+    Granularity.TIME,
+    Granularity.DAY,
+    Granularity.WEEK,
+    Granularity.MONTH,
+    Granularity.SEASON,
+    Granularity.QUARTER,
+    Granularity.HALF,
+    Granularity.YEAR,
+    Granularity.DECADE,
+    Granularity.CENTURY,
+]
+
+
+def _rank(granularity: Granularity) -> int:
+    return _ORDER.index(granularity)
+
+
+def _relative_period(m: RelativePeriod, ctx: Context) -> Resolution | None:
+    weekend = m.unit == "WE"
+    granularity = Granularity.WEEK if weekend else UNIT_GRANULARITY.get(m.unit, Granularity.HALF)
+    base = _anchor_day(m.anchor, ctx, granularity)
+    if base is None:
+        placeholder = "XXXX-WXX-WE" if weekend else _UNRESOLVED_VALUES[granularity]
+        return unresolved(placeholder, granularity)
+    period = Period.of(base, granularity).shift(m.steps)
+    if not valid_year(period.start.year):
+        return None
+    if weekend:
+        saturday = period.start + dt.timedelta(days=5)
+        return Resolution(
+            TimexType.DATE, period.value + "-WE", granularity, saturday, period.end, period=period
+        )
+    return of_period(period)
+
+
+def _shift(m: Shift, ctx: Context) -> Resolution | None:
+    if m.amount is None:
+        return Resolution(TimexType.DATE, "PAST_REF" if m.sign < 0 else "FUTURE_REF")
+    unit, amount = m.unit, m.amount
+    if unit in ("DE", "CE"):
+        unit, amount = "Y", amount * (10 if unit == "DE" else 100)
+    if unit == "FORTNIGHT":
+        unit, amount = "W", amount * 2
+    if unit == "Y" and amount != int(amount):
+        unit, amount = "M", amount * 12
+    granularity = UNIT_GRANULARITY.get(unit, Granularity.DAY)
+    base = _anchor_day(m.anchor, ctx, granularity)
+    if base is None:
+        return unresolved(_UNRESOLVED_VALUES[granularity], granularity)
+    steps = m.sign * int(amount)
+    reference = ctx.reference
+    if unit == "Y" and reference is not None and reference.granularity is Granularity.QUARTER:
+        # Earnings reports compare a quarter with the same quarter "a year earlier"/"a year ago".
+        base_quarter = Period.of(base, Granularity.QUARTER)
+        if m.anchor is Anchor.REFERENCE or base_quarter.shift(-1) <= reference <= base_quarter:
+            return _checked(reference.shift(4 * steps))
+    if granularity is Granularity.DAY:
+        if unit in ("H", "MIN", "S"):
+            steps = 0
+        return _checked(Period(base + dt.timedelta(days=steps), Granularity.DAY))
+    if granularity is Granularity.WEEK:
+        return _checked(Period.of(base + dt.timedelta(weeks=steps), Granularity.WEEK))
+    if granularity is Granularity.MONTH:
+        return _checked(Period.of(add_months(base, steps), Granularity.MONTH))
+    return _checked(Period.of(base, granularity).shift(steps))
+
+
+def _checked(period: Period) -> Resolution | None:
+    return of_period(period) if valid_year(period.start.year) else None
+
+
+def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
+    def build(year: int) -> Period:
+        if m.kind == "Q":
+            return quarter_period(year, m.index)
+        if m.kind == "H":
+            return half_period(year, m.index)
+        assert m.season is not None
+        return season_period(year, m.season)
+
+    if m.year is not None:
+        return _checked(build(m.year)) if valid_year(m.year) else None
+    base = _anchor_day(m.anchor, ctx, Granularity.YEAR)
+    if base is None:
+        code = m.season if m.kind == "SEASON" else f"{m.kind}{m.index}"
+        return unresolved(f"XXXX-{code}", _PART_GRANULARITY[m.kind])
+    if m.year_offset is not None:
+        return _checked(build(base.year + m.year_offset))
+    current = Period.of(base, _PART_GRANULARITY[m.kind])
+    if m.kind == "SEASON" and m.season is not None:
+        year = season_of(base)[0]
+    else:
+        year = base.year
+    period = build(year)
+    if m.occurrence is not None:
+        if m.occurrence < 0 and period >= current:
+            period = build(year - 1)
+        elif m.occurrence > 0 and period <= current:
+            period = build(year + 1)
+    elif ctx.direction is Direction.FUTURE and period < current:
+        period = build(year + 1)
+    elif ctx.direction is not Direction.FUTURE and period > current:
+        period = build(year - 1)
+    return _checked(period)
+
+
+_PART_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF, "SEASON": Granularity.SEASON}
+
+
+def _decade(m: Decade, ctx: Context) -> Resolution | None:
+    if m.first_year is not None:
+        return of_period(decade_period(m.first_year)) if valid_year(m.first_year) else None
+    assert m.digit is not None
+    if ctx.published is None:
+        return unresolved(f"XX{m.digit}X", Granularity.DECADE)
+    first = ctx.published.year // 100 * 100 + 10 * m.digit
+    if first > ctx.published.year:
+        first -= 100
+    return of_period(decade_period(first))
+
+
+def _century(m: Century, ctx: Context) -> Resolution | None:
+    if not 1 <= m.number <= 22:
+        return None
+    return of_period(century_period((m.number - 1) * 100))
+
+
+def _clock_time(m: ClockTime, ctx: Context) -> Resolution | None:
+    if m.hour is not None and not (0 <= m.hour <= 24 and 0 <= m.minute < 60):
+        return None
+    suffix = f"T{m.hour:02d}:{m.minute:02d}" if m.hour is not None else f"T{m.part_of_day}"
+    day = resolve(m.day, ctx) if m.day is not None else _publication_day(ctx)
+    if day is None:
+        return None
+    if not day.resolved or day.range_start is None:
+        return unresolved("XXXX-XX-XX" + suffix, Granularity.TIME, TimexType.TIME)
+    return Resolution(
+        TimexType.TIME,
+        day.range_start.isoformat() + suffix,
+        Granularity.TIME,
+        day.range_start,
+        day.range_start,
+        period=Period(day.range_start, Granularity.DAY),
+    )
+
+
+def _publication_day(ctx: Context) -> Resolution:
+    if ctx.published is None:
+        return unresolved("XXXX-XX-XX", Granularity.DAY)
+    return of_period(Period(ctx.published, Granularity.DAY))
+
+
+def _duration(m: Duration, ctx: Context) -> Resolution | None:
+    if m.amount is not None and (m.amount <= 0 or not math.isfinite(m.amount) or m.amount > 10_000):
+        return None
+    return Resolution(TimexType.DURATION, duration_value(m.unit, m.amount))
+
+
+def _recurrence(m: Recurrence, ctx: Context) -> Resolution | None:
+    return Resolution(TimexType.SET, recurrence_value(m))
+
+
+def _vague(m: VagueReference, ctx: Context) -> Resolution | None:
+    return Resolution(TimexType.DATE, m.value)
+
+
+_RESOLVERS = {
+    CalendarDate: _calendar_date,
+    Holiday: _holiday,
+    WeekdayDate: _weekday_date,
+    RelativePeriod: _relative_period,
+    Shift: _shift,
+    PartOfYear: _part_of_year,
+    Decade: _decade,
+    Century: _century,
+    ClockTime: _clock_time,
+    Duration: _duration,
+    Recurrence: _recurrence,
+    VagueReference: _vague,
+}

@@ -1,0 +1,294 @@
+"""Rules for calendar names: dates, months, years, weekdays, quarters, seasons, decades, holidays."""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.temporal.fragments import (
+    DAY_NUMBER,
+    DECADE_WORD,
+    MONTH,
+    MONTH_FULL,
+    ORDINAL_DAY,
+    ORDINAL_WORD,
+    PART_OF_DAY,
+    SEASON,
+    SPOKEN_YEAR,
+    WEEKDAY,
+    YEAR,
+)
+from app.extract.temporal.holidays import HOLIDAY_PATTERN, holiday_meaning
+from app.extract.temporal.lexicon import (
+    DECADE_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    month_number,
+    ordinal_number,
+    spoken_year,
+    weekday_number,
+)
+from app.extract.temporal.meanings import (
+    Anchor,
+    CalendarDate,
+    Century,
+    ClockTime,
+    Decade,
+    PartOfYear,
+    RelativePeriod,
+    WeekdayDate,
+)
+from app.extract.temporal.rule import Reading, Rule, capitalised, group, normalise_space, rule
+
+_OCCURRENCE = {
+    "last": -1,
+    "this past": -1,
+    "past": -1,
+    "the previous": -1,
+    "previous": -1,
+    "this": 0,
+    "this coming": 1,
+    "coming": 1,
+    "next": 1,
+    "the following": 1,
+    "the next": 1,
+}
+_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() else spoken_year(text)
+
+
+def _day(text: str) -> int | None:
+    return ordinal_number(re.sub(r"(?<=\d)(st|nd|rd|th)$", "", text.lower()))
+
+
+def _month_day(m: re.Match[str]) -> Reading | None:
+    if not capitalised(m["mon"]):
+        return None
+    day = _day(m["day"])
+    last = _day(m["day2"]) if m["day2"] else None
+    year = _year(m["year"])
+    month = month_number(m["mon"])
+    return Reading(CalendarDate(year=year, month=month, day=day, last_day=last))
+
+
+def _day_month(m: re.Match[str]) -> Reading | None:
+    if not capitalised(m["mon"]):
+        return None
+    return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"]), day=_day(m["day"])))
+
+
+def _month_year(m: re.Match[str]) -> Reading | None:
+    if not capitalised(m["mon"]):
+        return None
+    return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"])))
+
+
+def _month(m: re.Match[str]) -> Reading | None:
+    if not capitalised(m["mon"]):
+        return None
+    occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
+    year_offset = _YEAR_OFFSET.get(group(m, "rel") or "")
+    return Reading(CalendarDate(month=month_number(m["mon"]), occurrence=occurrence, year_offset=year_offset))
+
+
+def _numeric_date(m: re.Match[str]) -> Reading | None:
+    year = int(m["y"])
+    if len(m["y"]) == 2:
+        year += 1900 if year >= 50 else 2000
+    month, day = int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12):
+        return None
+    return Reading(CalendarDate(year=year, month=month, day=day))
+
+
+def _year_rule(m: re.Match[str]) -> Reading | None:
+    year = _year(m["year"])
+    return Reading(CalendarDate(year=year), mod="MID" if m["mid"] else None) if year else None
+
+
+def _weekday(m: re.Match[str]) -> Reading | None:
+    weekday = weekday_number(m["wd"])
+    if weekday is None:
+        return None
+    occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
+    day = WeekdayDate(weekday, occurrence)
+    if m["pod"]:
+        return Reading(ClockTime(part_of_day=PARTS_OF_DAY[m["pod"].lower()], day=day))
+    return Reading(day)
+
+
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER_YEAR_WORDS = {
+    "this year's": 0,
+    "last year's": -1,
+    "next year's": 1,
+    "this": 0,
+    "last": -1,
+    "next": 1,
+    "current": 0,
+}
+
+
+def _quarter(m: re.Match[str]) -> Reading | None:
+    index = _QUARTER_ORDINALS[m["ord"].lower()]
+    year = _year(m["y1"] or m["y2"])
+    offset = _QUARTER_YEAR_WORDS.get(normalise_space(m["rel"] or m["rel2"]))
+    return Reading(PartOfYear("Q", index=index, year=year, year_offset=offset))
+
+
+def _quarter_code(m: re.Match[str]) -> Reading | None:
+    return Reading(PartOfYear("Q", index=int(m["q"]), year=_year(m["y"])))
+
+
+def _half(m: re.Match[str]) -> Reading | None:
+    index = 1 if group(m, "ord") == "first" else 2
+    year = _year(m["y"])
+    offset = _QUARTER_YEAR_WORDS.get(normalise_space(m["rel"] or m["rel2"]))
+    if year is None and offset is None and not m["the_year"]:
+        return None
+    return Reading(PartOfYear("H", index=index, year=year, year_offset=offset if offset is not None else 0))
+
+
+_SEASON_WORDS = {
+    "last": -1,
+    "this past": -1,
+    "the past": -1,
+    "past": -1,
+    "this": 0,
+    "this coming": 1,
+    "the coming": 1,
+    "coming": 1,
+    "next": 1,
+}
+
+
+def _season(m: re.Match[str]) -> Reading | None:
+    code = SEASONS[m["season"].lower()]
+    year = _year(m["year"])
+    occ_word = normalise_space(m["occ"])
+    if year is None and not occ_word and code in ("FA", "SP"):
+        return None  # "fall" and "spring" alone are too often verbs or nouns of another kind
+    occurrence = _SEASON_WORDS.get(occ_word)
+    mod = {"early": "START", "the early": "START", "late": "END", "the late": "END", "mid": "MID"}.get(
+        occ_word
+    )
+    return Reading(PartOfYear("SEASON", season=code, year=year, occurrence=occurrence), mod=mod)
+
+
+def _decade(m: re.Match[str]) -> Reading | None:
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(group(m, "pre") or "")
+    if m["y"]:
+        return Reading(Decade(first_year=int(m["y"])), mod=mod)
+    return Reading(Decade(digit=int(m["yy"])), mod=mod)
+
+
+def _decade_word(m: re.Match[str]) -> Reading | None:
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get(group(m, "pre") or "")
+    return Reading(Decade(digit=DECADE_WORDS[m["word"].lower()]), mod=mod)
+
+
+def _century(m: re.Match[str]) -> Reading | None:
+    number = ordinal_number(m["ord"]) if m["ord"] else None
+    if number is None:
+        steps = {"this": 0, "last": -1, "next": 1, "the last": -1, "the next": 1}[normalise_space(m["rel"])]
+        return Reading(RelativePeriod("CE", steps))
+    return Reading(Century(number))
+
+
+def _holiday(m: re.Match[str]) -> Reading | None:
+    meaning = holiday_meaning(m["name"], _year(m["year"]))
+    return Reading(meaning) if meaning else None
+
+
+_SEP = r"(?:,\s*|\s+)"
+
+CALENDAR_RULES: tuple[Rule, ...] = (
+    rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _numeric_date, priority=1),
+    rule(
+        "us numeric date",
+        r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+        _numeric_date,
+        priority=1,
+    ),
+    rule(
+        "month day",
+        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY_NUMBER})"
+        rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>{DAY_NUMBER}))?(?:{_SEP}(?P<year>{YEAR}))?",
+        _month_day,
+        priority=1,
+    ),
+    rule(
+        "day month",
+        rf"\b(?:the\s+)?(?P<day>{DAY_NUMBER}|{ORDINAL_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?",
+        _day_month,
+        priority=2,
+    ),
+    rule(
+        "month year",
+        rf"\b(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR})\b",
+        _month_year,
+        priority=1,
+    ),
+    rule(
+        "month",
+        rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"
+        rf"(?P<mon>{MONTH_FULL}|Sept\.?|(?:Jan|Feb|Aug|Oct|Nov|Dec)\.)(?:\b|(?<=\.))"
+        r"(?:\s+(?P<rel>last|this|next)\s+year)?",
+        _month,
+        priority=3,
+    ),
+    rule(
+        "year",
+        rf"(?:\b(?:the\s+)?year\s+|\b(?P<mid>mid)-|\b)(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
+        _year_rule,
+        priority=4,
+    ),
+    rule(
+        "weekday",
+        rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
+        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        _weekday,
+    ),
+    rule(
+        "quarter",
+        rf"\b(?:the\s+)?(?:(?P<y1>{YEAR})\s+|(?P<rel>this\s+year's|last\s+year's|next\s+year's|this|last|next|current)\s+)?"
+        r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+        rf"(?:fiscal[\s-]+)?quarter\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
+        _quarter,
+    ),
+    rule(
+        "quarter code", rf"\bQ(?P<q>[1-4])(?:(?:\s+|-|/)?(?P<y>{YEAR}))?\b", _quarter_code, ignore_case=False
+    ),
+    rule(
+        "half",
+        rf"\b(?:the\s+)?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<ord>first|second)\s+half"
+        rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<the_year>the\s+year)|(?P<rel2>this|last|next)\s+year))?",
+        _half,
+    ),
+    rule(
+        "season",
+        rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|the\s+past|the\s+coming|this|past|coming|"
+        rf"the\s+early|the\s+late|early|late|mid|the)[\s-]+)?(?P<season>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR}))?",
+        _season,
+    ),
+    rule(
+        "decade",
+        r"\b(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<y>1\d{2}0|20\d0)'?s\b|'(?P<yy>\d)0'?s\b)",
+        _decade,
+    ),
+    rule(
+        "decade word", rf"\bthe\s+(?:(?P<pre>early|late|mid)[\s-]+)?(?P<word>{DECADE_WORD})\b", _decade_word
+    ),
+    rule(
+        "century",
+        rf"\b(?:the\s+)?(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+|(?P<rel>this|last|next)\s+)century\b",
+        _century,
+    ),
+    rule("holiday", HOLIDAY_PATTERN, _holiday, priority=2),
+)

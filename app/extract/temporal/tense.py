@@ -1,0 +1,105 @@
+"""Tense of the clause around a time expression, read from the spaCy dependency parse.
+
+"on Thursday" in "Biden debated Trump on Thursday" points back; in "NATO will meet on
+Thursday" it points forward. The governing verb's tag and auxiliaries decide; an infinitive
+under "expected to", "plans to", "is scheduled to" looks forward; a present-tense clause opened
+by "before", "after", "until", "when" takes the tense of the clause it hangs on ("before I take
+office on January 20" in "I will have that war settled before...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.temporal.meanings import Direction
+
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+# Verbs and adjectives whose infinitive complement has not happened yet.
+FUTURE_GOVERNORS = frozenset(
+    {
+        "expect",
+        "schedule",
+        "plan",
+        "set",
+        "due",
+        "slate",
+        "intend",
+        "aim",
+        "hope",
+        "prepare",
+        "poise",
+        "propose",
+        "pledge",
+        "promise",
+        "vow",
+        "threaten",
+        "likely",
+        "unlikely",
+        "going",
+        "go",
+    }
+)
+TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "as", "while", "by", "if"})
+
+_MAX_CLIMB = 8
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb (or, in verbless clauses, nothing) whose clause holds `span`."""
+    token: Token = span.root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and not _inside(token, span):
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def clause_direction(span: Span) -> Direction:
+    """Which way the tense of the clause governing `span` points from the publication date."""
+    verb = governing_verb(span)
+    seen = 0
+    while verb is not None and seen < _MAX_CLIMB:
+        seen += 1
+        direction, climb = verb_direction(verb)
+        if not climb:
+            return direction
+        head = verb.head
+        if head is verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return direction
+        verb = head
+    return Direction.NONE
+
+
+def verb_direction(verb: Token) -> tuple[Direction, bool]:
+    """(direction, whether the clause borrows its tense from the verb it depends on)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & FUTURE_AUXILIARIES:
+        return Direction.FUTURE, False
+    infinitive = any(a.tag_ == "TO" for a in auxiliaries) or verb.dep_ == "xcomp"
+    if infinitive and verb.tag_ in ("VB", "VBN") or verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in FUTURE_GOVERNORS:
+            return Direction.FUTURE, False
+        if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return Direction.FUTURE, False  # "is to resume trading Tuesday"
+        return Direction.NONE, True
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return Direction.PAST, False
+    if verb.tag_ == "VBN":
+        if any(a.lemma_ == "have" for a in auxiliaries):
+            return Direction.PAST, False  # present perfect reports what has happened
+        if not auxiliaries:
+            return Direction.PAST, verb.dep_ in ("advcl", "xcomp")  # "the treaty signed in 1949"
+    if verb.tag_ == "VBG" and verb.head.lemma_ == "go" and any(a.lemma_ == "be" for a in verb.head.children):
+        return Direction.FUTURE, False
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        opened_by_marker = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
+        return Direction.NONE, opened_by_marker and verb.dep_ == "advcl"
+    return Direction.NONE, verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB")
