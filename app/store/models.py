@@ -151,7 +151,10 @@ class ArticleEntity(Base):
     every mention."""
 
     __tablename__ = "article_entities"
-    __table_args__ = (Index("ix_article_entities_entity", "entity_id", "published_date", "article_id"),)
+    __table_args__ = (
+        Index("ix_article_entities_entity", "entity_id", "published_date", "article_id"),
+        Index("ix_article_entities_published", "published_date"),
+    )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)

@@ -226,8 +226,10 @@ def _store_entities(
 ) -> dict[str, int]:
     published = article.published_date
     ids: dict[str, int] = {}
+    per_article: dict[int, ArticleEntity] = {}
     for ent in entities:
-        record = linking.find_existing(session, ent)
+        with session.no_autoflush:
+            record = linking.find_existing(session, ent)
         names = [ent.name, *ent.aliases]
         if record is None:
             record = Entity(
@@ -256,16 +258,20 @@ def _store_entities(
                 record.last_seen = max(filter(None, [record.last_seen, published]))
         _refresh_entity_document(session, record)
         ids[ent.key] = record.id
-        session.add(
-            ArticleEntity(
+        # Two entities of one article can resolve to the same record: one row for both.
+        row = per_article.get(record.id)
+        if row is None:
+            row = per_article[record.id] = ArticleEntity(
                 article_id=article.id,
                 entity_id=record.id,
-                mention_count=len(ent.mentions),
-                is_author="author" in ent.roles,
+                mention_count=0,
+                is_author=False,
                 description=ent.description,
                 published_date=published,
             )
-        )
+            session.add(row)
+        row.mention_count += len(ent.mentions)
+        row.is_author = row.is_author or "author" in ent.roles
         session.add_all(
             Mention(
                 entity_id=record.id,

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
+from app import formatting
 from app.config import Settings
-from app.web import formatting, urls
+from app.web import urls
 
 
 def make_templates(directory: Path, settings: Settings) -> Jinja2Templates:

@@ -1,4 +1,5 @@
-"""articles.sort_date: the publication date, else the ingest date, for keyset-paged lists
+"""articles.sort_date: the publication date, else the ingest date, for keyset-paged lists;
+article_entities by date, for the most-mentioned entities of a period
 
 Revision ID: 0003
 Revises: 0002
@@ -23,9 +24,11 @@ def upgrade() -> None:
     with op.batch_alter_table("articles") as batch:
         batch.alter_column("sort_date", existing_type=sa.Date(), nullable=False)
         batch.create_index("ix_articles_sort_date", ["sort_date", "id"])
+    op.create_index("ix_article_entities_published", "article_entities", ["published_date"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_article_entities_published", "article_entities")
     with op.batch_alter_table("articles") as batch:
         batch.drop_index("ix_articles_sort_date")
         batch.drop_column("sort_date")

@@ -167,3 +167,24 @@ def test_deleting_facts_undoes_counts_and_removes_orphans(db: Database) -> None:
         delete_facts(session, article)
     assert count(db, Entity) == 0 and count(db, Mention) == 0 and count(db, Sentence) == 0
     assert count(db, Article) == 1
+
+
+def test_two_entities_of_one_article_that_resolve_to_one_record_share_its_row(db: Database) -> None:
+    store(db, record(BODY_A), trump_extraction(BODY_A))
+    body = "Donald Trump and Trump spoke."
+    ex = extraction(
+        body,
+        [
+            person("e1", "Donald Trump", [mention(body, "Donald Trump")]),
+            domain.Entity(
+                key="e2",
+                kind=domain.EntityKind.PERSON,
+                name="Donald Trump",
+                mentions=(mention(body, "Trump", occurrence=1),),
+            ),
+        ],
+    )
+    store(db, record(body, day=5), ex)
+    with db.sessions() as session:
+        [trump] = session.scalars(select(Entity)).all()
+    assert trump.mention_count == 4 and trump.article_count == 2

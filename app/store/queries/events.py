@@ -1,0 +1,289 @@
+"""Events: the timeline with its filters, one event, and the density of events over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Select, func, literal_column, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.domain import EventKind, EventStatus
+from app.errors import BadRequest, NotFound
+from app.store.models import Article, Entity, Event, EventParticipant, Sentence, Source, Timex
+from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, PeriodCount, SentenceRef
+from app.store.search import matching_ref_ids
+
+
+class Order(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    q: str | None = None
+    entities: tuple[str, ...] = ()  # entity slugs; an event must involve all of them
+    kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # source slugs
+    statuses: tuple[str, ...] = ()
+    date_from: dt.date | None = None  # events that end on or after this day
+    date_to: dt.date | None = None  # events that start on or before this day
+    article_id: int | None = None
+    order: Order = Order.NEWEST
+
+    def validate(self) -> None:
+        for kind in self.kinds:
+            if kind not in EventKind.__members__.values():
+                raise BadRequest(f"kind {kind!r} is not one of {', '.join(EventKind)}", "kind", kind)
+        for status in self.statuses:
+            if status not in EventStatus.__members__.values():
+                detail = f"status {status!r} is not one of {', '.join(EventStatus)}"
+                raise BadRequest(detail, "status", status)
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            detail = f"from ({self.date_from}) is after to ({self.date_to})"
+            raise BadRequest(detail, "from", str(self.date_from))
+
+
+def _entity_ids(session: Session, slugs: Sequence[str]) -> list[int]:
+    found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
+    for slug in slugs:
+        if slug not in found:
+            raise BadRequest(f"no entity {slug!r}", "entity", slug)
+    return [found[s] for s in slugs]
+
+
+def _source_ids(session: Session, slugs: Sequence[str]) -> list[int]:
+    found = dict(session.execute(select(Source.slug, Source.id).where(Source.slug.in_(slugs))).all())
+    for slug in slugs:
+        if slug not in found:
+            raise BadRequest(f"no source {slug!r}", "source", slug)
+    return [found[s] for s in slugs]
+
+
+def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, object]:
+    """SELECT (event id, start date) with every filter applied, plus the (date, id) columns to
+    order and page by.
+
+    With an entity filter the scan is driven by that entity's participant index, so an
+    entity's timeline costs the same however many events the database holds."""
+    f.validate()
+    dialect = session.get_bind().dialect.name
+    if f.entities:
+        ids = _entity_ids(session, f.entities)
+        lead = EventParticipant
+        # DISTINCT: an entity can take part in one event in two roles.
+        stmt = select(lead.event_id.label("id"), lead.start_date).where(lead.entity_id == ids[0]).distinct()
+        stmt = stmt.join(Event, Event.id == lead.event_id)
+        date_col, id_col = lead.start_date, lead.event_id
+        for other in ids[1:]:
+            alias = EventParticipant.__table__.alias()
+            stmt = stmt.where(
+                select(alias.c.event_id)
+                .where(alias.c.event_id == lead.event_id, alias.c.entity_id == other)
+                .exists()
+            )
+    else:
+        stmt = select(Event.id.label("id"), Event.start_date)
+        date_col, id_col = Event.start_date, Event.id
+    if f.kinds:
+        stmt = stmt.where(Event.kind.in_(f.kinds))
+    if f.statuses:
+        stmt = stmt.where(Event.status.in_(f.statuses))
+    if f.sources:
+        stmt = stmt.where(Event.source_id.in_(_source_ids(session, f.sources)))
+    if f.article_id is not None:
+        stmt = stmt.where(Event.article_id == f.article_id)
+    if f.date_to:
+        stmt = stmt.where(date_col <= f.date_to)
+    if f.date_from:
+        stmt = stmt.where(Event.end_date >= f.date_from)
+    if f.q:
+        matches = matching_ref_ids(dialect, f.q, "event")
+        if matches is None:
+            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
+        stmt = stmt.where(Event.id.in_(matches))
+    return stmt, date_col, id_col
+
+
+def list_events(
+    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
+) -> Page[EventItem]:
+    stmt, date_col, id_col = filtered_events(session, f)
+    newest_first = f.order is Order.NEWEST
+    direction = Direction.NEXT
+    if cursor:
+        c = Cursor.decode(cursor)
+        direction = c.direction
+        forward = (direction is Direction.NEXT) != newest_first  # ascending scan?
+        boundary = (c.date_key(), c.id)
+        keys = tuple_(date_col, id_col)
+        stmt = stmt.where(keys > boundary if forward else keys < boundary)
+    ascending = (direction is Direction.NEXT) != newest_first
+    order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
+    ids = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
+    items = events_by_id(session, ids)
+    return page_from_rows(
+        items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
+    )
+
+
+def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
+    """EventItems for `ids`, in that order: three queries, whatever the number of events."""
+    if not ids:
+        return []
+    sentence_text = func.substr(Article.body, Sentence.start + 1, Sentence.end - Sentence.start)
+    rows = session.execute(
+        select(
+            Event,
+            Article.id.label("article_id"),
+            Article.title,
+            Article.published_date,
+            Article.url,
+            Source.name.label("source_name"),
+            Sentence.idx,
+            Sentence.start.label("sentence_start"),
+            sentence_text.label("sentence_text"),
+            Timex.start.label("timex_start"),
+            Timex.end.label("timex_end"),
+            Timex.text.label("timex_text"),
+        )
+        .join(Article, Article.id == Event.article_id)
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(Sentence, Sentence.id == Event.sentence_id)
+        .outerjoin(Timex, Timex.id == Event.timex_id)
+        .where(Event.id.in_(ids))
+    ).all()
+    people = participants_of(session, ids)
+    by_id: dict[int, EventItem] = {}
+    for row in rows:
+        event: Event = row.Event
+        sentence = None
+        if row.idx is not None:
+            highlights: tuple[tuple[int, int], ...] = ()
+            if row.timex_start is not None and row.timex_start >= row.sentence_start:
+                highlights = ((row.timex_start - row.sentence_start, row.timex_end - row.sentence_start),)
+            sentence = SentenceRef(row.article_id, row.idx, row.sentence_text or "", highlights)
+        by_id[event.id] = EventItem(
+            id=event.id,
+            value=event.value,
+            start_date=event.start_date,
+            end_date=event.end_date,
+            granularity=event.granularity,
+            status=event.status,
+            kind=event.kind,
+            summary=event.summary,
+            trigger=event.trigger,
+            article=ArticleRef(row.article_id, row.title, row.source_name, row.published_date, row.url),
+            sentence=sentence,
+            date_text=row.timex_text,
+            participants=tuple(people.get(event.id, ())),
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def participants_of(session: Session, event_ids: Sequence[int]) -> dict[int, list[Participant]]:
+    rows = session.execute(
+        select(EventParticipant.event_id, EventParticipant.role, Entity.slug, Entity.name, Entity.kind)
+        .join(Entity, Entity.id == EventParticipant.entity_id)
+        .where(EventParticipant.event_id.in_(event_ids))
+        .order_by(EventParticipant.event_id, EventParticipant.role, Entity.name)
+    ).all()
+    out: dict[int, list[Participant]] = {}
+    for event_id, role, slug, name, kind in rows:
+        out.setdefault(event_id, []).append(Participant(EntityRef(slug, name, kind), role))
+    return out
+
+
+def get_event(session: Session, event_id: int) -> EventItem:
+    [item] = events_by_id(session, [event_id]) or [None]
+    if item is None:
+        raise NotFound(f"There is no event {event_id}.")
+    return item
+
+
+def related_events(session: Session, item: EventItem, limit: int = 8) -> list[EventItem]:
+    """Other events of the same article, in date order."""
+    ids = session.scalars(
+        select(Event.id)
+        .where(Event.article_id == item.article.id, Event.id != item.id)
+        .order_by(Event.start_date, Event.id)
+        .limit(limit)
+    ).all()
+    return events_by_id(session, ids)
+
+
+class Bucket(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+def _bucket_expr(dialect: str, column, bucket: Bucket):  # type: ignore[no-untyped-def]
+    size = {Bucket.DAY: 10, Bucket.MONTH: 7, Bucket.YEAR: 4}[bucket]
+    if dialect == "sqlite":
+        return func.substr(column, 1, size)
+    fmt = {Bucket.DAY: "YYYY-MM-DD", Bucket.MONTH: "YYYY-MM", Bucket.YEAR: "YYYY"}[bucket]
+    return func.to_char(column, fmt)
+
+
+def choose_bucket(first: dt.date | None, last: dt.date | None) -> Bucket:
+    if first is None or last is None:
+        return Bucket.MONTH
+    span = (last - first).days
+    if span <= 62:
+        return Bucket.DAY
+    if span <= 366 * 6:
+        return Bucket.MONTH
+    return Bucket.YEAR
+
+
+def event_density(session: Session, f: EventFilter, bucket: Bucket | None = None) -> list[PeriodCount]:
+    """Number of filtered events per day, month or year (by start date), oldest first; the
+    bucket fits the range when not given."""
+    stmt, _, _ = filtered_events(session, f)
+    ids = select(stmt.subquery().c.id)
+    if bucket is None:
+        span = select(func.min(Event.start_date), func.max(Event.start_date)).where(Event.id.in_(ids))
+        first, last = session.execute(span).one()
+        bucket = choose_bucket(f.date_from or first, f.date_to or last)
+    label = _bucket_expr(session.get_bind().dialect.name, Event.start_date, bucket).label("label")
+    rows = session.execute(
+        select(label, func.count().label("n"))
+        .where(Event.id.in_(ids))
+        .group_by(literal_column("label"))
+        .order_by(literal_column("label"))
+    ).all()
+    return [_period(bucket, lab, n) for lab, n in rows if lab]
+
+
+def _period(bucket: Bucket, label: str, count: int) -> PeriodCount:
+    if bucket is Bucket.DAY:
+        day = dt.date.fromisoformat(label)
+        return PeriodCount(label, day, day, count)
+    if bucket is Bucket.MONTH:
+        start = dt.date(int(label[:4]), int(label[5:7]), 1)
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return PeriodCount(label, start, following - dt.timedelta(days=1), count)
+    year = int(label)
+    return PeriodCount(label, dt.date(year, 1, 1), dt.date(year, 12, 31), count)
+
+
+def upcoming_filter(today: dt.date) -> EventFilter:
+    return EventFilter(statuses=(EventStatus.EXPECTED.value,), date_from=today, order=Order.OLDEST)
+
+
+__all__ = [
+    "Bucket",
+    "EventFilter",
+    "Order",
+    "event_density",
+    "events_by_id",
+    "get_event",
+    "list_events",
+    "related_events",
+    "upcoming_filter",
+]

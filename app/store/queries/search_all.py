@@ -1,0 +1,62 @@
+"""/search: one query across events, quotes, entities and articles, grouped by kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import BadRequest
+from app.store.models import Article, Entity
+from app.store.queries.articles import article_item, select_article_rows
+from app.store.queries.entities import entity_item
+from app.store.queries.events import events_by_id
+from app.store.queries.quotes import quotes_by_id
+from app.store.queries.views import ArticleItem, EntityItem, EventItem, QuoteItem
+from app.store.search import query_words, search
+
+KINDS = ("event", "quote", "entity", "article")
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    q: str
+    events: tuple[EventItem, ...]
+    quotes: tuple[QuoteItem, ...]
+    entities: tuple[EntityItem, ...]
+    articles: tuple[ArticleItem, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.events) + len(self.quotes) + len(self.entities) + len(self.articles)
+
+
+def search_everything(
+    session: Session, q: str, kinds: tuple[str, ...] = KINDS, per_kind: int = 10
+) -> SearchResults:
+    """The best `per_kind` matches of each kind, in rank order."""
+    for kind in kinds:
+        if kind not in KINDS:
+            raise BadRequest(f"kind {kind!r} is not one of {', '.join(KINDS)}", "kind", kind)
+    if not query_words(q):
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    ids: dict[str, list[int]] = {}
+    for kind in kinds:
+        ids[kind] = [hit.ref_id for hit in search(session, q, kinds=[kind], limit=per_kind)]
+    entities: list[EntityItem] = []
+    if ids.get("entity"):
+        found = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(ids["entity"])))}
+        entities = [entity_item(found[i]) for i in ids["entity"] if i in found]
+    articles: list[ArticleItem] = []
+    if ids.get("article"):
+        stmt = select_article_rows().where(Article.id.in_(ids["article"]))
+        rows = {r.Article.id: article_item(r) for r in session.execute(stmt)}
+        articles = [rows[i] for i in ids["article"] if i in rows]
+    return SearchResults(
+        q=q,
+        events=tuple(events_by_id(session, ids.get("event", []))),
+        quotes=tuple(quotes_by_id(session, ids.get("quote", []))),
+        entities=tuple(entities),
+        articles=tuple(articles),
+    )

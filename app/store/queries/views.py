@@ -1,0 +1,154 @@
+"""Plain values the query layer returns: what pages render and the API serialises. Never ORM
+objects, so no template or response can trigger a query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    slug: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity: EntityRef
+    role: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """The sentence a fact came from; `highlights` are (start, end) offsets inside `text`
+    (the date phrase of an event, the quote of a quote)."""
+
+    article_id: int
+    index: int
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventItem:
+    id: int
+    value: str
+    start_date: dt.date
+    end_date: dt.date
+    granularity: str
+    status: str
+    kind: str
+    summary: str
+    trigger: str | None
+    article: ArticleRef
+    sentence: SentenceRef | None
+    date_text: str | None  # the time expression as written ("next week")
+    participants: tuple[Participant, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    id: int
+    text: str
+    kind: str
+    speaker_name: str | None
+    speaker_kind: str | None
+    speaker: EntityRef | None
+    cue: str | None
+    said_value: str | None
+    said_start: dt.date | None
+    said_end: dt.date | None
+    article: ArticleRef
+    sentence_index: int | None
+
+
+@dataclass(frozen=True)
+class EntityItem:
+    id: int
+    slug: str
+    name: str
+    kind: str
+    description: str | None
+    mention_count: int
+    article_count: int
+    quote_count: int
+    event_count: int
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+@dataclass(frozen=True)
+class CountedEntity:
+    entity: EntityRef
+    count: int
+
+
+@dataclass(frozen=True)
+class PeriodCount:
+    """Events (or mentions) in one period: `start` is its first day, `label` e.g. "2024-07"."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
+class ArticleItem:
+    id: int
+    title: str
+    dek: str | None
+    source: str | None
+    source_slug: str | None
+    url: str | None
+    authors: tuple[str, ...]
+    article_type: str | None
+    published: dt.date | None
+    event_count: int
+    quote_count: int
+    language: str
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A marked stretch of an article's body: kind is entity, timex or quote."""
+
+    kind: str
+    start: int
+    end: int
+    label: str  # entity name, TIMEX3 value, speaker
+    ref: str | int | None = None  # entity slug, quote id
+    detail: str | None = None  # resolved date in words, entity kind
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleDetail:
+    article: ArticleItem
+    body: str
+    bio: str | None
+    origin: str | None
+    pipeline_version: str | None
+    notes: tuple[str, ...]
+    sentences: tuple[SentenceSpan, ...]
+    annotations: tuple[Annotation, ...]
+    entities: tuple[CountedEntity, ...] = field(default=())
+    events: tuple[EventItem, ...] = field(default=())
+    quotes: tuple[QuoteItem, ...] = field(default=())
