@@ -22,13 +22,20 @@ _LOG_EVERY_SECONDS = 5.0
 class Reporter:
     """Counts outcomes, prints one line per problem, and shows progress."""
 
-    def __init__(self, total: int | None, stream: TextIO | None = None, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        total: int | None,
+        stream: TextIO | None = None,
+        quiet: bool = False,
+        log_every_seconds: float = _LOG_EVERY_SECONDS,
+    ) -> None:
         self.stream = stream or sys.stderr
         self.total = total
         self.ingested = self.duplicates = self.failed = 0
         self.started = time.monotonic()
         self._last_log = self.started
         self._quiet = quiet
+        self._log_every = log_every_seconds
         self._progress: Progress | None = None
         if not quiet and self.stream.isatty():
             self._progress = Progress(
@@ -72,7 +79,7 @@ class Reporter:
         rate = self.done / max(now - self.started, 1e-6)
         if self._progress:
             self._progress.update(self._task, completed=self.done, rate=rate)
-        elif not self._quiet and now - self._last_log >= _LOG_EVERY_SECONDS:
+        elif not self._quiet and now - self._last_log >= self._log_every:
             self._last_log = now
             left = ""
             if self.total and rate > 0:

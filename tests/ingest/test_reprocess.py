@@ -1,0 +1,84 @@
+"""Re-extraction of articles stored by an older pipeline version, and multi-process extraction."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import func, select, update
+
+from app.config import Settings
+from app.extract import PIPELINE_VERSION, Extractor
+from app.ingest.batch import Ingester
+from app.ingest.progress import Reporter
+from app.ingest.readers import read_paths
+from app.ingest.reprocess import reprocess
+from app.store.database import Database
+from app.store.models import Article, Counter, Entity, Mention
+from tests.conftest import TEST_DATA
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def shared_extractor() -> Extractor:
+    return Extractor(Settings(_env_file=None).spacy_model)
+
+
+def quiet() -> Reporter:
+    return Reporter(total=None, stream=io.StringIO(), quiet=True)
+
+
+def test_reprocess_re_extracts_only_older_articles_and_keeps_counts_right(
+    db: Database, settings: Settings, shared_extractor: Extractor
+) -> None:
+    ingester = Ingester(db.sessions, settings, extractor=shared_extractor, processes=1)
+    reporter = quiet()
+    ingester.run(read_paths([TEST_DATA / "feed.rss", TEST_DATA / "article.html"], settings), reporter)
+    assert reporter.ingested == 3
+
+    def snapshot() -> tuple[int, int, dict[str, int]]:
+        with db.sessions() as session:
+            return (
+                session.scalar(select(func.count()).select_from(Entity)) or 0,
+                session.scalar(select(func.count()).select_from(Mention)) or 0,
+                dict(session.execute(select(Counter.name, Counter.value)).all()),
+            )
+
+    before = snapshot()
+    with db.sessions.begin() as session:
+        session.execute(update(Article).where(Article.id == 1).values(pipeline_version="old"))
+
+    again = quiet()
+    reprocess(ingester, again)
+    assert again.ingested == 1 and again.failed == 0
+    assert snapshot() == before
+    with db.sessions() as session:
+        assert set(session.scalars(select(Article.pipeline_version))) == {PIPELINE_VERSION}
+
+
+def test_several_processes_extract_the_same_as_one(shared_extractor: Extractor) -> None:
+    settings = Settings(_env_file=None)
+    records = [r for r in read_paths([TEST_DATA], settings) if not isinstance(r, Exception)]
+    assert len(records) >= 5
+    ingester_one = Ingester(None, settings, extractor=shared_extractor, processes=1)  # type: ignore[arg-type]
+    ingester_two = Ingester(None, settings, extractor=shared_extractor, processes=2)  # type: ignore[arg-type]
+    settings_small_batches = settings.model_copy(update={"nlp_batch_size": 2})
+    ingester_two.settings = settings_small_batches
+    one = [ex for _, ex in ingester_one.extract(records)]
+    two = [ex for _, ex in ingester_two.extract(records)]
+    assert one == two
+
+
+def test_progress_lines_name_count_rate_and_time_left() -> None:
+    stream = io.StringIO()
+    reporter = Reporter(total=4, stream=stream, log_every_seconds=0)
+    reporter.stored("a", 1)
+    reporter.duplicate("b", "same URL as article 1")
+    reporter.error("c: empty file")
+    lines = stream.getvalue().splitlines()
+    assert "error: c: empty file" in lines
+    assert any(
+        line.startswith("progress: 2/4 inputs") and "/s" in line and "s left" in line for line in lines
+    )
+    assert reporter.close().startswith("1 ingested, 1 duplicates, 1 failed")
