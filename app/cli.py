@@ -135,20 +135,124 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     reload: Annotated[bool, typer.Option(help="Restart on code changes (development).")] = False,
+    with_worker: Annotated[
+        bool, typer.Option(help="Also work the ingest queue in this process (small installs).")
+    ] = False,
 ) -> None:
     """Serve the web pages and the JSON API."""
+    from contextlib import nullcontext
+
     import uvicorn
 
     _database().close()
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        proxy_headers=True,
-    )
+    if with_worker and (workers != 1 or reload):
+        _fail("--with-worker runs one worker beside one web process: use it without --workers/--reload")
+    worker = nullcontext()
+    if with_worker:
+        from app.ingest.service import background_service
+
+        _log_service()
+        worker = background_service(get_settings())
+    with worker:
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            proxy_headers=True,
+        )
+
+
+# --- ingestion service ------------------------------------------------------------------------
+
+
+def _log_service() -> None:
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+def service() -> None:
+    """Run the ingester until stopped: watched folders, feeds and the POST queue, through the
+    pipeline of `dateline ingest`. SIGTERM or Ctrl-C finishes the batch in hand, then exits."""
+    from app.ingest.service import IngestService
+
+    _log_service()
+    db = _database()
+    try:
+        tally = IngestService(get_settings(), db).run()
+    finally:
+        db.close()
+    typer.echo(f"{tally.stored} stored, {tally.duplicates} duplicates, {tally.failed} failed", err=True)
+
+
+@cli.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Queue depth, rates, workers, feeds and recent failures of the ingestion service."""
+    from app.ingest.status_report import render_json, render_text
+    from app.store.queries.ingest_status import ingest_status
+
+    db = _database()
+    with db.sessions() as session:
+        snapshot = ingest_status(session)
+    db.close()
+    typer.echo(render_json(snapshot) if as_json else render_text(snapshot))
+
+
+@token_cli.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="Who or what the token is for.")]) -> None:
+    """Make a token and print it, once: only its hash is stored."""
+    from app.store.engine import transaction
+    from app.store.tokens import TokenNameTaken, create_token
+
+    db = _database()
+    try:
+        with transaction(db.sessions) as session:
+            _, plain = create_token(session, name)
+    except TokenNameTaken as exc:
+        _fail(str(exc))
+    finally:
+        db.close()
+    typer.echo(plain)
+    typer.echo(f"token {name!r} created; it is shown only now. Use: Authorization: Bearer <token>", err=True)
+
+
+@token_cli.command("list")
+def token_list() -> None:
+    """Tokens by name, with when they were made, last used and revoked."""
+    from app.store.tokens import list_tokens
+
+    db = _database()
+    with db.sessions() as session:
+        tokens = list_tokens(session)
+    db.close()
+
+    def when(moment) -> str:  # type: ignore[no-untyped-def]
+        return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+
+    for t in tokens:
+        state = f"revoked {when(t.revoked_at)}" if t.revoked_at else "active"
+        typer.echo(f"{t.name}\t{state}\tcreated {when(t.created_at)}\tlast used {when(t.last_used_at)}")
+
+
+@token_cli.command("revoke")
+def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")]) -> None:
+    """Revoke a token at once; requests with it get 401 from then on."""
+    from app.store.engine import transaction
+    from app.store.tokens import revoke_token
+
+    db = _database()
+    with transaction(db.sessions) as session:
+        revoked = revoke_token(session, name)
+    db.close()
+    if not revoked:
+        _fail(f"no active token named {name!r}")
+    typer.echo(f"token {name!r} revoked", err=True)
 
 
 def main() -> None:

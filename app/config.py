@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     per_host_delay_seconds: float = 2.0
     max_post_bytes: int = 5 * 1024 * 1024
     post_rate_per_minute: int = 120
+    service_batch_size: int = 16  # queued items a worker claims and extracts together
+    service_idle_seconds: float = 0.5  # how often an idle worker looks at the queue again
+    watch_poll_seconds: float = 5.0
+    watch_settle_seconds: float = 2.0  # a file changed more recently than this may be half-written
+    worker_heartbeat_seconds: float = 10.0
+    worker_stale_seconds: float = 60.0  # no heartbeat for this long: the worker is dead
+    ingest_max_attempts: int = 3  # claims of an item by workers that died before it is failed
 
     demo_dir: Path = Path("demo")
 

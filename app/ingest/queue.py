@@ -1,0 +1,266 @@
+"""Working the durable queue: queued items in, stored articles out, each exactly once.
+
+A worker claims a batch of items (committed at once, so the claim survives a crash of this
+process as a visible 'processing' row), reads each into an `ArticleRecord`, extracts the new
+ones together through the `Ingester` of `dateline ingest`, and then, per item, stores the
+article and marks the item done in ONE transaction. If the process dies anywhere, an item is
+either done with its article or still 'processing' without one, and goes back to the queue.
+
+An item that cannot be read, extracted or stored is marked failed with its reason; the worker
+goes on with the next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain import ArticleRecord, Extraction
+from app.ingest.batch import Ingester
+from app.ingest.errors import IngestError
+from app.ingest.readers import read_source
+from app.ingest.readers.dates import has_time, parse_datetime
+from app.ingest.readers.jsonl import record_from_json
+from app.store import ingest_queue
+from app.store.engine import transaction
+from app.store.ingest_queue import ClaimedItem, ItemStatus, NewItem, PayloadType
+from app.store.writer import store_article
+
+log = logging.getLogger("dateline.service")
+
+_SUFFIX = {PayloadType.TEXT: ".txt", PayloadType.MARKDOWN: ".md", PayloadType.HTML: ".html"}
+_DATE_FIELDS = ("published",)
+_DATETIME_FIELDS = ("published_at",)
+
+
+# --- payloads ---------------------------------------------------------------------------------
+
+
+def record_item(record: ArticleRecord) -> NewItem:
+    """A record the service has read itself (a watched file, a feed entry), ready to queue."""
+    data: dict[str, Any] = dataclasses.asdict(record)
+    for name in _DATE_FIELDS + _DATETIME_FIELDS:
+        if data[name] is not None:
+            data[name] = data[name].isoformat()
+    return NewItem(
+        origin=record.origin,
+        payload=json.dumps(data, ensure_ascii=False),
+        content_type=PayloadType.RECORD,
+        url=record.url,
+    )
+
+
+def _record_from_payload(payload: str) -> ArticleRecord:
+    data = json.loads(payload)
+    for name in _DATE_FIELDS:
+        if data.get(name):
+            data[name] = dt.date.fromisoformat(data[name])
+    for name in _DATETIME_FIELDS:
+        if data.get(name):
+            data[name] = dt.datetime.fromisoformat(data[name])
+    for name in ("authors", "tags"):
+        data[name] = tuple(data.get(name) or ())
+    known = {f.name for f in dataclasses.fields(ArticleRecord)}
+    return ArticleRecord(**{k: v for k, v in data.items() if k in known})
+
+
+def _raw_record(item: ClaimedItem, payload_type: PayloadType) -> ArticleRecord:
+    """A posted text, Markdown or HTML body, with the poster's metadata over what the
+    reader found in the text."""
+    meta = item.meta
+    records = list(read_source(item.payload, item.origin, suffix=_SUFFIX[payload_type], url=meta.get("url")))
+    if len(records) != 1:
+        raise IngestError(item.origin, f"holds {len(records)} articles; post one article per request")
+    record = records[0]
+    if isinstance(record, IngestError):
+        raise record
+    changes: dict[str, Any] = {k: meta[k] for k in ("title", "url", "source", "dek") if meta.get(k)}
+    if meta.get("authors"):
+        changes["authors"] = tuple(meta["authors"])
+    if meta.get("published"):
+        raw = str(meta["published"])
+        published_at = parse_datetime(raw)
+        if published_at is None:
+            raise IngestError(item.origin, f"unparseable published date {raw!r}")
+        changes["published"] = published_at.date()
+        changes["published_at"] = published_at if has_time(raw) else None
+    return dataclasses.replace(record, **changes)
+
+
+def read_item(item: ClaimedItem) -> ArticleRecord:
+    """The article a queued item holds; IngestError (with the reason) when it holds none."""
+    try:
+        payload_type = PayloadType(item.content_type)
+    except ValueError:
+        raise IngestError(item.origin, f"unknown payload type {item.content_type!r}") from None
+    if payload_type is PayloadType.RECORD:
+        return _record_from_payload(item.payload)
+    if payload_type is PayloadType.JSON:
+        try:
+            data = json.loads(item.payload)
+        except json.JSONDecodeError as exc:
+            raise IngestError(item.origin, f"not valid JSON ({exc.msg})") from exc
+        return record_from_json(data, item.origin)
+    return _raw_record(item, payload_type)
+
+
+# --- the worker -------------------------------------------------------------------------------
+
+
+class LostClaim(Exception):
+    """This worker's claim on an item was taken away (it was thought dead); someone else
+    will process the item, so this worker must not store it."""
+
+
+@dataclass
+class WorkerTally:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    lost: int = 0
+
+
+class QueueWorker:
+    """Claims batches of items for `worker_id` and turns each into a stored article."""
+
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        ingester: Ingester,
+        worker_id: str,
+        batch_size: int = 16,
+        max_attempts: int = 3,
+    ) -> None:
+        self.factory = factory
+        self.ingester = ingester
+        self.worker_id = worker_id
+        self.batch_size = max(batch_size, 1)
+        self.max_attempts = max_attempts
+        self.tally = WorkerTally()
+
+    def work_batch(self) -> int:
+        """Claim and process one batch; returns how many items it claimed (0: queue empty)."""
+        with transaction(self.factory) as session:
+            items = ingest_queue.claim(session, self.worker_id, self.batch_size)
+        if items:
+            self.process(items)
+        return len(items)
+
+    def process(self, items: list[ClaimedItem]) -> None:
+        fresh: list[tuple[ClaimedItem, ArticleRecord]] = []
+        for item in items:
+            if item.attempts > self.max_attempts:
+                self._fail(item, f"claimed {item.attempts} times without finishing; given up")
+                continue
+            try:
+                record = read_item(item)
+            except IngestError as err:
+                self._fail(item, err.problem)
+                continue
+            except Exception as exc:  # a reader bug fails this item, not the worker
+                self._fail(item, f"could not be read ({_describe(exc)})")
+                continue
+            stored = self.ingester.is_stored(record)
+            if stored:
+                self._finish(item, ItemStatus.DUPLICATE, stored.article_id, stored.reason)
+            else:
+                fresh.append((item, record))
+        for item, record, extraction, problem in self._extract(fresh):
+            if extraction is None:
+                self._fail(item, problem or "extraction failed")
+            else:
+                self._store(item, record, extraction)
+
+    def _extract(
+        self, pairs: list[tuple[ClaimedItem, ArticleRecord]]
+    ) -> Iterator[tuple[ClaimedItem, ArticleRecord, Extraction | None, str | None]]:
+        """Extract in one batch (fast); if the batch fails, item by item, so that one bad
+        article fails alone."""
+        if not pairs:
+            return
+        done = 0
+        try:
+            results = self.ingester.extract([record for _, record in pairs])
+            for (item, record), (_, extraction) in zip(pairs, results, strict=True):
+                yield item, record, extraction, None
+                done += 1
+            return
+        except Exception as exc:
+            log.warning("batch extraction failed (%s); extracting one by one", _describe(exc))
+        for item, record in pairs[done:]:
+            try:
+                [(_, extraction)] = list(self.ingester.extract([record]))
+            except Exception as exc:
+                yield item, record, None, f"extraction failed ({_describe(exc)})"
+                continue
+            yield item, record, extraction, None
+
+    def _store(self, item: ClaimedItem, record: ArticleRecord, extraction: Extraction) -> None:
+        """The article and the item's 'done' in one transaction."""
+        try:
+            with transaction(self.factory) as session:
+                if not ingest_queue.hold(session, item.id, self.worker_id):
+                    raise LostClaim
+                result = store_article(session, record, extraction)
+                status = ItemStatus.DUPLICATE if result.duplicate else ItemStatus.DONE
+                ingest_queue.finish(
+                    session, item.id, self.worker_id, status, result.article_id, result.reason
+                )
+        except LostClaim:
+            self.tally.lost += 1
+            log.warning("item %s: claim lost to another worker; not stored here", item.id)
+            return
+        except IntegrityError as exc:
+            # Another worker stored the same article first (same URL or text): a duplicate.
+            # Anything else is a real failure of this article.
+            existing = self.ingester.is_stored(record)
+            if existing:
+                self._finish(item, ItemStatus.DUPLICATE, existing.article_id, existing.reason)
+            else:
+                self._fail(item, f"could not be stored ({_describe(exc)})")
+            return
+        except Exception as exc:
+            self._fail(item, f"could not be stored ({_describe(exc)})")
+            return
+        if status is ItemStatus.DONE:
+            self.tally.stored += 1
+            log.info("item %s: stored article %s from %s", item.id, result.article_id, item.origin)
+        else:
+            self.tally.duplicates += 1
+            log.info("item %s: %s", item.id, result.reason)
+
+    def _finish(
+        self, item: ClaimedItem, status: ItemStatus, article_id: int | None, note: str | None
+    ) -> None:
+        with transaction(self.factory) as session:
+            finished = ingest_queue.finish(session, item.id, self.worker_id, status, article_id, note)
+        if not finished:
+            self.tally.lost += 1
+        elif status is ItemStatus.DUPLICATE:
+            self.tally.duplicates += 1
+            log.info("item %s: %s", item.id, note)
+
+    def _fail(self, item: ClaimedItem, reason: str) -> None:
+        with transaction(self.factory) as session:
+            finished = ingest_queue.finish(
+                session, item.id, self.worker_id, ItemStatus.FAILED, error=reason[:2000]
+            )
+        if finished:
+            self.tally.failed += 1
+            log.warning("item %s failed: %s: %s", item.id, item.origin, reason)
+        else:
+            self.tally.lost += 1
+
+
+def _describe(exc: BaseException) -> str:
+    """One line about an exception; database errors drop their SQL and parameters."""
+    first_line = str(getattr(exc, "orig", None) or exc).strip().split("\n", 1)[0]
+    return f"{type(exc).__name__}: {first_line[:300]}"

@@ -1,0 +1,105 @@
+"""What the service remembers about its inputs: each feed's conditional-GET validators and
+last poll (`feed_states`), and each watched file it has queued (`watched_files`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.store.ingest_queue import as_utc
+from app.store.models import FeedState, WatchedFile, utcnow
+
+_MAX_INT32 = 2**31 - 1
+
+
+class PollStatus(StrEnum):
+    """A feed's last poll, as `feed_states.last_status` keeps it."""
+
+    OK = "ok"
+    NOT_MODIFIED = "not modified"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class FeedValidators:
+    """What a conditional GET sends back (RFC 9110 §13.1): If-None-Match, If-Modified-Since."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    next_poll_at: dt.datetime | None
+
+
+def ensure_feeds(session: Session, urls: list[str]) -> None:
+    """A state row for every configured feed, so /status lists feeds not polled yet."""
+    known = set(session.scalars(select(FeedState.url).where(FeedState.url.in_(urls))))
+    for url in urls:
+        if url not in known:
+            session.add(FeedState(url=url, items_queued=0))
+            known.add(url)
+    session.flush()
+
+
+def feed_validators(session: Session, url: str) -> FeedValidators:
+    state = session.scalar(select(FeedState).where(FeedState.url == url))
+    if state is None:
+        return FeedValidators(url, None, None, None)
+    return FeedValidators(url, state.etag, state.last_modified, as_utc(state.next_poll_at))
+
+
+def record_poll(
+    session: Session,
+    url: str,
+    status: str,
+    next_poll_at: dt.datetime,
+    error: str | None = None,
+    queued: int = 0,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    keep_validators: bool = True,
+) -> None:
+    """Save one poll's outcome. Validators are replaced only on a fresh 200 response
+    (`keep_validators=False`); a 304 or an error keeps the old ones."""
+    state = session.scalar(select(FeedState).where(FeedState.url == url))
+    if state is None:
+        state = FeedState(url=url, items_queued=0)
+        session.add(state)
+    state.last_polled_at = utcnow()
+    state.next_poll_at = next_poll_at
+    state.last_status = status[:40]
+    state.last_error = error
+    state.items_queued = (state.items_queued or 0) + queued
+    if not keep_validators:
+        state.etag = etag[:500] if etag else None
+        state.last_modified = last_modified[:100] if last_modified else None
+    session.flush()
+
+
+def known_files(session: Session, prefix: str) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file queued before under `prefix`, by path."""
+    rows = session.execute(
+        select(WatchedFile.path, WatchedFile.size, WatchedFile.mtime_ns).where(
+            WatchedFile.path.startswith(prefix, autoescape=True)
+        )
+    )
+    return {r.path: (r.size, r.mtime_ns) for r in rows}
+
+
+def file_signature(size: int, mtime_ns: int) -> tuple[int, int]:
+    """How a file is remembered; the size is capped because the column is a 32-bit INTEGER
+    on PostgreSQL."""
+    return min(size, _MAX_INT32), mtime_ns
+
+
+def record_file(session: Session, path: str, size: int, mtime_ns: int) -> None:
+    size, mtime_ns = file_signature(size, mtime_ns)
+    row = session.scalar(select(WatchedFile).where(WatchedFile.path == path))
+    if row is None:
+        session.add(WatchedFile(path=path, size=size, mtime_ns=mtime_ns, queued_at=utcnow()))
+    else:
+        row.size, row.mtime_ns, row.queued_at = size, mtime_ns, utcnow()
+    session.flush()
