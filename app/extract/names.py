@@ -55,7 +55,6 @@ ORG_WORDS = _word_set(
 )
 
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
-_TRIM_CHARS = " \t\r\n.,;:!?\"“”‘’'()[]{}—–-*"
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.)$")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "de", "la", "du"})
@@ -75,16 +74,27 @@ def strip_possessive(text: str) -> str:
 def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) of `text` past surrounding whitespace, punctuation, a leading
     determiner and a trailing possessive, so that offsets point at the bare name."""
-    while start < end and text[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS and not _keeps_final_dot(text, start, end):
-        end -= 1
+    start, end = _trim_punctuation(text, start, end)
     first = text[start:end].split(" ", 1)
-    if len(first) == 2 and first[0].lower() in DETERMINERS:
+    if len(first) == 2 and first[0].lower() in DETERMINERS and not _is_part_of_name(text, start, first[0]):
         start += len(first[0]) + 1
     bare = strip_possessive(text[start:end])
-    end = start + len(bare)
-    while end > start and text[end - 1] in _TRIM_CHARS and not _keeps_final_dot(text, start, end):
+    return _trim_punctuation(text, start, start + len(bare))
+
+
+def _is_part_of_name(text: str, start: int, determiner: str) -> bool:
+    """A capitalised "The" in mid-sentence belongs to the name ("for The Wall Street Journal")."""
+    if determiner != "The":
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“”'‘’\n([—–-"
+
+
+def _trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
+    # Names begin and end with a letter or digit, except abbreviations' final dots ("U.S.").
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and not _keeps_final_dot(text, start, end):
         end -= 1
     return start, end
 

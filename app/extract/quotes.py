@@ -43,6 +43,7 @@ class _Context:
     sent_starts: list[int]
     index: EntityIndex
     finder: SpeakerFinder
+    paragraphs: list[tuple[int, int]]
 
     @classmethod
     def build(cls, doc: Doc, spans: list[QuotedSpan], entities: Sequence[Entity]) -> _Context:
@@ -55,7 +56,8 @@ class _Context:
         sent_starts = [s.start for s in doc.sents]
         index = EntityIndex(entities)
         finder = SpeakerFinder(doc, index, in_quote, token_starts)
-        return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder)
+        paragraphs = paragraph_bounds(doc.text)
+        return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder, paragraphs)
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
@@ -75,7 +77,7 @@ def find_quotes(
     spans = find_quoted_spans(doc.text)
     ctx = _Context.build(doc, spans, entities)
     dating = _Dating(doc, timexes, published)
-    paragraphs = [start for start, _ in paragraph_bounds(doc.text)]
+    paragraphs = [start for start, _ in ctx.paragraphs]
     found: list[tuple[int, int, str, QuoteKind, Attribution | None, int]] = []
     previous: tuple[Attribution | None, int] = (None, -10)
     for span in spans:
@@ -141,12 +143,13 @@ def _attribute(
     if marked is not None:
         return marked
     finder = ctx.finder
-    lo, _ = ctx.sentence_of(t0)
-    _, hi = ctx.sentence_of(max(t0, t1 - 1))
-    cue = finder.choose_cue(lo, hi, t0, t1) or _cue_in_next_short_sentence(ctx, hi, t0, t1)
-    if cue is not None:
-        if kind is QuoteKind.PARTIAL:
-            cue = finder.outermost(cue)
+    lo, hi = _frame(ctx, span, t0, t1)
+    same_paragraph = prev_attr is not None and span.paragraph == prev_paragraph
+    chosen = finder.choose_cue(lo, hi, t0, t1) or _cue_in_next_short_sentence(ctx, hi, t0, t1)
+    # A quote right after an attributed one in the same paragraph continues it, unless a cue
+    # frames or governs this quote itself.
+    if chosen is not None and not (same_paragraph and chosen[1] > 1):
+        cue = finder.outermost(chosen[0]) if kind is QuoteKind.PARTIAL else chosen[0]
         found = finder.attribute(cue)
         if found.speaker is not None or prev_attr is None:
             return found
@@ -155,6 +158,17 @@ def _attribute(
     if kind is QuoteKind.PARTIAL:
         return finder.sentence_subject(lo, hi)
     return _cue_before(ctx, lo, t0, t1)
+
+
+def _frame(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> tuple[int, int]:
+    """Tokens of the sentences that hold the quoted words, kept inside the quote's paragraph
+    (the parser sometimes runs a sentence on past a closing mark and a line break)."""
+    first = min(t0 + 1, t1 - 1)
+    last = max(first, t1 - 2)
+    lo, _ = ctx.sentence_of(first)
+    _, hi = ctx.sentence_of(last)
+    p_lo, p_hi = ctx.tokens(*ctx.paragraphs[span.paragraph])
+    return max(lo, p_lo), min(hi, p_hi)
 
 
 _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
@@ -197,7 +211,7 @@ def _dash_signature(ctx: _Context, span: QuotedSpan) -> Attribution | None:
 _SIGNATURE_WORDS = re.compile(r"(?:[A-Z][\w’'.-]*\s?){1,4}")
 
 
-def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> Token | None:
+def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> tuple[Token, int] | None:
     """ "“Why not?” \n Trump asked." when the parser split the cue into a sentence of its own."""
     if hi >= len(ctx.doc) or (hi != t1 and not all(ctx.doc[i].is_punct for i in range(t1, hi))):
         return None
@@ -216,10 +230,10 @@ def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
     new_paragraph = "\n" in ctx.doc.text[last.idx : ctx.doc[t0].idx]
     if new_paragraph and last.text != ":":
         return None
-    cue = ctx.finder.choose_cue(prev_lo, prev_hi, t0, t1)
-    if cue is None:
+    chosen = ctx.finder.choose_cue(prev_lo, prev_hi, t0, t1)
+    if chosen is None:
         return None
-    found = ctx.finder.attribute(cue)
+    found = ctx.finder.attribute(chosen[0])
     return found if found.speaker is not None else None
 
 

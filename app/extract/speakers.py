@@ -81,10 +81,11 @@ class SpeakerFinder:
             return token.lemma_ in CUE_LEMMAS
         return token.pos_ == "NOUN" and token.lemma_ in NOUN_CUE_LEMMAS and self._owner(token) is not None
 
-    def choose_cue(self, lo: int, hi: int, q_start: int, q_end: int) -> Token | None:
+    def choose_cue(self, lo: int, hi: int, q_start: int, q_end: int) -> tuple[Token, int] | None:
         """The cue in tokens [lo, hi), outside quotes, for the quote in tokens [q_start, q_end):
-        one that frames it ("X said, “…”", "“…,” said X") first, then one that governs it in
-        the parse, then one that the quote governs, each time the nearest."""
+        one that frames it ("X said, “…”", "“…,” said X") first (rank 0), then one that governs
+        it in the parse (1), then one that the quote governs (2), then any (3); each time the
+        nearest. Returns the cue and its rank."""
         doc, in_quote = self.doc, self.in_quote
         governors: set[int] = set()
         for i in range(q_start, q_end):
@@ -111,7 +112,7 @@ class SpeakerFinder:
             key = (rank, distance)
             if best_key is None or key < best_key:
                 best, best_key = token, key
-        return best
+        return (best, best_key[0]) if best is not None and best_key is not None else None
 
     def _frames(self, cue: Token, q_start: int, q_end: int) -> bool:
         doc = self.doc
@@ -146,7 +147,7 @@ class SpeakerFinder:
             return Attribution(self._speaker_from(owner, cue) if owner else None, cue.text.lower(), cue.i)
         subject = self._subject(cue)
         speaker = self._speaker_from(subject, cue) if subject is not None else None
-        if speaker is None or speaker.kind is not SpeakerKind.NAMED:
+        if speaker is None or (speaker.kind is not SpeakerKind.NAMED and subject.pos_ != "PROPN"):
             speaker = self._adjacent_name(cue) or speaker
         cue_text = "according to" if cue.lower_ == "according" else cue.text.lower()
         return Attribution(speaker=speaker, cue=cue_text, cue_token=cue.i)
@@ -230,13 +231,17 @@ class SpeakerFinder:
         return text.rsplit("\n", 1)[-1].strip(" ,―—–-")
 
     def _adjacent_name(self, cue: Token) -> Speaker | None:
-        """A person or organisation right after the cue ("added Rep. Jim Clyburn") or right
-        before it ("Trump boasted"), when the parse gave no named subject."""
+        """A person or organisation right before the cue ("Trump boasted"), or right after it
+        in the inverted order that follows a quote ("…,” added Rep. Jim Clyburn"), when the
+        parse gave no named subject. Never the hearer ("Schiff told Capital Download")."""
         doc = self.doc
-        after = cue.i + 1
-        while after < len(doc) and (names.is_title_word(doc[after].text) or doc[after].text in ("-", ".")):
-            after += 1
-        for i in (after, cue.i - 1):
+        candidates = [cue.i - 1]
+        if cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
+            after = cue.i + 1
+            while after < len(doc) and (names.is_title_word(doc[after].text) or doc[after].text in "-."):
+                after += 1
+            candidates.append(after)
+        for i in candidates:
             if 0 <= i < len(doc) and not self.in_quote[i]:
                 mention = self.index.at(doc[i].idx)
                 if mention is not None and mention.entity.kind in (
