@@ -122,8 +122,9 @@ def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
         and not _INNER_SENTENCE_END.search(doc.text, span.start, span.end)
     ):
         return False  # Title Case: a book, film or report title, or a slogan
-    if sum(t.ent_type_ == "WORK_OF_ART" for t in words) * 2 > len(words):
-        return False
+    ends_sentence = doc.text[span.end - 1] in ".?!…"
+    if not ends_sentence and sum(t.ent_type_ == "WORK_OF_ART" for t in words) * 2 > len(words):
+        return False  # the model's title guess; a quoted sentence is words, not a title
     before = doc[max(0, t0 - 2) : t0]
     return not any(t.lower_ in _TITLE_CUES for t in before)
 
