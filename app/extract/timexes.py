@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from app.domain import Timex, TimexType
 from app.extract.sentences import sentence_index
 from app.extract.temporal.calendar import Period
 from app.extract.temporal.filters import is_time_expression
-from app.extract.temporal.grammar import scan
+from app.extract.temporal.grammar import Candidate, scan
 from app.extract.temporal.meanings import (
     CalendarDate,
     ClockTime,
@@ -34,15 +34,19 @@ _TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday)
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
     text = doc.text
-    timexes: list[Timex] = []
-    reference: Period | None = None
+    accepted = []
     for candidate in scan(text):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-        if span is None or len(span) == 0 or not is_time_expression(candidate, span):
-            continue
+        if span is not None and len(span) and is_time_expression(candidate, span, text):
+            accepted.append((candidate, span))
+    reported_quarter = _reported_quarter(accepted, published)
+    timexes: list[Timex] = []
+    reference: Period | None = None
+    for candidate, span in accepted:
         meaning = candidate.reading.meaning
         direction = clause_direction(span) if _needs_tense(meaning) else Direction.NONE
-        resolution = resolve(meaning, Context(published, direction, reference), candidate.reading.mod)
+        context = Context(published, direction, reference, reported_quarter)
+        resolution = resolve(meaning, context, candidate.reading.mod)
         if resolution is None:
             continue
         if resolution.period is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
@@ -64,6 +68,19 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
             )
         )
     return timexes
+
+
+def _reported_quarter(accepted: list[tuple[Candidate, Span]], published: dt.date | None) -> Period | None:
+    """The first quarter an article names ("third-quarter profit"): earnings reports then say
+    "the quarter" and "a year earlier" about it."""
+    for candidate, span in accepted:
+        meaning = candidate.reading.meaning
+        if isinstance(meaning, PartOfYear) and meaning.kind == "Q":
+            direction = clause_direction(span) if meaning.year is None else Direction.NONE
+            resolution = resolve(meaning, Context(published, direction))
+            if resolution is not None and resolution.period is not None:
+                return resolution.period
+    return None
 
 
 def _needs_tense(meaning: object) -> bool:

@@ -22,13 +22,15 @@ _AMOUNT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_TEMPORAL_AFTER = re.compile(r"^\s*(?:account|accounts|affairs|events|account's)\b", re.IGNORECASE)
-_NUMBER_BEFORE = re.compile(r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
-                            r"Resolution|Rule|Form|zip)\.?|#)\s*$")
+_NUMBER_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
+    r"Resolution|Rule|Form|zip)\.?|#)\s*$"
+)
 
 
-def is_time_expression(candidate: Candidate, span: Span) -> bool:
+def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
+    """`text` is `span.doc.text`, passed in because `Doc.text` is rebuilt on every access."""
     meaning = candidate.reading.meaning
-    text = span.doc.text
     after = text[candidate.end : candidate.end + 30]
     before = text[max(0, candidate.start - 20) : candidate.start]
     if _inside_name(span):
@@ -52,12 +54,19 @@ def is_time_expression(candidate: Candidate, span: Span) -> bool:
 
 
 def _inside_name(span: Span) -> bool:
-    for token in span:
-        if token.ent_type_ in _NAME_LABELS:
-            ent = next((e for e in span.doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None and (ent.start < span.start or ent.end > span.end):
-                return True
-    return False
+    """Whether `span` is part of a longer name (read from IOB tags: `doc.ents` is rebuilt on
+    every access)."""
+    doc = span.doc
+    first, last = doc[span.start], doc[span.end - 1]
+    if first.ent_type_ in _NAME_LABELS and first.ent_iob_ == "I":
+        return True  # the name starts before the span
+    after = span.end
+    return (
+        last.ent_type_ in _NAME_LABELS
+        and after < len(doc)
+        and doc[after].ent_iob_ == "I"
+        and doc[after].ent_type_ == last.ent_type_
+    )
 
 
 def _verbal_month(span: Span) -> bool:

@@ -21,13 +21,13 @@ def alternatives(words: list[str] | tuple[str, ...] | dict[str, object]) -> str:
     return "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
 
 
-MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
 # Abbreviations need their period ("Jan. 14"), except "Sept", which is common without one.
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|Sept\b"
+MONTH_ABBR = r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.|sept\b"
 MONTH = rf"(?:(?:{MONTH_FULL})\b|{MONTH_ABBR})"
 
-WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Tues|Wed|Thurs|Thur)\.)"
-WEEKDAY_PLURAL = r"(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b"
+WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:tues|wed|thurs|thur)\.)"
+WEEKDAY_PLURAL = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b"
 
 DAY_NUMBER = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.%]\d|[\d%])"
 ORDINAL_DAY = (
@@ -112,3 +112,9 @@ POSITION_MODS: dict[str, str | None] = {
     "earlier": None,
     "later": None,
 }
+
+# Anchors (see rule.rule): stems every match of a family of rules contains.
+UNIT_ANCHOR = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni"
+MONTH_ANCHOR = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+WEEKDAY_ANCHOR = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues\.|wed\.|thur"
+DIGIT_ANCHOR = r"\d"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from app.extract.temporal.fragments import POSITION_MODS
@@ -19,7 +20,7 @@ from app.extract.temporal.meanings import (
     WeekdayDate,
 )
 from app.extract.temporal.resolve import Context, Resolution, resolve
-from app.extract.temporal.rule import Reading, Rule, rule
+from app.extract.temporal.rule import Reading, Rule, lowercase, rule
 from app.extract.temporal.rules_calendar import CALENDAR_RULES
 from app.extract.temporal.rules_relative import RELATIVE_RULES
 
@@ -40,8 +41,9 @@ _EXTRA_RULES: tuple[Rule, ...] = (
         r"\b(?:the\s+)?(?:very\s+)?(?P<pos>end|close|beginning|start|middle)\s+of\s+the\s+"
         r"(?P<unit>year|month|week|quarter|decade)\b(?!\s+(?:of|in|to|before|after)\b)",
         _end_of_unit,
+        anchor=r"of the",
     ),
-    rule("year end", r"\byear[-\s]end\b", _year_end, priority=6),
+    rule("year end", r"\byear[-\s]end\b", _year_end, priority=6, anchor=r"year"),
 )
 
 RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + _EXTRA_RULES
@@ -63,29 +65,74 @@ class Candidate:
     rule: str
 
 
+_REACH = 90  # characters a match may extend on either side of its anchor
+
+
+def _windows(anchor: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    """Stretches of `lowered` around hits of `anchor`, merged where they touch."""
+    windows: list[tuple[int, int]] = []
+    for m in anchor.finditer(lowered):
+        start, end = max(0, m.start() - _REACH), min(len(lowered), m.end() + _REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    priority: int
+    rule: str
+    parts: tuple[tuple[int, int, Reading], ...]  # usually one; "April 24 and 25" gives two
+
+
 def scan(text: str) -> list[Candidate]:
-    """All temporal expressions in `text`, in order, without overlaps."""
-    found: list[tuple[int, int, int, Reading, str]] = []
+    """All temporal expressions in `text`, in order, without overlaps: the longest match wins,
+    then the rule of lower priority number."""
+    matches: list[_Match] = []
+    lowered = lowercase(text)
+    windows: dict[re.Pattern[str] | None, list[tuple[int, int]]] = {None: [(0, len(lowered))]}
     for r in RULES:
-        for m in r.pattern.finditer(text):
+        if r.anchor not in windows:
+            windows[r.anchor] = _windows(r.anchor, lowered)  # type: ignore[arg-type]
+        for m in _find(r.pattern, lowered, windows[r.anchor]):
             if m.end() <= m.start():
                 continue
-            reading = r.build(m)
-            if reading is None:
+            built = r.build(m)
+            if built is None:
                 continue
-            start, end = reading.span or m.span()
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                found.append((start, end, r.priority, reading, r.name))
+            parts = []
+            for reading in built if isinstance(built, list) else [built]:
+                if reading.cased is not None and not text[reading.cased[0]].isupper():
+                    continue  # "may" the verb, "march" the noun
+                start, end = reading.span or m.span()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    parts.append((start, end, reading))
+            if parts:
+                start = min(p[0] for p in parts)
+                end = max(p[1] for p in parts)
+                matches.append(_Match(start, end, r.priority, r.name, tuple(parts)))
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for start, end, _, reading, name in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
-        if any(start < e and s < end for s, e in taken):
+    taken: list[_Match] = []
+    for match in sorted(matches, key=lambda x: (x.start - x.end, x.priority, x.start)):
+        if any(match.start < t.end and t.start < match.end for t in taken):
             continue
-        taken.append((start, end))
-        chosen.append(_with_position(Candidate(start, end, reading, name), text))
+        taken.append(match)
+        chosen.extend(
+            _with_position(Candidate(start, end, reading, match.rule), text)
+            for start, end, reading in match.parts
+        )
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _find(pattern: re.Pattern[str], lowered: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for start, end in windows:
+        yield from pattern.finditer(lowered, start, end)
 
 
 def _with_position(candidate: Candidate, text: str) -> Candidate:

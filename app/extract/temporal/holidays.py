@@ -61,7 +61,7 @@ MOVABLE: dict[str, Callable[[int], dt.date]] = {
 }
 
 HOLIDAY_PATTERN = (
-    r"\b(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day"
+    r"\b(?:(?P<occ>last|next|this)\s+)?(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day"
     r"|the\s+fourth\s+of\s+july|halloween|valentine's\s+day|veterans\s+day|inauguration\s+day|boxing\s+day"
     r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day"
     r"|presidents'?\s+day|election\s+day|easter(?:\s+sunday)?|good\s+friday)\b"
@@ -76,13 +76,15 @@ def _key(name: str) -> str:
     )
 
 
-def holiday_meaning(name: str, year: int | None) -> CalendarDate | Holiday | None:
+def holiday_meaning(
+    name: str, year: int | None, occurrence: int | None = None
+) -> CalendarDate | Holiday | None:
     key = _key(name)
     if key in FIXED:
         month, day = FIXED[key]
-        return CalendarDate(year=year, month=month, day=day)
+        return CalendarDate(year=year, month=month, day=day, occurrence=occurrence)
     if key in MOVABLE:
-        return Holiday(key, year)
+        return Holiday(key, year, occurrence)
     return None
 
 

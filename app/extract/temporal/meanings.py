@@ -32,6 +32,7 @@ class CalendarDate:
     last_day: int | None = None  # "July 9-11": the range ends on day 11
     year_offset: int | None = None  # "June last year" -> -1, "January this year" -> 0
     occurrence: int | None = None  # "last June" -> -1, "this June" -> 0, "next June" -> +1
+    weekday: int | None = None  # "Monday, Oct. 26": picks the year in which Oct. 26 is a Monday
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Holiday:
 
     name: str  # a key of holidays.MOVABLE
     year: int | None = None
+    occurrence: int | None = None  # "last Thanksgiving" -> -1
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,27 @@ class PartOfYear:
     year_offset: int | None = None  # "last year's" -> -1
     occurrence: int | None = None  # "last summer" -> -1, "this fall" -> 0, "next spring" -> +1
     anchor: Anchor = Anchor.PUBLICATION
+
+
+@dataclass(frozen=True)
+class ReportedQuarter:
+    """ "the quarter", "the latest period", "the 1988 quarter": in an earnings report, the
+    quarter the report is about (the first quarter it names), else the last one completed."""
+
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Weekend:
+    """ "the weekend", "over the weekend": the nearest one in the direction of the tense."""
+
+    occurrence: int | None = None
+
+
+@dataclass(frozen=True)
+class NotTemporal:
+    """A span that looks temporal but is not a TIMEX3: an age ("a 6-year-old"), a rate
+    ("four flights a week"). It wins its span against other readings, then is dropped."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +164,9 @@ Meaning = (
     | RelativePeriod
     | Shift
     | PartOfYear
+    | ReportedQuarter
+    | Weekend
+    | NotTemporal
     | Decade
     | Century
     | ClockTime

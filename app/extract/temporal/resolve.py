@@ -40,12 +40,15 @@ from app.extract.temporal.meanings import (
     Duration,
     Holiday,
     Meaning,
+    NotTemporal,
     PartOfYear,
     Recurrence,
     RelativePeriod,
+    ReportedQuarter,
     Shift,
     VagueReference,
     WeekdayDate,
+    Weekend,
 )
 
 
@@ -54,6 +57,7 @@ class Context:
     published: dt.date | None
     direction: Direction = Direction.NONE
     reference: Period | None = None  # the last date the text mentioned, for anaphora
+    reported_quarter: Period | None = None  # the quarter an earnings report is about
 
 
 @dataclass(frozen=True)
@@ -127,27 +131,50 @@ def _calendar_date(m: CalendarDate, ctx: Context) -> Resolution | None:
 
 
 def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
-    """Year of a month or month-day without one: the occurrence nearest the publication date
-    in the direction the wording ("last June") or the tense points."""
+    """Year of a month or month-day written without one: the occurrence nearest the
+    publication date in the direction the wording ("last June") or the tense points."""
     anchor = ctx.published
     if anchor is None:
         return None
     if m.year_offset is not None:
         return anchor.year + m.year_offset
     assert m.month is not None
-    here = (anchor.month, anchor.day) if m.day is not None else (anchor.month, 0)
-    there = (m.month, m.day or 0)
+    month, day = m.month, m.day
+
+    def start_of(year: int) -> dt.date:
+        return safe_date(year, month, day or 1) or dt.date(year, month, 28)
+
+    def end_of(year: int) -> dt.date:
+        return start_of(year) if day else month_period(year, month).end
+
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if m.weekday is not None and day is not None:
+        matching = [y for y in years if (d := safe_date(y, month, day)) and d.isoweekday() == m.weekday]
+        if len(matching) == 1:
+            return matching[0]
     if m.occurrence is not None:
-        if m.occurrence < 0:
-            return anchor.year if there < here else anchor.year - 1
-        if m.occurrence > 0:
-            return anchor.year if there > here else anchor.year + 1
-        return anchor.year
+        return _occurrence_year(years, start_of, end_of, anchor, m.occurrence)
     if ctx.direction is Direction.PAST:
-        return anchor.year if there <= here else anchor.year - 1
+        return max(y for y in years if start_of(y) <= anchor)
     if ctx.direction is Direction.FUTURE:
-        return anchor.year if there >= here else anchor.year + 1
-    return anchor.year
+        return min(y for y in years if end_of(y) >= anchor)
+    return min(years, key=lambda y: _distance(start_of(y), end_of(y), anchor))
+
+
+def _occurrence_year(years, start_of, end_of, anchor: dt.date, occurrence: int) -> int:  # type: ignore[no-untyped-def]
+    """ "last June": the latest June that ended before the anchor; "next June": the first one
+    that starts after it; "this June": the one of the anchor's year."""
+    if occurrence < 0:
+        return max(y for y in years if end_of(y) < anchor)
+    if occurrence > 0:
+        return min(y for y in years if start_of(y) > anchor)
+    return years[1]
+
+
+def _distance(start: dt.date, end: dt.date, anchor: dt.date) -> int:
+    if start <= anchor <= end:
+        return 0
+    return min(abs((start - anchor).days), abs((end - anchor).days))
 
 
 def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
@@ -157,14 +184,17 @@ def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
     anchor = ctx.published
     if anchor is None:
         return unresolved("XXXX-XX-XX", Granularity.DAY)
-    this_year = holiday_date(m.name, anchor.year)
-    if this_year is None:
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(m.name, y))]
+    if not days:
         return None
-    day = this_year
-    if ctx.direction is Direction.PAST and this_year > anchor:
-        day = holiday_date(m.name, anchor.year - 1) or this_year
-    elif ctx.direction is Direction.FUTURE and this_year < anchor:
-        day = holiday_date(m.name, anchor.year + 1) or this_year
+    past = [d for d in days if d < anchor] or days[:1]
+    coming = [d for d in days if d > anchor] or days[-1:]
+    if (m.occurrence is not None and m.occurrence < 0) or ctx.direction is Direction.PAST:
+        day = max(past) if m.occurrence is not None else max(d for d in days if d <= anchor)
+    elif (m.occurrence is not None and m.occurrence > 0) or ctx.direction is Direction.FUTURE:
+        day = min(coming) if m.occurrence is not None else min(d for d in days if d >= anchor)
+    else:
+        day = min(days, key=lambda d: abs((d - anchor).days))
     return of_period(Period(day, Granularity.DAY))
 
 
@@ -253,11 +283,12 @@ def _shift(m: Shift, ctx: Context) -> Resolution | None:
     if base is None:
         return unresolved(_UNRESOLVED_VALUES[granularity], granularity)
     steps = m.sign * int(amount)
-    reference = ctx.reference
-    if unit == "Y" and reference is not None and reference.granularity is Granularity.QUARTER:
+    if unit == "Y" and amount == 1:
         # Earnings reports compare a quarter with the same quarter "a year earlier"/"a year ago".
-        base_quarter = Period.of(base, Granularity.QUARTER)
-        if m.anchor is Anchor.REFERENCE or base_quarter.shift(-1) <= reference <= base_quarter:
+        reference = ctx.reference
+        if reference is None or reference.granularity is not Granularity.QUARTER:
+            reference = ctx.reported_quarter
+        if reference is not None:
             return _checked(reference.shift(4 * steps))
     if granularity is Granularity.DAY:
         if unit in ("H", "MIN", "S"):
@@ -302,11 +333,38 @@ def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
             period = build(year - 1)
         elif m.occurrence > 0 and period <= current:
             period = build(year + 1)
-    elif ctx.direction is Direction.FUTURE and period < current:
-        period = build(year + 1)
     elif ctx.direction is not Direction.FUTURE and period > current:
+        # "the fourth quarter" in a February report is last year's; a quarter of this year that
+        # is already over stays in this year even in the future tense ("will report third-
+        # quarter results").
         period = build(year - 1)
     return _checked(period)
+
+
+def _reported_quarter(m: ReportedQuarter, ctx: Context) -> Resolution | None:
+    quarter = ctx.reported_quarter
+    if quarter is None:
+        if ctx.published is None:
+            return unresolved("XXXX-QX", Granularity.QUARTER)
+        quarter = Period.of(ctx.published, Granularity.QUARTER).shift(-1)
+    if m.year is not None:
+        if not valid_year(m.year):
+            return None
+        quarter = quarter_period(m.year, (quarter.start.month - 1) // 3 + 1)
+    return of_period(quarter)
+
+
+def _weekend(m: Weekend, ctx: Context) -> Resolution | None:
+    anchor = ctx.published
+    if anchor is None:
+        return unresolved("XXXX-WXX-WE", Granularity.WEEK)
+    week = Period.of(anchor, Granularity.WEEK)
+    occurrence = m.occurrence
+    if occurrence is None:
+        occurrence = 0 if ctx.direction is Direction.FUTURE or anchor.isoweekday() >= 6 else -1
+    week = week.shift(occurrence)
+    saturday = week.start + dt.timedelta(days=5)
+    return Resolution(TimexType.DATE, week.value + "-WE", Granularity.WEEK, saturday, week.end, period=week)
 
 
 _PART_GRANULARITY = {"Q": Granularity.QUARTER, "H": Granularity.HALF, "SEASON": Granularity.SEASON}
@@ -382,4 +440,7 @@ _RESOLVERS = {
     Duration: _duration,
     Recurrence: _recurrence,
     VagueReference: _vague,
+    ReportedQuarter: _reported_quarter,
+    Weekend: _weekend,
+    NotTemporal: lambda m, ctx: None,
 }

@@ -14,9 +14,13 @@ class Reading:
     meaning: Meaning
     mod: str | None = None  # TIMEX3 mod
     span: tuple[int, int] | None = None  # when the extent is narrower than the match
+    # A name that counts only when written capitalised ("May", not "may"); the grammar runs on
+    # lowercased text, so the scanner checks this span against the original.
+    cased: tuple[int, int] | None = None
 
 
-Builder = Callable[[re.Match[str]], Reading | None]
+# A builder reads a match; it may return several readings (the two ends of "April 24 and 25").
+Builder = Callable[[re.Match[str]], Reading | list[Reading] | None]
 
 
 @dataclass(frozen=True)
@@ -25,16 +29,26 @@ class Rule:
     pattern: re.Pattern[str]
     build: Builder
     priority: int = 5  # among equally long matches, the lower wins
+    anchor: re.Pattern[str] | None = None  # found in every match; the rule runs only near one
 
 
-def rule(name: str, pattern: str, build: Builder, priority: int = 5, ignore_case: bool = True) -> Rule:
-    flags = re.IGNORECASE if ignore_case else 0
-    return Rule(name, re.compile(pattern, flags), build, priority)
+_ANCHORS: dict[str, re.Pattern[str]] = {}
 
 
-def capitalised(word: str | None) -> bool:
-    """Month names must be written as names: "may" and "march" are usually verbs."""
-    return bool(word) and word[0].isupper()  # type: ignore[index]
+def rule(name: str, pattern: str, build: Builder, priority: int = 5, anchor: str | None = None) -> Rule:
+    """Patterns are written in lower case and run on lowercased text: Python's `re` is several
+    times slower on case-insensitive alternations. `anchor` is a cheap pattern every match
+    contains; rules with slow optional prefixes then run only in windows around its hits."""
+    compiled = _ANCHORS.setdefault(anchor, re.compile(anchor)) if anchor else None
+    return Rule(name, re.compile(pattern), build, priority, compiled)
+
+
+def lowercase(text: str) -> str:
+    """`text` in lower case, character for character (offsets unchanged)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def group(m: re.Match[str], name: str) -> str | None:

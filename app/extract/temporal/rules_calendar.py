@@ -7,7 +7,9 @@ import re
 from app.extract.temporal.fragments import (
     DAY_NUMBER,
     DECADE_WORD,
+    DIGIT_ANCHOR,
     MONTH,
+    MONTH_ANCHOR,
     MONTH_FULL,
     ORDINAL_DAY,
     ORDINAL_WORD,
@@ -15,12 +17,12 @@ from app.extract.temporal.fragments import (
     SEASON,
     SPOKEN_YEAR,
     WEEKDAY,
+    WEEKDAY_ANCHOR,
     YEAR,
 )
 from app.extract.temporal.holidays import HOLIDAY_PATTERN, holiday_meaning
 from app.extract.temporal.lexicon import (
     DECADE_WORDS,
-    PARTS_OF_DAY,
     SEASONS,
     month_number,
     ordinal_number,
@@ -28,16 +30,14 @@ from app.extract.temporal.lexicon import (
     weekday_number,
 )
 from app.extract.temporal.meanings import (
-    Anchor,
     CalendarDate,
     Century,
-    ClockTime,
     Decade,
     PartOfYear,
     RelativePeriod,
     WeekdayDate,
 )
-from app.extract.temporal.rule import Reading, Rule, capitalised, group, normalise_space, rule
+from app.extract.temporal.rule import Reading, Rule, group, normalise_space, rule
 
 _OCCURRENCE = {
     "last": -1,
@@ -65,31 +65,32 @@ def _day(text: str) -> int | None:
     return ordinal_number(re.sub(r"(?<=\d)(st|nd|rd|th)$", "", text.lower()))
 
 
-def _month_day(m: re.Match[str]) -> Reading | None:
-    if not capitalised(m["mon"]):
-        return None
-    day = _day(m["day"])
-    last = _day(m["day2"]) if m["day2"] else None
-    year = _year(m["year"])
-    month = month_number(m["mon"])
-    return Reading(CalendarDate(year=year, month=month, day=day, last_day=last))
+def _month_day(m: re.Match[str]) -> Reading | list[Reading] | None:
+    month, year = month_number(m["mon"]), _year(m["year"])
+    weekday = weekday_number(m["wd"]) if m["wd"] else None
+    occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
+    first = CalendarDate(year=year, month=month, day=_day(m["day"]), weekday=weekday, occurrence=occurrence)
+    cased = m.span("mon")
+    if not m["day2"]:
+        return Reading(first, cased=cased)
+    # A range ("April 24 and 25", "July 9-11, 2024"): TimeML marks each end as its own timex.
+    last = CalendarDate(year=year, month=month, day=_day(m["day2"]), occurrence=occurrence)
+    return [
+        Reading(first, span=(m.start(), m.end("day")), cased=cased),
+        Reading(last, span=(m.start("day2"), m.end()), cased=cased),
+    ]
 
 
 def _day_month(m: re.Match[str]) -> Reading | None:
-    if not capitalised(m["mon"]):
-        return None
-    return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"]), day=_day(m["day"])))
+    meaning = CalendarDate(year=_year(m["year"]), month=month_number(m["mon"]), day=_day(m["day"]))
+    return Reading(meaning, cased=m.span("mon"))
 
 
 def _month_year(m: re.Match[str]) -> Reading | None:
-    if not capitalised(m["mon"]):
-        return None
-    return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"])))
+    return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"])), cased=m.span("mon"))
 
 
 def _month(m: re.Match[str]) -> Reading | None:
-    if not capitalised(m["mon"]):
-        return None
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
     year_offset = _YEAR_OFFSET.get(group(m, "rel") or "")
     return Reading(CalendarDate(month=month_number(m["mon"]), occurrence=occurrence, year_offset=year_offset))
@@ -115,10 +116,9 @@ def _weekday(m: re.Match[str]) -> Reading | None:
     if weekday is None:
         return None
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
-    day = WeekdayDate(weekday, occurrence)
-    if m["pod"]:
-        return Reading(ClockTime(part_of_day=PARTS_OF_DAY[m["pod"].lower()], day=day))
-    return Reading(day)
+    # "Friday night" keeps the day's value: TempEval-3 annotates it so, and an event dated
+    # that evening belongs to that day.
+    return Reading(WeekdayDate(weekday, occurrence))
 
 
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -141,7 +141,7 @@ def _quarter(m: re.Match[str]) -> Reading | None:
 
 
 def _quarter_code(m: re.Match[str]) -> Reading | None:
-    return Reading(PartOfYear("Q", index=int(m["q"]), year=_year(m["y"])))
+    return Reading(PartOfYear("Q", index=int(m["q"]), year=_year(m["y"])), cased=(m.start(), m.start() + 1))
 
 
 def _half(m: re.Match[str]) -> Reading | None:
@@ -200,26 +200,35 @@ def _century(m: re.Match[str]) -> Reading | None:
 
 
 def _holiday(m: re.Match[str]) -> Reading | None:
-    meaning = holiday_meaning(m["name"], _year(m["year"]))
+    occurrence = _OCCURRENCE.get(group(m, "occ") or "")
+    meaning = holiday_meaning(m["name"], _year(m["year"]), occurrence)
     return Reading(meaning) if meaning else None
 
 
 _SEP = r"(?:,\s*|\s+)"
 
 CALENDAR_RULES: tuple[Rule, ...] = (
-    rule("iso date", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _numeric_date, priority=1),
+    rule(
+        "iso date",
+        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+        _numeric_date,
+        priority=1,
+        anchor=DIGIT_ANCHOR,
+    ),
     rule(
         "us numeric date",
         r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
         _numeric_date,
         priority=1,
+        anchor=r"\d/",
     ),
     rule(
         "month day",
-        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY_NUMBER})"
+        rf"\b(?:(?P<occ>last|next|this)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY_NUMBER})"
         rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>{DAY_NUMBER}))?(?:{_SEP}(?P<year>{YEAR}))?",
         _month_day,
         priority=1,
+        anchor=MONTH_ANCHOR,
     ),
     rule(
         "day month",
@@ -227,32 +236,37 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?P<year>{YEAR}))?",
         _day_month,
         priority=2,
+        anchor=MONTH_ANCHOR,
     ),
     rule(
         "month year",
         rf"\b(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR})\b",
         _month_year,
         priority=1,
+        anchor=MONTH_ANCHOR,
     ),
     rule(
         "month",
         rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"
-        rf"(?P<mon>{MONTH_FULL}|Sept\.?|(?:Jan|Feb|Aug|Oct|Nov|Dec)\.)(?:\b|(?<=\.))"
+        rf"(?P<mon>{MONTH_FULL}|sept\.?|(?:jan|feb|aug|oct|nov|dec)\.)(?:\b|(?<=\.))"
         r"(?:\s+(?P<rel>last|this|next)\s+year)?",
         _month,
         priority=3,
+        anchor=MONTH_ANCHOR,
     ),
     rule(
         "year",
         rf"(?:\b(?:the\s+)?year\s+|\b(?P<mid>mid)-|\b)(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
         _year_rule,
         priority=4,
+        anchor=r"\d\d\d\d|nineteen|eighteen|thousand",
     ),
     rule(
         "weekday",
         rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
         rf"(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?",
         _weekday,
+        anchor=WEEKDAY_ANCHOR,
     ),
     rule(
         "quarter",
@@ -260,15 +274,17 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         r"(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
         rf"(?:fiscal[\s-]+)?quarter\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{YEAR})|(?P<rel2>this|last|next)\s+year))?",
         _quarter,
+        anchor=r"quarter",
     ),
     rule(
-        "quarter code", rf"\bQ(?P<q>[1-4])(?:(?:\s+|-|/)?(?P<y>{YEAR}))?\b", _quarter_code, ignore_case=False
+        "quarter code", rf"\bq(?P<q>[1-4])(?:(?:\s+|-|/)?(?P<y>{YEAR}))?\b", _quarter_code, anchor=r"q[1-4]"
     ),
     rule(
         "half",
         rf"\b(?:the\s+)?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<ord>first|second)\s+half"
         rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<the_year>the\s+year)|(?P<rel2>this|last|next)\s+year))?",
         _half,
+        anchor=r"half",
     ),
     rule(
         "season",
@@ -276,19 +292,31 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"the\s+early|the\s+late|early|late|mid|the)[\s-]+)?(?P<season>{SEASON})"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR}))?",
         _season,
+        anchor=r"spring|summer|fall|autumn|winter",
     ),
     rule(
         "decade",
         r"\b(?:the\s+)?(?:(?P<pre>early|late|mid)[\s-]+)?(?:(?P<y>1\d{2}0|20\d0)'?s\b|'(?P<yy>\d)0'?s\b)",
         _decade,
+        anchor=r"0'?s\b",
     ),
     rule(
-        "decade word", rf"\bthe\s+(?:(?P<pre>early|late|mid)[\s-]+)?(?P<word>{DECADE_WORD})\b", _decade_word
+        "decade word",
+        rf"\bthe\s+(?:(?P<pre>early|late|mid)[\s-]+)?(?P<word>{DECADE_WORD})\b",
+        _decade_word,
+        anchor=r"ties\b",
     ),
     rule(
         "century",
         rf"\b(?:the\s+)?(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+|(?P<rel>this|last|next)\s+)century\b",
         _century,
+        anchor=r"century",
     ),
-    rule("holiday", HOLIDAY_PATTERN, _holiday, priority=2),
+    rule(
+        "holiday",
+        HOLIDAY_PATTERN,
+        _holiday,
+        priority=2,
+        anchor=r"christmas|new year|independence|fourth of july|halloween|valentine|veterans|inauguration|boxing|thanksgiving|labor|memorial|luther|presidents|election|easter|good friday",
+    ),
 )

@@ -15,8 +15,10 @@ from app.extract.temporal.fragments import (
     NUMBER,
     PART_OF_DAY,
     UNIT,
+    UNIT_ANCHOR,
     UNIT_SINGULAR,
     WEEKDAY,
+    WEEKDAY_ANCHOR,
     WEEKDAY_PLURAL,
 )
 from app.extract.temporal.lexicon import (
@@ -32,13 +34,16 @@ from app.extract.temporal.meanings import (
     CalendarDate,
     ClockTime,
     Duration,
+    NotTemporal,
     Recurrence,
     RelativePeriod,
+    ReportedQuarter,
     Shift,
     VagueReference,
     WeekdayDate,
+    Weekend,
 )
-from app.extract.temporal.rule import Reading, Rule, capitalised, group, normalise_space, rule
+from app.extract.temporal.rule import Reading, Rule, group, normalise_space, rule
 
 _DEICTIC_DAYS = {
     "today": 0,
@@ -93,7 +98,7 @@ _STEP_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _STEPS), key=len,
 
 def _relative_unit(m: re.Match[str]) -> Reading | None:
     steps, anchor = _STEPS[normalise_space(m["rel"])]
-    unit = "WE" if m["unit"].lower() == "weekend" else unit_code(m["unit"])
+    unit = unit_code(m["unit"])
     if unit is None:
         return None
     if m["fiscal"] and unit != "Y":
@@ -101,9 +106,43 @@ def _relative_unit(m: re.Match[str]) -> Reading | None:
     return Reading(RelativePeriod(unit, steps, anchor))
 
 
-def _latest_quarter(m: re.Match[str]) -> Reading | None:
-    """ "the quarter", "the latest quarter": in a report, the last quarter completed."""
-    return Reading(RelativePeriod("Q", -1))
+def _reported_quarter(m: re.Match[str]) -> Reading | None:
+    return Reading(ReportedQuarter(int(m["year"]) if m["year"] else None))
+
+
+_WEEKEND_OCCURRENCE = {
+    "last": -1,
+    "this past": -1,
+    "the past": -1,
+    "next": 1,
+    "this coming": 1,
+    "the coming": 1,
+    "this": 0,
+}
+
+
+def _weekend(m: re.Match[str]) -> Reading | None:
+    return Reading(Weekend(_WEEKEND_OCCURRENCE.get(normalise_space(m["occ"]))))
+
+
+def _the_year(m: re.Match[str]) -> Reading | None:
+    """ "the year", "the full year", "the fiscal year": in news, the current one."""
+    return Reading(RelativePeriod("Y", 0))
+
+
+def _the_week(m: re.Match[str]) -> Reading | None:
+    return Reading(RelativePeriod("W", 0))
+
+
+def _bare_units(m: re.Match[str]) -> Reading | None:
+    """ "for years", "within weeks": the unit alone is the expression (TimeML leaves out the
+    preposition), an unknown number of them."""
+    unit = unit_code(m["unit"])
+    return Reading(Duration(unit, None), span=m.span("unit")) if unit else None
+
+
+def _not_temporal(m: re.Match[str]) -> Reading | None:
+    return Reading(NotTemporal())
 
 
 _SHIFT_DIRECTIONS: dict[str, tuple[int, Anchor]] = {
@@ -210,7 +249,7 @@ def _every(m: re.Match[str]) -> Reading | None:
     if m["wd"]:
         return Reading(Recurrence(weekday=weekday_number(m["wd"])))
     if m["mon"]:
-        return Reading(Recurrence(month=month_number(m["mon"]))) if capitalised(m["mon"]) else None
+        return Reading(Recurrence(month=month_number(m["mon"])), cased=m.span("mon"))
     unit = unit_code(m["unit"])
     if unit is None:
         return None
@@ -221,7 +260,9 @@ def _every(m: re.Match[str]) -> Reading | None:
 
 
 _RATE_CONTEXT = re.compile(
-    r"(?:\d|%|percent|cents?|dollars?|illion|times|once|twice|shares?|barrels?|tons?)\W{0,2}$", re.I
+    r"(?:\d|%|percent|cents?|dollars?|illion|times|once|twice|shares?|barrels?|tons?|flights|hours|"
+    r"days|seats|trips|visits|meals|units|people|cars)\W{0,2}$",
+    re.I,
 )
 
 
@@ -320,23 +361,63 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"
         rf"(?:\s+(?P<pod>{PART_OF_DAY}))?",
         _deictic,
+        anchor=r"today|tonight|yesterday|tomorrow",
     ),
     rule(
         "part of day",
         rf"\b(?:(?P<which>this|last)\s+(?P<pod>{PART_OF_DAY})|(?P<over>overnight))",
         _part_of_day,
+        anchor=r"morning|afternoon|evening|night",
     ),
     rule(
         "relative unit",
-        rf"\b(?P<rel>{_STEP_WORDS})\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>day|week|weekend|month|quarter|year|decade)\b"
+        rf"\b(?P<rel>{_STEP_WORDS})\s+(?:(?P<fiscal>fiscal)\s+)?(?P<unit>day|week|month|quarter|year|decade|century)\b"
         r"(?![-\s]+(?:old|long|ago|earlier|later)\b)",
         _relative_unit,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
-        "latest quarter",
-        r"\bthe\s+(?:latest|most\s+recent|recent|just-ended|just\s+ended|past)\s+(?:fiscal\s+)?(?:quarter|period)\b"
-        r"|\bthe\s+quarter\b(?!\s+(?:of|to|ended|ending|before|after))",
-        _latest_quarter,
+        "reported quarter",
+        r"\bthe\s+(?:latest|most\s+recent|just-ended|just\s+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b"
+        r"|\bthe\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b"
+        r"|\bthe\s+quarter\b(?![-\s]+(?:of|to|century|mile|point|percent)\b)",
+        _reported_quarter,
+        anchor=r"quarter|period",
+    ),
+    rule(
+        "weekend",
+        r"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|the\s+past|the\s+coming|this)\s+|the\s+)weekend\b",
+        _weekend,
+        anchor=r"weekend",
+    ),
+    rule(
+        "the year",
+        r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+|entire\s+)?year\b(?![-\s]+(?:of|before|after|earlier|ago|old)\b|\s+\d)",
+        _the_year,
+        priority=8,
+        anchor=r"year",
+    ),
+    rule(
+        "the week",
+        r"\bthe\s+week\b(?![-\s]+(?:of|before|after|earlier|ago|old)\b)",
+        _the_week,
+        priority=8,
+        anchor=r"week",
+    ),
+    rule(
+        "age",
+        rf"\b(?:{NUMBER}|{HYPHEN_NUMBER})[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old\b",
+        _not_temporal,
+        priority=0,
+        anchor=r"old",
+    ),
+    rule(
+        "bare units",
+        r"\b(?:for|within|in|over|after|the)\s+(?P<unit>years|months|weeks|days|decades|centuries|hours)\b"
+        r"(?![-\s]*(?:old|ago|later|earlier)\b)",
+        _bare_units,
+        priority=8,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
         "shift",
@@ -344,11 +425,13 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         r"(?P<dir>ago|back|earlier|later|from\s+now|hence|previously|afterwards?)\b",
         _shift,
         priority=2,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
         "unit before",
         rf"\bthe\s+(?P<unit>{UNIT_SINGULAR})\s+(?P<dir>before|after|earlier|prior)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
         _the_unit_before,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
         "year ago",
@@ -356,6 +439,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         r"(?:(?:first|second|third|fourth)\s+quarter|quarter|period)|year-(?:ago|earlier))\b",
         _year_ago,
         priority=2,
+        anchor=r"year-",
     ),
     rule(
         "duration",
@@ -365,23 +449,32 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"consecutive\s+|long\s+|further\s+|extra\s+)?(?P<unit>{UNIT})(?:\s+or\s+so)?(?!-)",
         _duration,
         priority=6,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
         "hyphenated duration",
-        rf"\b(?P<num>{HYPHEN_NUMBER})-(?P<unit>{UNIT_SINGULAR})(?:-(?:old|long))?\b",
+        rf"\b(?P<num>{HYPHEN_NUMBER})-(?P<unit>{UNIT_SINGULAR})(?:-long)?\b(?!-old)",
         _hyphen_duration,
+        anchor=UNIT_ANCHOR,
     ),
-    rule("unit long", r"\b(?P<unit>days?|weeks?|months?|years?|decades?|hours?)-long\b", _unit_long),
+    rule(
+        "unit long",
+        r"\b(?P<unit>days?|weeks?|months?|years?|decades?|hours?)-long\b",
+        _unit_long,
+        anchor=r"-long",
+    ),
     rule(
         "vague duration",
         r"\b(?:recent|the\s+next\s+few|the\s+past\s+few)\s+(?P<unit>months|weeks|days|decades|quarters)\b",
         _vague_duration,
         priority=4,
+        anchor=UNIT_ANCHOR,
     ),
     rule(
         "adverb set",
         r"\b(?P<word>daily|nightly|weekly|bi-?weekly|monthly|quarterly|annually|yearly|semi-?annually|hourly)\b",
         _adverb_set,
+        anchor=r"ly\b",
     ),
     rule(
         "every",
@@ -389,30 +482,46 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"(?:(?P<num>{NUMBER})\s+)?(?P<unit>{UNIT}))",
         _every,
         priority=3,
+        anchor=r"every|each",
     ),
-    rule("rate", r"\b(?P<det>a|an|per)\s+(?P<unit>year|month|week|day|hour|quarter)\b", _rate, priority=3),
+    rule(
+        "rate",
+        r"\b(?P<det>a|an|per)\s+(?P<unit>year|month|week|day|hour|quarter)\b",
+        _rate,
+        priority=0,
+        anchor=UNIT_ANCHOR,
+    ),
     rule(
         "weekday set",
         rf"\b(?P<wd>{WEEKDAY_PLURAL})|\b(?P<wd2>{WEEKDAY})\s+(?P<pod2>nights|mornings|evenings|afternoons)\b",
         lambda m: _weekday_set(m),
+        anchor=WEEKDAY_ANCHOR,
     ),
-    rule("vague reference", rf"\b(?P<word>{_REFERENCE_WORDS})\b(?!-)", _vague_reference, priority=7),
+    rule(
+        "vague reference",
+        rf"\b(?P<word>{_REFERENCE_WORDS})\b(?!-)",
+        _vague_reference,
+        priority=7,
+        anchor=r"now|current|present|recent|lately|past|future|term|moment|possible|some ?day|month|year|week|day|quarter",
+    ),
     rule(
         "clock",
         rf"\b(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
         r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*"
         r"(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b|o'clock\b)"
-        r"(?:\s+(?:(?:[ECMP][SD]T|GMT|UTC)\b|local\s+time))?"
+        r"(?:\s+(?:(?:[ecmp][sd]t|gmt|utc)\b|local\s+time))?"
         rf"(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?{_DAY_AFTER}",
         _clock,
         priority=1,
+        anchor=r"[ap]\.?\s?m\b|o'clock",
     ),
     rule(
         "clock 24h",
-        r"\b(?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:(?:[ECMP][SD]T|GMT|UTC)\b|local\s+time|hours?\b)"
+        r"\b(?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:(?:[ecmp][sd]t|gmt|utc)\b|local\s+time|hours?\b)"
         rf"(?P<pod>){_DAY_AFTER}",
         _clock,
         priority=1,
+        anchor=r"\d:\d\d",
     ),
     rule(
         "clock in the morning",
@@ -421,8 +530,14 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"{_DAY_AFTER}",
         _clock,
         priority=1,
+        anchor=r"in the (?:morning|afternoon|evening)",
     ),
-    rule("named hour", rf"\b(?P<word>noon|midnight|midday){_DAY_AFTER}", _named_hour),
+    rule(
+        "named hour",
+        rf"\b(?P<word>noon|midnight|midday){_DAY_AFTER}",
+        _named_hour,
+        anchor=r"noon|midnight|midday",
+    ),
 )
 
 

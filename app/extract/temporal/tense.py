@@ -41,17 +41,31 @@ FUTURE_GOVERNORS = frozenset(
 )
 TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "as", "while", "by", "if"})
 
+# Verbs whose object is a future happening: "has scheduled a news conference Thursday".
+SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule", "postpone", "delay"})
+# Modals of possibility read forward from the publication date: "could come as soon as Tuesday".
+POSSIBILITY_MODALS = frozenset({"might", "may", "could", "should", "must", "ought", "can", "ca"})
+
 _MAX_CLIMB = 8
+# Dependencies through which a time expression reaches the verb whose tense it takes.
+_PASS_THROUGH = frozenset(
+    {"prep", "pobj", "npadvmod", "nummod", "compound", "appos", "advmod", "tmod", "quantmod"}
+)
 
 
-def governing_verb(span: Span) -> Token | None:
-    """The verb (or, in verbless clauses, nothing) whose clause holds `span`."""
+def governing_verb(span: Span, through_nouns: bool = True) -> Token | None:
+    """The verb whose clause holds `span`. With `through_nouns=False` the climb stops at a noun
+    phrase ("the Oct. 23 slaying") and returns None: that noun's own time is not the verb's."""
     token: Token = span.root
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and not _inside(token, span):
             return token
         if token.head is token:
             return token if token.pos_ in ("VERB", "AUX") else None
+        if not through_nouns and not _inside(token, span) and token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+            return None
+        if not through_nouns and not _inside(token, span) and token.dep_ not in _PASS_THROUGH:
+            return None
         token = token.head
     return None
 
@@ -60,9 +74,9 @@ def _inside(token: Token, span: Span) -> bool:
     return span.start <= token.i < span.end
 
 
-def clause_direction(span: Span) -> Direction:
+def clause_direction(span: Span, through_nouns: bool = False) -> Direction:
     """Which way the tense of the clause governing `span` points from the publication date."""
-    verb = governing_verb(span)
+    verb = governing_verb(span, through_nouns)
     seen = 0
     while verb is not None and seen < _MAX_CLIMB:
         seen += 1
@@ -76,30 +90,36 @@ def clause_direction(span: Span) -> Direction:
     return Direction.NONE
 
 
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
 def verb_direction(verb: Token) -> tuple[Direction, bool]:
     """(direction, whether the clause borrows its tense from the verb it depends on)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES:
         return Direction.FUTURE, False
-    infinitive = any(a.tag_ == "TO" for a in auxiliaries) or verb.dep_ == "xcomp"
-    if infinitive and verb.tag_ in ("VB", "VBN") or verb.dep_ == "xcomp" and verb.tag_ == "VB":
+    if verb.lemma_.lower() in SCHEDULING_VERBS and not _past_perfect(verb):
+        return Direction.FUTURE, False
+    infinitive = any(a.tag_ == "TO" for a in auxiliaries) or (verb.dep_ == "xcomp" and verb.tag_ == "VB")
+    if infinitive and verb.tag_ in ("VB", "VBN"):
         head = verb.head
         if head is not verb and head.lemma_.lower() in FUTURE_GOVERNORS:
-            return Direction.FUTURE, False
+            return (Direction.PAST if _past_perfect(head) else Direction.FUTURE), False
         if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return Direction.FUTURE, False  # "is to resume trading Tuesday"
         return Direction.NONE, True
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return Direction.PAST, False
-    if verb.tag_ == "VBN":
-        if any(a.lemma_ == "have" for a in auxiliaries):
-            return Direction.PAST, False  # present perfect reports what has happened
-        if not auxiliaries:
-            return Direction.PAST, verb.dep_ in ("advcl", "xcomp")  # "the treaty signed in 1949"
+    if words & POSSIBILITY_MODALS:
+        return Direction.FUTURE, False
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
+        return Direction.PAST, False  # past, or a perfect: what has happened
+    if verb.tag_ == "VBN" and not auxiliaries:
+        # "have that war settled": tense of "have"; "the treaty signed in 1949": past.
+        return Direction.PAST, verb.dep_ in ("ccomp", "xcomp", "oprd", "conj")
     if verb.tag_ == "VBG" and verb.head.lemma_ == "go" and any(a.lemma_ == "be" for a in verb.head.children):
         return Direction.FUTURE, False
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         opened_by_marker = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
         return Direction.NONE, opened_by_marker and verb.dep_ == "advcl"
-    return Direction.NONE, verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ in ("VBG", "VB")
+    return Direction.NONE, verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.tag_ in ("VBG", "VB")
