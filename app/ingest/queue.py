@@ -78,7 +78,9 @@ def _raw_record(item: ClaimedItem, payload_type: PayloadType) -> ArticleRecord:
     meta = item.meta
     records = list(read_source(item.payload, item.origin, suffix=_SUFFIX[payload_type], url=meta.get("url")))
     if len(records) != 1:
-        raise IngestError(item.origin, f"holds {len(records)} articles; post one article per request")
+        raise IngestError(
+            item.origin, f"holds {len(records)} entries (a feed?); post one article per request"
+        )
     record = records[0]
     if isinstance(record, IngestError):
         raise record

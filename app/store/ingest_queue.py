@@ -121,10 +121,15 @@ def claim(session: Session, worker_id: str, limit: int) -> list[ClaimedItem]:
         .limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
-        oldest = oldest.with_for_update(skip_locked=True)
+        # A materialized CTE runs once; as a plain IN (subquery) PostgreSQL may rescan it
+        # while updating, and a rescan past the rows just locked returns more than `limit`.
+        picked = oldest.with_for_update(skip_locked=True).cte("picked").prefix_with("MATERIALIZED")
+        chosen = IngestItem.id.in_(select(picked.c.id))
+    else:
+        chosen = IngestItem.id.in_(oldest)
     stmt = (
         update(IngestItem)
-        .where(IngestItem.id.in_(oldest), IngestItem.status == ItemStatus.QUEUED)
+        .where(chosen, IngestItem.status == ItemStatus.QUEUED)
         .values(
             status=ItemStatus.PROCESSING,
             worker=worker_id,
