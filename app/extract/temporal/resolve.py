@@ -158,7 +158,20 @@ def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
         return max(y for y in years if start_of(y) <= anchor)
     if ctx.direction is Direction.FUTURE:
         return min(y for y in years if end_of(y) >= anchor)
-    return min(years, key=lambda y: _distance(start_of(y), end_of(y), anchor))
+    return _nearest_year(years, start_of, end_of, anchor)
+
+
+def _nearest_year(years, start_of, end_of, anchor: dt.date) -> int:  # type: ignore[no-untyped-def]
+    """Without tense to go by, the occurrence around the publication date, leaning to the past
+    as news does: a later one wins only when it is less than half as far away."""
+    for year in years:
+        if start_of(year) <= anchor <= end_of(year):
+            return year
+    past = max(y for y in years if end_of(y) < anchor)
+    future = min(y for y in years if start_of(y) > anchor)
+    if (start_of(future) - anchor).days * 2 < (anchor - end_of(past)).days:
+        return future
+    return past
 
 
 def _occurrence_year(years, start_of, end_of, anchor: dt.date, occurrence: int) -> int:  # type: ignore[no-untyped-def]
@@ -169,12 +182,6 @@ def _occurrence_year(years, start_of, end_of, anchor: dt.date, occurrence: int) 
     if occurrence > 0:
         return min(y for y in years if start_of(y) > anchor)
     return years[1]
-
-
-def _distance(start: dt.date, end: dt.date, anchor: dt.date) -> int:
-    if start <= anchor <= end:
-        return 0
-    return min(abs((start - anchor).days), abs((end - anchor).days))
 
 
 def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
@@ -285,11 +292,11 @@ def _shift(m: Shift, ctx: Context) -> Resolution | None:
     steps = m.sign * int(amount)
     if unit == "Y" and amount == 1:
         # Earnings reports compare a quarter with the same quarter "a year earlier"/"a year ago".
-        reference = ctx.reference
-        if reference is None or reference.granularity is not Granularity.QUARTER:
-            reference = ctx.reported_quarter
-        if reference is not None:
-            return _checked(reference.shift(4 * steps))
+        quarter = ctx.reported_quarter
+        if quarter is None and ctx.reference is not None and ctx.reference.granularity is Granularity.QUARTER:
+            quarter = ctx.reference
+        if quarter is not None:
+            return _checked(quarter.shift(4 * steps))
     if granularity is Granularity.DAY:
         if unit in ("H", "MIN", "S"):
             steps = 0

@@ -93,7 +93,8 @@ def _month_year(m: re.Match[str]) -> Reading | None:
 def _month(m: re.Match[str]) -> Reading | None:
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
     year_offset = _YEAR_OFFSET.get(group(m, "rel") or "")
-    return Reading(CalendarDate(month=month_number(m["mon"]), occurrence=occurrence, year_offset=year_offset))
+    meaning = CalendarDate(month=month_number(m["mon"]), occurrence=occurrence, year_offset=year_offset)
+    return Reading(meaning, cased=m.span("mon"))
 
 
 def _numeric_date(m: re.Match[str]) -> Reading | None:

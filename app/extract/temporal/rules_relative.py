@@ -267,10 +267,11 @@ _RATE_CONTEXT = re.compile(
 
 
 def _rate(m: re.Match[str]) -> Reading | None:
-    """ "a year" after an amount ("$40 billion a year") or "per year" is a TIMEX3 SET."""
+    """"a year" after an amount ("four flights a week", "$40 billion a year") is a rate;
+    TimeBank leaves rates unmarked, so the span is claimed and dropped."""
     if group(m, "det") != "per" and not _RATE_CONTEXT.search(m.string[max(0, m.start() - 25) : m.start()]):
         return None
-    return Reading(Recurrence(unit=unit_code(m["unit"])))
+    return Reading(NotTemporal())
 
 
 _REFERENCES = {

@@ -39,12 +39,12 @@ FUTURE_GOVERNORS = frozenset(
         "go",
     }
 )
-TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "as", "while", "by", "if"})
+TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "as", "while", "by", "if", "soon"})
 
 # Verbs whose object is a future happening: "has scheduled a news conference Thursday".
-SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule", "postpone", "delay"})
+SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule", "postpone", "delay", "set"})
 # Modals of possibility read forward from the publication date: "could come as soon as Tuesday".
-POSSIBILITY_MODALS = frozenset({"might", "may", "could", "should", "must", "ought", "can", "ca"})
+POSSIBILITY_MODALS = frozenset({"might", "may", "should", "must", "ought"})
 
 _MAX_CLIMB = 8
 # Dependencies through which a time expression reaches the verb whose tense it takes.
@@ -74,15 +74,50 @@ def _inside(token: Token, span: Span) -> bool:
     return span.start <= token.i < span.end
 
 
-def clause_direction(span: Span, through_nouns: bool = False) -> Direction:
-    """Which way the tense of the clause governing `span` points from the publication date."""
-    verb = governing_verb(span, through_nouns)
-    seen = 0
-    while verb is not None and seen < _MAX_CLIMB:
-        seen += 1
-        direction, climb = verb_direction(verb)
+def clause_direction(span: Span) -> Direction:
+    """Which way the tense of the clause governing `span` points from the publication date.
+
+    A time expression inside a noun phrase ("the Oct. 23 slaying", "payable Dec. 7") has no verb
+    of its own; the sentence's verb is then trusted only when it points forward ("will be named
+    commander for a mission in December")."""
+    if _deadline(span):
+        return Direction.NONE
+    verb = governing_verb(span, through_nouns=False)
+    if verb is not None:
+        return _direction_from(verb, span)
+    verb = governing_verb(span, through_nouns=True)
+    if verb is not None and _direction_from(verb, span) is Direction.FUTURE:
+        return Direction.FUTURE
+    return Direction.NONE
+
+
+# Prepositions that make a date a deadline or an end point ("extended to Nov. 20", "until
+# mid-November", "through January", "by year-end"): the verb's tense says when the deadline was
+# set, not where it lies, so the nearest occurrence is the better guess.
+DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
+
+
+def _deadline(span: Span) -> bool:
+    head = span.root.head
+    return head.dep_ == "prep" and head.lower_ in DEADLINE_PREPOSITIONS and span.root.dep_ == "pobj"
+
+
+def _direction_from(verb: Token, span: Span) -> Direction:
+    through_infinitive = False
+    for _ in range(_MAX_CLIMB):
+        direction, climb = verb_direction(verb, after=span.start > verb.i)
+        if not climb and direction is not Direction.FUTURE and _temporal_clause(verb):
+            # "as soon as trading opened Monday" in "were likely to buy ... as soon as...":
+            # a clause of time under a future one is itself in the future.
+            if _direction_from(verb.head, span) is Direction.FUTURE:
+                return Direction.FUTURE
         if not climb:
+            # An infinitive happens after the verb it hangs on ("has invited them to a ceremony on
+            # March 12 to mark..."): a past governor says nothing about the publication date.
+            if through_infinitive and direction is Direction.PAST:
+                return Direction.NONE
             return direction
+        through_infinitive = through_infinitive or _is_infinitive(verb)
         head = verb.head
         if head is verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return direction
@@ -90,23 +125,45 @@ def clause_direction(span: Span, through_nouns: bool = False) -> Direction:
     return Direction.NONE
 
 
+def _temporal_clause(verb: Token) -> bool:
+    return (
+        verb.dep_ == "advcl"
+        and verb.head is not verb
+        and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
+    )
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.tag_ == "VB"
+    )
+
+
 def _past_perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    """"had been set to expire", "had been due to expire" (the "had" may sit on the copula)."""
+    holders = [verb, verb.head] if verb.dep_ in ("acomp", "attr") else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in holders for c in h.children)
 
 
-def verb_direction(verb: Token) -> tuple[Direction, bool]:
-    """(direction, whether the clause borrows its tense from the verb it depends on)."""
+def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
+    """(direction, whether the clause borrows its tense from the verb it depends on). `after`:
+    the time expression follows the verb (then "planned a rally on Saturday" dates the rally,
+    not the planning)."""
+    if verb.pos_ == "ADJ":
+        return Direction.NONE, True  # "ready to leave as soon as Tuesday": tense of "would be"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES:
         return Direction.FUTURE, False
-    if verb.lemma_.lower() in SCHEDULING_VERBS and not _past_perfect(verb):
+    scheduling = verb.lemma_.lower() in SCHEDULING_VERBS and (verb.lemma_ != "set" or verb.tag_ == "VBN")
+    if after and scheduling and not _past_perfect(verb):
         return Direction.FUTURE, False
     infinitive = any(a.tag_ == "TO" for a in auxiliaries) or (verb.dep_ == "xcomp" and verb.tag_ == "VB")
     if infinitive and verb.tag_ in ("VB", "VBN"):
         head = verb.head
         if head is not verb and head.lemma_.lower() in FUTURE_GOVERNORS:
-            return (Direction.PAST if _past_perfect(head) else Direction.FUTURE), False
+            # "had been set to expire Nov. 6": planned before, still maybe ahead; no direction.
+            return (Direction.NONE if _past_perfect(head) else Direction.FUTURE), False
         if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return Direction.FUTURE, False  # "is to resume trading Tuesday"
         return Direction.NONE, True
