@@ -32,7 +32,8 @@ def _end_of_unit(m: re.Match[str]) -> Reading | None:
 
 
 def _year_end(m: re.Match[str]) -> Reading | None:
-    return Reading(RelativePeriod("Y", 0), mod="END")
+    """"year-end", "year's end": December 31 of the year the tense points to."""
+    return Reading(CalendarDate(month=12, day=31))
 
 
 _EXTRA_RULES: tuple[Rule, ...] = (
@@ -43,7 +44,7 @@ _EXTRA_RULES: tuple[Rule, ...] = (
         _end_of_unit,
         anchor=r"of the",
     ),
-    rule("year end", r"\byear[-\s]end\b", _year_end, priority=6, anchor=r"year"),
+    rule("year end", r"\byear(?:[-\s]|'s\s+)end\b", _year_end, priority=6, anchor=r"year"),
 )
 
 RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + _EXTRA_RULES

@@ -13,6 +13,7 @@ class Direction(IntEnum):
     PAST = -1
     NONE = 0  # present tense, or no tensed verb to go by
     FUTURE = 1
+    DEADLINE = 2  # "until Tuesday", "extended to Nov. 20": the nearest occurrence, ahead on a tie
 
 
 class Anchor(Enum):

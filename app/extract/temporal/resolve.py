@@ -158,18 +158,19 @@ def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
         return max(y for y in years if start_of(y) <= anchor)
     if ctx.direction is Direction.FUTURE:
         return min(y for y in years if end_of(y) >= anchor)
-    return _nearest_year(years, start_of, end_of, anchor)
+    return _nearest_year(years, start_of, end_of, anchor, ctx.direction is Direction.DEADLINE)
 
 
-def _nearest_year(years, start_of, end_of, anchor: dt.date) -> int:  # type: ignore[no-untyped-def]
+def _nearest_year(years, start_of, end_of, anchor: dt.date, deadline: bool = False) -> int:  # type: ignore[no-untyped-def]
     """Without tense to go by, the occurrence around the publication date, leaning to the past
-    as news does: a later one wins only when it is less than half as far away."""
+    as news does: a later one wins only when it is less than half as far away. A deadline
+    ("until mid-November") does not lean."""
     for year in years:
         if start_of(year) <= anchor <= end_of(year):
             return year
     past = max(y for y in years if end_of(y) < anchor)
     future = min(y for y in years if start_of(y) > anchor)
-    if (start_of(future) - anchor).days * 2 < (anchor - end_of(past)).days:
+    if (start_of(future) - anchor).days * (1 if deadline else 2) <= (anchor - end_of(past)).days - (0 if deadline else 1):
         return future
     return past
 
@@ -218,7 +219,7 @@ def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:
         day = anchor + dt.timedelta(days=ahead or 7)
     elif m.occurrence == 0:
         day = anchor + dt.timedelta(days=m.weekday - today)
-    elif ctx.direction is Direction.FUTURE:
+    elif ctx.direction in (Direction.FUTURE, Direction.DEADLINE):
         day = anchor + dt.timedelta(days=ahead)
     else:
         # News reports mostly look back: a bare weekday in a present or past clause is the most

@@ -117,8 +117,8 @@ def _weekday(m: re.Match[str]) -> Reading | None:
     if weekday is None:
         return None
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
-    # "Friday night" keeps the day's value: TempEval-3 annotates it so, and an event dated
-    # that evening belongs to that day.
+    # "Friday night" keeps the day's value, as TempEval-3 mostly annotates it (TIMEX3 would
+    # allow 1998-08-07TNI); an event that evening belongs to that day.
     return Reading(WeekdayDate(weekday, occurrence))
 
 
@@ -138,7 +138,12 @@ def _quarter(m: re.Match[str]) -> Reading | None:
     index = _QUARTER_ORDINALS[m["ord"].lower()]
     year = _year(m["y1"] or m["y2"])
     offset = _QUARTER_YEAR_WORDS.get(normalise_space(m["rel"] or m["rel2"]))
-    return Reading(PartOfYear("Q", index=index, year=year, year_offset=offset))
+    meaning = PartOfYear("Q", index=index, year=year, year_offset=offset)
+    text = m.group()
+    if text.startswith("the ") and "-quarter" in text and not (m["y1"] or m["rel"]):
+        # "the third-quarter results": the adjective is the expression, not the noun phrase.
+        return Reading(meaning, span=(m.start() + 4, m.end()))
+    return Reading(meaning)
 
 
 def _quarter_code(m: re.Match[str]) -> Reading | None:
@@ -257,7 +262,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year",
-        rf"(?:\b(?:the\s+)?year\s+|\b(?P<mid>mid)-|\b)(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
+        rf"(?:\b(?:the\s+)?year\s+|\bfiscal\s+|\b(?P<mid>mid)-|\b)(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
         _year_rule,
         priority=4,
         anchor=r"\d\d\d\d|nineteen|eighteen|thousand",

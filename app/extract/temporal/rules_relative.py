@@ -35,6 +35,7 @@ from app.extract.temporal.meanings import (
     ClockTime,
     Duration,
     NotTemporal,
+    PartOfYear,
     Recurrence,
     RelativePeriod,
     ReportedQuarter,
@@ -107,6 +108,10 @@ def _relative_unit(m: re.Match[str]) -> Reading | None:
 
 
 def _reported_quarter(m: re.Match[str]) -> Reading | None:
+    if m["end_month"]:
+        # "the quarter ended July 31": the calendar quarter most of those three months fall in.
+        month = month_number(m["end_month"]) or 1
+        return Reading(PartOfYear("Q", index=(month - 2) % 12 // 3 + 1, anchor=Anchor.PUBLICATION))
     return Reading(ReportedQuarter(int(m["year"]) if m["year"] else None))
 
 
@@ -126,6 +131,8 @@ def _weekend(m: re.Match[str]) -> Reading | None:
 
 
 def _the_year(m: re.Match[str]) -> Reading | None:
+    if m["ended"]:
+        return Reading(Duration("Y", 1))  # "the year ended March 31": twelve months to that day
     """ "the year", "the full year", "the fiscal year": in news, the current one."""
     return Reading(RelativePeriod("Y", 0))
 
@@ -381,7 +388,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "reported quarter",
         r"\bthe\s+(?:latest|most\s+recent|just-ended|just\s+ended)\s+(?:fiscal\s+)?(?:quarter|period)\b"
         r"|\bthe\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b"
-        r"|\bthe\s+quarter\b(?![-\s]+(?:of|to|century|mile|point|percent)\b)",
+        r"|\bthe\s+quarter\b(?![-\s]+(?:of|to|century|mile|point|percent)\b)"
+        rf"(?=\s+end(?:ed|ing)\s+(?P<end_month>{MONTH})\s*{DAY_NUMBER})?",
         _reported_quarter,
         anchor=r"quarter|period",
     ),
@@ -393,7 +401,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "the year",
-        r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+|entire\s+)?year\b(?![-\s]+(?:of|before|after|earlier|ago|old)\b|\s+\d)",
+        r"\bthe\s+(?:full\s+|fiscal\s+|calendar\s+|whole\s+|entire\s+)?year\b"
+        r"(?![-\s]+(?:of|before|after|earlier|ago|old)\b|\s+\d)(?=(?P<ended>\s+end(?:ed|ing)\b)?)",
         _the_year,
         priority=8,
         anchor=r"year",

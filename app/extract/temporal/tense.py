@@ -81,7 +81,7 @@ def clause_direction(span: Span) -> Direction:
     of its own; the sentence's verb is then trusted only when it points forward ("will be named
     commander for a mission in December")."""
     if _deadline(span):
-        return Direction.NONE
+        return Direction.DEADLINE
     verb = governing_verb(span, through_nouns=False)
     if verb is not None:
         return _direction_from(verb, span)
@@ -94,12 +94,18 @@ def clause_direction(span: Span) -> Direction:
 # Prepositions that make a date a deadline or an end point ("extended to Nov. 20", "until
 # mid-November", "through January", "by year-end"): the verb's tense says when the deadline was
 # set, not where it lies, so the nearest occurrence is the better guess.
-DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by", "to", "before"})
+DEADLINE_PREPOSITIONS = frozenset({"until", "till", "through", "by"})
+# "to" marks a deadline only after verbs that move one.
+DEADLINE_VERBS = frozenset({"extend", "postpone", "delay", "push", "move", "adjourn", "reschedule", "defer"})
 
 
 def _deadline(span: Span) -> bool:
-    head = span.root.head
-    return head.dep_ == "prep" and head.lower_ in DEADLINE_PREPOSITIONS and span.root.dep_ == "pobj"
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    if preposition.lower_ in DEADLINE_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "to" and preposition.head.lemma_.lower() in DEADLINE_VERBS
 
 
 def _direction_from(verb: Token, span: Span) -> Direction:
