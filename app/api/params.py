@@ -1,0 +1,168 @@
+"""The query parameters of the API, declared once with their OpenAPI documentation and turned
+into the query layer's filters by the same helpers the pages use (app/store/queries/filters.py).
+
+The dependencies are `async def` on purpose: they only parse, and FastAPI would run a plain
+`def` dependency in the thread pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from fastapi import Depends, Path, Query
+
+from app.deps import SettingsDep
+from app.domain import EntityKind, EventKind, EventStatus, QuoteKind
+from app.store.queries import filters
+from app.store.queries.articles import ArticleFilter
+from app.store.queries.common import clamp_limit
+from app.store.queries.entities import EntityFilter
+from app.store.queries.events import EventFilter, Order
+from app.store.queries.quotes import QuoteFilter
+
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+MAX_ID = filters.MAX_ID
+
+Q = Annotated[
+    str | None,
+    Query(
+        description="Words to look for (full text, stemmed; every word must match, the last one "
+        "also as a prefix).",
+        examples=["air defense"],
+    ),
+]
+From = Annotated[
+    str | None,
+    Query(
+        alias="from",
+        pattern=DATE_PATTERN,
+        description="From this date on: YYYY-MM-DD, or YYYY-MM / YYYY for the first day of that "
+        "month or year.",
+        examples=["2024-07"],
+    ),
+]
+To = Annotated[
+    str | None,
+    Query(
+        alias="to",
+        pattern=DATE_PATTERN,
+        description="Up to this date, inclusive: YYYY-MM-DD, or YYYY-MM / YYYY for the last day "
+        "of that month or year.",
+        examples=["2024-07-31"],
+    ),
+]
+Limit = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        description="Items per page: 50 unless given; larger values are capped at the server's "
+        "DATELINE_API_MAX_LIMIT (500 unless configured).",
+        examples=[20],
+    ),
+]
+CursorParam = Annotated[
+    str | None,
+    Query(
+        description="Opaque: a `next` or `prev` value from an earlier page of the same list.",
+        examples=["bmV4dHwyMDI0LTA3LTAxfDgxMg"],
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    cursor: str | None
+
+
+async def paging(settings: SettingsDep, limit: Limit = None, cursor: CursorParam = None) -> Paging:
+    return Paging(
+        limit=clamp_limit(limit, settings.page_size, settings.api_max_limit),
+        cursor=filters.cursor(cursor),
+    )
+
+
+async def event_query(
+    q: Q = None,
+    entity: Annotated[
+        list[str] | None,
+        Query(
+            description="An entity slug (see /api/v1/entities); repeat for events that involve all of them.",
+            examples=[["joe-biden"]],
+        ),
+    ] = None,
+    kind: Annotated[
+        list[EventKind] | None, Query(description="What kind of event; repeat for any of several.")
+    ] = None,
+    source: Annotated[
+        list[str] | None,
+        Query(description="A publication's slug (see /api/v1/stats); repeat for any of several."),
+    ] = None,
+    status: Annotated[
+        list[EventStatus] | None,
+        Query(description="happened, ongoing or expected; repeat for any of several."),
+    ] = None,
+    date_from: From = None,
+    date_to: To = None,
+    order: Annotated[Order, Query(description="newest or oldest first, by start date.")] = Order.NEWEST,
+) -> EventFilter:
+    """Events whose date range meets [from, to]."""
+    return filters.event_filter(
+        q=q,
+        entity=entity,
+        kind=kind,
+        source=source,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        order=order,
+    )
+
+
+async def quote_query(
+    q: Q = None,
+    speaker: Annotated[
+        list[str] | None,
+        Query(description="The speaker's entity slug; repeat for any of several.", examples=[["joe-biden"]]),
+    ] = None,
+    kind: Annotated[
+        list[QuoteKind] | None,
+        Query(description="direct, partial or indirect; direct and partial unless given."),
+    ] = None,
+    date_from: From = None,
+    date_to: To = None,
+) -> QuoteFilter:
+    """Quotes said within [from, to]."""
+    return filters.quote_filter(q=q, speaker=speaker, kind=kind, date_from=date_from, date_to=date_to)
+
+
+async def entity_query(
+    q: Q = None, kind: Annotated[EntityKind | None, Query(description="What kind of entity.")] = None
+) -> EntityFilter:
+    return filters.entity_filter(q=q, kind=kind)
+
+
+async def article_query(
+    q: Q = None,
+    source: Annotated[
+        str | None, Query(description="A publication's slug.", examples=["the-white-house"])
+    ] = None,
+    entity: Annotated[str | None, Query(description="Articles naming this entity (slug).")] = None,
+    date_from: From = None,
+    date_to: To = None,
+) -> ArticleFilter:
+    """Articles published within [from, to]."""
+    return filters.article_filter(q=q, source=source, entity=entity, date_from=date_from, date_to=date_to)
+
+
+SearchKind = Literal["event", "quote", "entity", "article"]
+
+PagingDep = Annotated[Paging, Depends(paging)]
+EventFilterDep = Annotated[EventFilter, Depends(event_query)]
+QuoteFilterDep = Annotated[QuoteFilter, Depends(quote_query)]
+EntityFilterDep = Annotated[EntityFilter, Depends(entity_query)]
+ArticleFilterDep = Annotated[ArticleFilter, Depends(article_query)]
+
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="The item's id.", examples=[812])]
+Slug = Annotated[str, Path(description="The entity's slug.", examples=["joe-biden"])]
