@@ -1,0 +1,175 @@
+"""`dateline service` for real: a subprocess killed with SIGKILL mid-batch and restarted
+processes every accepted item exactly once; SIGTERM finishes the batch in hand and exits;
+the in-process service picks up watched files and feed entries."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from app.config import Settings
+from app.ingest.service import IngestService
+from app.store.database import Database
+from app.store.engine import transaction
+from app.store.models import Article, Counter, IngestItem, IngestWorker
+from app.store.tokens import create_token
+from tests.conftest import TEST_DATA
+from tests.ingest.service_support import (
+    count_by_status,
+    enqueue_all,
+    feed_server,
+    json_item,
+    read_feed,
+    shared_extractor,
+    start_dateline,
+    wait_until,
+)
+
+pytestmark = pytest.mark.slow
+
+ITEMS = 60
+START_TIMEOUT = 120.0
+
+
+def stop(process: subprocess.Popen[str], sig: signal.Signals) -> str:
+    process.send_signal(sig)
+    output, _ = process.communicate(timeout=120)  # also reaps it, so its pid is gone
+    return output
+
+
+def done_count(db: Database) -> int:
+    return count_by_status(db).get("done", 0)
+
+
+def test_sigkill_in_the_middle_of_a_batch_loses_and_doubles_nothing(db: Database, database_url: str) -> None:
+    enqueue_all(db, [json_item(i) for i in range(ITEMS)])
+    processing_at_kill = []
+    for kill_after in (8, 30):
+        service = start_dateline(database_url, "service", service_batch_size=4)
+        try:
+            assert wait_until(lambda n=kill_after: done_count(db) >= n, START_TIMEOUT), (
+                "service made no progress"
+            )
+        finally:
+            service.kill()  # SIGKILL: no handler, no cleanup
+            service.wait()
+        processing_at_kill.append(count_by_status(db).get("processing", 0))
+        assert done_count(db) < ITEMS, "the service finished before it could be killed"
+    # Items claimed by the killed processes are still 'processing': the kill hit a batch.
+    assert max(processing_at_kill) > 0
+
+    service = start_dateline(database_url, "service", service_batch_size=4)
+    try:
+        assert wait_until(lambda: done_count(db) == ITEMS, START_TIMEOUT), count_by_status(db)
+    finally:
+        output = stop(service, signal.SIGTERM)
+    assert "dead workers" in output  # the restart recovered the killed workers' claims
+
+    assert count_by_status(db) == {"done": ITEMS}  # none lost, none failed, none a duplicate
+    with db.sessions() as session:
+        article_ids = session.scalars(select(IngestItem.article_id)).all()
+        articles = session.scalar(select(func.count()).select_from(Article))
+        counted = session.scalar(select(Counter.value).where(Counter.name == "articles"))
+        retried = session.scalar(select(func.count()).where(IngestItem.attempts > 1))
+        stopped = dict(session.execute(select(IngestWorker.id, IngestWorker.stop_reason)).tuples().all())
+    assert len(set(article_ids)) == articles == counted == ITEMS  # each item has its own article
+    assert retried and retried >= max(processing_at_kill)  # the interrupted ones ran again, once
+    assert sorted(stopped.values()) == ["died", "died", "stopped"]
+
+
+def test_sigterm_finishes_the_batch_in_hand_then_exits(db: Database, database_url: str) -> None:
+    total = 150
+    enqueue_all(db, [json_item(i) for i in range(total)])
+    service = start_dateline(database_url, "service", service_batch_size=8)
+    try:
+        assert wait_until(lambda: done_count(db) >= 1, START_TIMEOUT)
+    finally:
+        started = time.monotonic()
+        output = stop(service, signal.SIGTERM)
+    assert service.returncode == 0, output
+    assert time.monotonic() - started < 30
+    assert "SIGTERM: finishing the batch in hand, then stopping" in output
+    counts = count_by_status(db)
+    assert set(counts) == {"done", "queued"}, counts  # nothing left half-done
+    assert 0 < counts["done"] < total
+    assert counts["done"] % 8 == 0  # whole batches: the one in hand was finished
+    with db.sessions() as session:
+        waiting_attempts = set(
+            session.scalars(select(IngestItem.attempts).where(IngestItem.status == "queued"))
+        )
+        [reason] = session.scalars(select(IngestWorker.stop_reason)).all()
+    assert waiting_attempts == {0}
+    assert reason == "stopped"
+
+
+def test_the_service_ingests_a_dropped_file_and_a_new_feed_entry(
+    settings: Settings, db: Database, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with feed_server({"/feed.rss": read_feed("service-feed.rss")}) as server:
+        configured = settings.model_copy(
+            update={
+                "watch_dirs": [inbox],
+                "feeds": [server.url("/feed.rss")],
+                "watch_poll_seconds": 0.2,
+                "watch_settle_seconds": 0.0,
+                "service_idle_seconds": 0.1,
+            }
+        )
+        service = IngestService(configured, db, extractor=shared_extractor())
+        thread = threading.Thread(target=service.run, kwargs={"handle_signals": False})
+        thread.start()
+        try:
+            (inbox / "story.txt").write_text((TEST_DATA / "newspaper-export.txt").read_text("utf-8"), "utf-8")
+            assert wait_until(lambda: done_count(db) == 3, 60), count_by_status(db)
+        finally:
+            service.stop()
+            thread.join(60)
+    assert not thread.is_alive()
+    with db.sessions() as session:
+        origins = set(session.scalars(select(Article.origin)))
+    feed = server.url("/feed.rss")
+    assert origins == {str(inbox / "story.txt"), f"{feed} entry 1", f"{feed} entry 2"}
+    assert service.tally.stored == 3
+
+
+def test_serve_with_worker_takes_posts_processes_them_and_stops_on_sigterm(
+    db: Database, database_url: str
+) -> None:
+    with transaction(db.sessions) as session:
+        _, token = create_token(session, "test")
+    port = 18000 + os.getpid() % 1000
+    server = start_dateline(database_url, "serve", "--port", str(port), "--with-worker")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_until(lambda: _answers(base), START_TIMEOUT), "server did not start"
+        response = httpx.post(
+            f"{base}/api/v1/articles",
+            json={"title": "Water bill", "url": "https://x.example/w", "text": json_item(1).payload},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert response.status_code == 202, response.text
+        status_url = base + response.json()["status_url"]
+        assert wait_until(lambda: httpx.get(status_url).json()["status"] == "done", START_TIMEOUT)
+        assert httpx.get(status_url).json()["article_id"] == 1
+    finally:
+        output = stop(server, signal.SIGTERM)
+    assert server.returncode in (0, -signal.SIGTERM), output
+    with db.sessions() as session:
+        assert session.scalars(select(IngestWorker.stop_reason)).all() == ["stopped"]
+
+
+def _answers(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/status", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
