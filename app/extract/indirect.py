@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from app.extract.speakers import Attribution, SpeakerFinder
+from app.extract.token_arrays import lemma_hashes, token_arrays
 
 REPORTING_LEMMAS = frozenset(
     str.split(
@@ -35,9 +37,11 @@ class IndirectClause:
 
 def find_indirect(doc: Doc, finder: SpeakerFinder) -> Iterator[IndirectClause]:
     in_quote = finder.in_quote
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_ not in REPORTING_LEMMAS or in_quote[token.i]:
+    candidates = token_arrays(doc).with_lemma(lemma_hashes(doc, REPORTING_LEMMAS), VERB)
+    for i in candidates:
+        if in_quote[i]:
             continue
+        token = doc[i]
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
         if clause is None:
             continue

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import EntityKind
 from app.extract import names
+from app.extract.doctext import doc_text
 from app.extract.places import is_known_place
 
 LABEL_KINDS = {
@@ -22,7 +23,7 @@ LABEL_KINDS = {
     "NORP": EntityKind.GROUP,
 }
 # Spans the model often leaves unlabelled although they name a place.
-_EXTRA_PLACES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U."})
+_EXTRA_PLACES = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|E\.U\.)(?![\w.])")
 _NAMING_CUES = frozenset({"called", "named", "dubbed", "titled", "entitled"})
 _NAME_JOINERS = frozenset({"and", "for", "of", "&", "the", "on", "in", "de"})
 _MAX_DESCRIPTION_TOKENS = 7
@@ -79,14 +80,15 @@ def _extend_called_name(doc: Doc, ent: Span) -> Span:
 
 def _unlabelled_places(doc: Doc) -> list[Span]:
     out: list[Span] = []
-    for token in doc:
-        if token.ent_iob_ == "O" and token.text in _EXTRA_PLACES:
-            out.append(Span(doc, token.i, token.i + 1, label="GPE"))
+    for match in _EXTRA_PLACES.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span[0].ent_iob_ == "O":
+            out.append(Span(doc, span.start, span.end, label="GPE"))
     return out
 
 
 def _to_mention(doc: Doc, span: Span) -> RawMention | None:
-    text = doc.text
+    text = doc_text(doc)
     start_tok, end_tok = span.start, span.end
     # The model sometimes runs a span over a line break ("The Wall Street Journal\n\n\nNATO").
     first_line = _LINE_BREAK.split(span.text.strip(), maxsplit=1)[0]

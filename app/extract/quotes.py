@@ -12,11 +12,13 @@ from spacy.tokens import Doc, Token
 
 from app.domain import Entity, Quote, QuoteKind, Speaker, SpeakerKind, Timex, TimexType
 from app.extract import names
+from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex
 from app.extract.indirect import find_indirect
 from app.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_bounds
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
+from app.extract.token_arrays import token_arrays
 
 _MIN_WORDS = 3
 # A sentence end inside the quote followed by another sentence: a quote of whole sentences.
@@ -44,20 +46,22 @@ class _Context:
     index: EntityIndex
     finder: SpeakerFinder
     paragraphs: list[tuple[int, int]]
+    text: str
 
     @classmethod
     def build(cls, doc: Doc, spans: list[QuotedSpan], entities: Sequence[Entity]) -> _Context:
-        token_starts = [t.idx for t in doc]
+        arrays = token_arrays(doc)
+        token_starts = arrays.starts
         in_quote = bytearray(len(doc))
         for span in spans:
             t0 = bisect_left(token_starts, span.open)
             t1 = bisect_left(token_starts, span.close)
             in_quote[t0:t1] = b"\x01" * (t1 - t0)
-        sent_starts = [s.start for s in doc.sents]
+        sent_starts = arrays.sentence_starts
         index = EntityIndex(entities)
         finder = SpeakerFinder(doc, index, in_quote, token_starts)
-        paragraphs = paragraph_bounds(doc.text)
-        return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder, paragraphs)
+        paragraphs = paragraph_bounds(doc_text(doc))
+        return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder, paragraphs, doc_text(doc))
 
     def tokens(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
@@ -72,9 +76,9 @@ class _Context:
 def find_quotes(
     doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
 ) -> list[Quote]:
-    if len(doc) == 0 or not doc.text.strip():
+    if len(doc) == 0 or not doc_text(doc).strip():
         return []
-    spans = find_quoted_spans(doc.text)
+    spans = find_quoted_spans(doc_text(doc))
     ctx = _Context.build(doc, spans, entities)
     dating = _Dating(doc, timexes, published)
     paragraphs = [start for start, _ in ctx.paragraphs]
@@ -84,9 +88,9 @@ def find_quotes(
         t0, t1 = ctx.tokens(span.open, span.close)
         if t1 <= t0 or not _is_quote(doc, span, t0, t1):
             continue
-        kind = _kind(doc.text, span, paragraphs)
+        kind = _kind(doc_text(doc), span, paragraphs)
         attribution = _attribute(ctx, span, t0, t1, kind, previous)
-        found.append((span.start, span.end, doc.text[span.start : span.end], kind, attribution, t0))
+        found.append((span.start, span.end, doc_text(doc)[span.start : span.end], kind, attribution, t0))
         previous = (attribution, span.paragraph)
     for clause in find_indirect(doc, ctx.finder):
         found.append((clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution, -1))
@@ -119,10 +123,10 @@ def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
     if (
         content
         and all(t.text[:1].isupper() for t in content)
-        and not _INNER_SENTENCE_END.search(doc.text, span.start, span.end)
+        and not _INNER_SENTENCE_END.search(doc_text(doc), span.start, span.end)
     ):
         return False  # Title Case: a book, film or report title, or a slogan
-    ends_sentence = doc.text[span.end - 1] in ".?!…"
+    ends_sentence = doc_text(doc)[span.end - 1] in ".?!…"
     if not ends_sentence and sum(t.ent_type_ == "WORK_OF_ART" for t in words) * 2 > len(words):
         return False  # the model's title guess; a quoted sentence is words, not a title
     before = doc[max(0, t0 - 2) : t0]
@@ -178,7 +182,7 @@ _DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z@])")
 
 def _speaker_label(ctx: _Context, span: QuotedSpan) -> Attribution | None:
     """ "PENCE: Well, …" — a transcript's speaker label opening the quote."""
-    m = _LABEL.match(ctx.doc.text, span.start, span.end)
+    m = _LABEL.match(ctx.text, span.start, span.end)
     if m is None:
         return None
     words = [w for w in m.group(1).split() if not names.is_title_word(w)]
@@ -194,7 +198,7 @@ def _dash_signature(ctx: _Context, span: QuotedSpan) -> Attribution | None:
     """ "“…” ― Pamela Padilla": a name signed after a dash."""
     if not span.closed:
         return None
-    text = ctx.doc.text
+    text = ctx.text
     m = _DASH.match(text, span.close)
     if m is None:
         return None
@@ -217,7 +221,7 @@ def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> tup
     if hi >= len(ctx.doc) or (hi != t1 and not all(ctx.doc[i].is_punct for i in range(t1, hi))):
         return None
     _, next_hi = ctx.sentence_of(hi)
-    if next_hi - hi > _NEXT_SENTENCE_TOKENS or "\n" in ctx.doc.text[ctx.doc[t1 - 1].idx : ctx.doc[hi].idx]:
+    if next_hi - hi > _NEXT_SENTENCE_TOKENS or "\n" in ctx.text[ctx.doc[t1 - 1].idx : ctx.doc[hi].idx]:
         return None
     return ctx.finder.choose_cue(hi, next_hi, t0, t1)
 
@@ -228,7 +232,7 @@ def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
         return None
     prev_lo, prev_hi = ctx.sentence_of(lo - 1)
     last = ctx.doc[prev_hi - 1]
-    new_paragraph = "\n" in ctx.doc.text[last.idx : ctx.doc[t0].idx]
+    new_paragraph = "\n" in ctx.text[last.idx : ctx.doc[t0].idx]
     if new_paragraph and last.text != ":":
         return None
     chosen = ctx.finder.choose_cue(prev_lo, prev_hi, t0, t1)

@@ -1,0 +1,14 @@
+"""`Doc.text` rebuilt once per document: spaCy joins every token's text on each access."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "dateline_text"
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return text
