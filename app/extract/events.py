@@ -1,16 +1,144 @@
-"""Dated events: one per anchored time expression, plus undated lead sentences."""
+"""Dated events: one per anchored time expression, plus undated lead sentences.
+
+For each time expression that names a calendar date (not a duration, a set or "now"), the word
+it dates is found in the parse (`eventing.triggers`), the clause around it becomes the summary
+(`eventing.clauses`), the entities mentioned there its participants, and tense plus date give
+its status. Two time expressions bounding one period ("from 2009 to 2013") make one event.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from app.domain import Entity, Event, Timex
+from app.domain import Entity, Event, EventKind, Granularity, Timex, TimexType
+from app.extract.eventing.clauses import clause_of
+from app.extract.eventing.kinds import REPORTING_VERBS, kind_of
+from app.extract.eventing.leads import lead_sentences, lead_trigger
+from app.extract.eventing.participants import participants_in
+from app.extract.eventing.ranges import range_pairs
+from app.extract.eventing.status import status_of
+from app.extract.eventing.triggers import trigger_of
+from app.extract.sentences import sentence_index, sentence_spans
+from app.extract.temporal.meanings import Direction
+from app.extract.temporal.tense import verb_tense
+
+
+@dataclass(frozen=True)
+class _Dating:
+    """When an event happened: one timex, or a range of two, or the publication day."""
+
+    value: str
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    timex: str | None
 
 
 def find_events(
     doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
 ) -> list[Event]:
-    return []
+    text = doc.text
+    drafts: list[tuple[int, Event]] = []
+    seen: set[tuple[int, str]] = set()
+    dated_triggers: set[int] = set()
+    for dating, span in _datings(text, timexes, doc):
+        trigger = trigger_of(span)
+        anchor = trigger or span.root
+        if (anchor.i, dating.value) in seen:
+            continue  # the same event dated twice in one clause
+        seen.add((anchor.i, dating.value))
+        dated_triggers.add(anchor.i)
+        event = _event(doc, text, entities, anchor, trigger, span, dating, published)
+        drafts.append((event.summary_start or 0, event))
+    if published is not None:
+        for sentence in lead_sentences(doc, sentence_spans(doc)):
+            trigger = lead_trigger(sentence)
+            if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
+                continue
+            day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
+            event = _event(doc, text, entities, trigger, trigger, None, day, published)
+            drafts.append((event.summary_start or 0, event))
+    drafts.sort(key=lambda item: (item[1].sentence, item[0]))
+    return [_with_key(event, f"v{i}") for i, (_, event) in enumerate(drafts, 1)]
+
+
+def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_Dating, Span]]:
+    pairs = range_pairs(text, timexes)
+    range_ends = {last.key for last in pairs.values()}
+    for timex in timexes:
+        if timex.key in range_ends or not _dates_something(timex):
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        assert timex.range_start is not None and timex.range_end is not None and timex.granularity
+        last = pairs.get(timex.key)
+        if last is not None and last.range_end is not None:
+            dating = _Dating(
+                f"{timex.value}/{last.value}", timex.range_start, last.range_end, timex.granularity, timex.key
+            )
+        else:
+            dating = _Dating(timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key)
+        yield dating, span
+
+
+def _dates_something(timex: Timex) -> bool:
+    """Calendar dates and times only: durations, sets and "now"/"recently" date nothing."""
+    return (
+        timex.type in (TimexType.DATE, TimexType.TIME)
+        and timex.resolved
+        and timex.range_start is not None
+        and timex.range_end is not None
+        and timex.granularity is not None
+    )
+
+
+def _event(
+    doc: Doc,
+    text: str,
+    entities: Sequence[Entity],
+    anchor: Token,
+    trigger: Token | None,
+    span: Span | None,
+    dating: _Dating,
+    published: dt.date | None,
+) -> Event:
+    first, last = clause_of(anchor, span)
+    start_char = doc[first].idx
+    end_char = doc[last - 1].idx + len(doc[last - 1].text)
+    direction = (
+        verb_tense(trigger) if trigger is not None and trigger.pos_ in ("VERB", "AUX") else Direction.NONE
+    )
+    return Event(
+        key="",
+        value=dating.value,
+        start_date=dating.start,
+        end_date=dating.end,
+        granularity=dating.granularity,
+        status=status_of(dating.start, dating.end, published, direction),
+        summary=" ".join(text[start_char:end_char].split()),
+        sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
+        trigger=trigger.text if trigger is not None else None,
+        kind=_kind(trigger),
+        participants=participants_in(doc, entities, start_char, end_char),
+        timex=dating.timex,
+        summary_start=start_char,
+        summary_end=end_char,
+    )
+
+
+def _kind(trigger: Token | None) -> EventKind:
+    if trigger is None:
+        return EventKind.OTHER
+    kind = kind_of(trigger.lemma_)
+    if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
+        return EventKind.STATEMENT
+    return kind
+
+
+def _with_key(event: Event, key: str) -> Event:
+    return replace(event, key=key)

@@ -32,7 +32,7 @@ def _end_of_unit(m: re.Match[str]) -> Reading | None:
 
 
 def _year_end(m: re.Match[str]) -> Reading | None:
-    """"year-end", "year's end": December 31 of the year the tense points to."""
+    """ "year-end", "year's end": December 31 of the year the tense points to."""
     return Reading(CalendarDate(month=12, day=31))
 
 

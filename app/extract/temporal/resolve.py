@@ -170,7 +170,9 @@ def _nearest_year(years, start_of, end_of, anchor: dt.date, deadline: bool = Fal
             return year
     past = max(y for y in years if end_of(y) < anchor)
     future = min(y for y in years if start_of(y) > anchor)
-    if (start_of(future) - anchor).days * (1 if deadline else 2) <= (anchor - end_of(past)).days - (0 if deadline else 1):
+    if (start_of(future) - anchor).days * (1 if deadline else 2) <= (anchor - end_of(past)).days - (
+        0 if deadline else 1
+    ):
         return future
     return past
 

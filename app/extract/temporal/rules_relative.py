@@ -274,7 +274,7 @@ _RATE_CONTEXT = re.compile(
 
 
 def _rate(m: re.Match[str]) -> Reading | None:
-    """"a year" after an amount ("four flights a week", "$40 billion a year") is a rate;
+    """ "a year" after an amount ("four flights a week", "$40 billion a year") is a rate;
     TimeBank leaves rates unmarked, so the span is claimed and dropped."""
     if group(m, "det") != "per" and not _RATE_CONTEXT.search(m.string[max(0, m.start() - 25) : m.start()]):
         return None

@@ -39,7 +39,9 @@ FUTURE_GOVERNORS = frozenset(
         "go",
     }
 )
-TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "as", "while", "by", "if", "soon"})
+TEMPORAL_MARKERS = frozenset(
+    {"before", "after", "until", "till", "when", "once", "as", "while", "by", "if", "soon"}
+)
 
 # Verbs whose object is a future happening: "has scheduled a news conference Thursday".
 SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule", "postpone", "delay", "set"})
@@ -108,6 +110,11 @@ def _deadline(span: Span) -> bool:
     return preposition.lower_ == "to" and preposition.head.lemma_.lower() in DEADLINE_VERBS
 
 
+def verb_tense(verb: Token) -> Direction:
+    """Which way the clause of `verb` points from the publication date (for events)."""
+    return _direction_from(verb, verb.doc[verb.i : verb.i + 1])
+
+
 def _direction_from(verb: Token, span: Span) -> Direction:
     through_infinitive = False
     for _ in range(_MAX_CLIMB):
@@ -146,7 +153,7 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _past_perfect(verb: Token) -> bool:
-    """"had been set to expire", "had been due to expire" (the "had" may sit on the copula)."""
+    """ "had been set to expire", "had been due to expire" (the "had" may sit on the copula)."""
     holders = [verb, verb.head] if verb.dep_ in ("acomp", "attr") else [verb]
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in holders for c in h.children)
 

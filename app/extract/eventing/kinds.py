@@ -1,0 +1,336 @@
+"""What kind of happening a trigger word names, by lemma lists (verbs and event nouns)."""
+
+from __future__ import annotations
+
+from app.domain import EventKind
+
+# Checked in this order: a word in two lists takes the first ("sign" an agreement, not a
+# statement; "vote" in an election before a vote on a bill).
+_KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
+    (
+        EventKind.ELECTION,
+        frozenset(
+            {
+                "election",
+                "elect",
+                "reelect",
+                "re-elect",
+                "reelection",
+                "ballot",
+                "poll",
+                "primary",
+                "caucus",
+                "referendum",
+                "runoff",
+                "vote",
+                "voting",
+                "campaign",
+            }
+        ),
+    ),
+    (
+        EventKind.ATTACK,
+        frozenset(
+            {
+                "attack",
+                "invade",
+                "invasion",
+                "strike",
+                "airstrike",
+                "bomb",
+                "bombing",
+                "shoot",
+                "shooting",
+                "kill",
+                "killing",
+                "assault",
+                "raid",
+                "shell",
+                "shelling",
+                "offensive",
+                "slay",
+                "slaying",
+                "explosion",
+                "blast",
+                "explode",
+                "massacre",
+                "ambush",
+                "war",
+                "fighting",
+                "clash",
+                "hijack",
+                "kidnap",
+                "murder",
+                "assassinate",
+                "assassination",
+            }
+        ),
+    ),
+    (
+        EventKind.AGREEMENT,
+        frozenset(
+            {
+                "agree",
+                "agreement",
+                "sign",
+                "signing",
+                "treaty",
+                "deal",
+                "accord",
+                "pact",
+                "ratify",
+                "ratification",
+                "settle",
+                "settlement",
+                "ceasefire",
+                "truce",
+                "memorandum",
+                "merge",
+                "merger",
+                "acquire",
+                "acquisition",
+            }
+        ),
+    ),
+    (
+        EventKind.LEGISLATION,
+        frozenset(
+            {
+                "law",
+                "bill",
+                "legislation",
+                "enact",
+                "veto",
+                "act",
+                "amend",
+                "amendment",
+                "regulation",
+                "order",
+                "ordinance",
+                "statute",
+                "ratify",
+                "legislate",
+                "pass",
+                "repeal",
+                "rule",
+                "ruling",
+            }
+        ),
+    ),
+    (
+        EventKind.APPOINTMENT,
+        frozenset(
+            {
+                "appoint",
+                "appointment",
+                "nominate",
+                "nomination",
+                "name",
+                "hire",
+                "promote",
+                "designate",
+                "swear",
+                "inaugurate",
+                "inauguration",
+                "resign",
+                "resignation",
+                "dismiss",
+                "replace",
+                "succeed",
+                "confirm",
+                "confirmation",
+                "serve",
+            }
+        ),
+    ),
+    (
+        EventKind.MEETING,
+        frozenset(
+            {
+                "meet",
+                "meeting",
+                "summit",
+                "talk",
+                "talks",
+                "conference",
+                "visit",
+                "debate",
+                "gather",
+                "gathering",
+                "convene",
+                "host",
+                "session",
+                "hearing",
+                "negotiate",
+                "negotiation",
+                "rally",
+                "ceremony",
+                "forum",
+                "trip",
+                "tour",
+            }
+        ),
+    ),
+    (
+        EventKind.ANNOUNCEMENT,
+        frozenset(
+            {
+                "announce",
+                "announcement",
+                "unveil",
+                "launch",
+                "release",
+                "publish",
+                "disclose",
+                "reveal",
+                "introduce",
+                "communiqué",
+                "communique",
+                "declare",
+                "declaration",
+                "report",
+                "proclaim",
+                "proclamation",
+            }
+        ),
+    ),
+    (
+        EventKind.STATEMENT,
+        frozenset(
+            {
+                "say",
+                "tell",
+                "state",
+                "statement",
+                "claim",
+                "warn",
+                "argue",
+                "add",
+                "note",
+                "write",
+                "testify",
+                "testimony",
+                "comment",
+                "insist",
+                "predict",
+                "vow",
+                "pledge",
+                "promise",
+                "describe",
+                "call",
+                "accuse",
+                "deny",
+                "acknowledge",
+                "admit",
+                "remark",
+                "remarks",
+                "speak",
+                "speech",
+                "interview",
+                "address",
+                "urge",
+                "criticize",
+                "praise",
+                "ask",
+                "suggest",
+                "explain",
+                "tout",
+                "complain",
+                "complaint",
+            }
+        ),
+    ),
+)
+
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "warn",
+        "argue",
+        "add",
+        "note",
+        "write",
+        "insist",
+        "report",
+        "announce",
+        "believe",
+        "think",
+        "estimate",
+        "predict",
+        "acknowledge",
+        "confirm",
+        "explain",
+        "suggest",
+    }
+)
+
+# Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
+EVENT_NOUNS = frozenset(lemma for kind, lemmas in _KIND_LEMMAS for lemma in lemmas) | frozenset(
+    {
+        "crash",
+        "collapse",
+        "crisis",
+        "arrival",
+        "departure",
+        "withdrawal",
+        "performance",
+        "decision",
+        "move",
+        "offer",
+        "sale",
+        "deadline",
+        "protest",
+        "strike",
+        "trial",
+        "verdict",
+        "victory",
+        "defeat",
+        "death",
+        "birth",
+        "founding",
+        "opening",
+        "closing",
+        "visit",
+        "meeting",
+        "event",
+        "disaster",
+        "earthquake",
+        "storm",
+        "flood",
+        "fire",
+        "outbreak",
+        "investigation",
+        "arrest",
+        "indictment",
+        "plan",
+        "program",
+        "proposal",
+        "budget",
+        "shutdown",
+        "default",
+        "cut",
+        "increase",
+        "hike",
+        "drop",
+        "fall",
+        "rise",
+    }
+)
+_DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "ure")
+
+
+def kind_of(lemma: str) -> EventKind:
+    key = lemma.lower()
+    for kind, lemmas in _KIND_LEMMAS:
+        if key in lemmas:
+            return kind
+    return EventKind.OTHER
+
+
+def names_happening(noun_lemma: str) -> bool:
+    """Whether a noun names something that happens ("invasion", "debate"), by list or ending."""
+    key = noun_lemma.lower()
+    return key in EVENT_NOUNS or (len(key) > 5 and key.endswith(_DEVERBAL_ENDINGS))

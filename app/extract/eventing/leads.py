@@ -1,0 +1,50 @@
+"""The lead: a news story's first sentences report what is new on the day it is published,
+often without a date of their own ("NATO will station a senior civilian official in Kyiv...,
+officials say"). Those become events dated the publication day."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from app.domain import SentenceSpan
+from app.extract.eventing.kinds import REPORTING_VERBS
+
+LEAD_SENTENCES = 2
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MIN_TOKENS = 6
+
+
+def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...]) -> Iterator[Span]:
+    """Up to LEAD_SENTENCES sentences of the first paragraph."""
+    if not sentences:
+        return
+    text = doc.text
+    first = sentences[0]
+    paragraph_end = _PARAGRAPH_BREAK.search(text, first.end)
+    limit = paragraph_end.start() if paragraph_end else len(text)
+    for sentence in sentences[:LEAD_SENTENCES]:
+        if sentence.start >= limit:
+            return
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is not None and len(span) >= _MIN_TOKENS:
+            yield span
+
+
+def lead_trigger(sentence: Span) -> Token | None:
+    """The verb that tells the news: the root, or what a reporting root reports ("NATO will
+    station..." in "..., officials say"). None when its subject names no one (a pronoun or a
+    description that needs the previous sentence: "They come amid...", "The steps seek...")."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    if root.lemma_.lower() in REPORTING_VERBS:
+        reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if reported:
+            root = reported[0]
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not any(t.pos_ == "PROPN" for t in subjects[0].subtree):
+        return None
+    return root

@@ -1,0 +1,24 @@
+"""Whether an event has happened, is under way or is still expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain import EventStatus
+from app.extract.temporal.meanings import Direction
+
+
+def status_of(start: dt.date, end: dt.date, published: dt.date | None, direction: Direction) -> EventStatus:
+    """A date wholly after publication is expected and one wholly before it has happened,
+    whatever the grammar; a date around publication (or none to compare with) goes by tense:
+    "will", "is expected to" -> expected, past -> happened, else ongoing."""
+    if published is not None:
+        if start > published:
+            return EventStatus.EXPECTED
+        if end < published:
+            return EventStatus.HAPPENED
+    if direction in (Direction.FUTURE, Direction.DEADLINE):
+        return EventStatus.EXPECTED
+    if direction is Direction.PAST:
+        return EventStatus.HAPPENED
+    return EventStatus.ONGOING

@@ -1,0 +1,67 @@
+"""The word a time expression dates: the verb governing it ("signed 75 years ago") or the event
+noun it modifies ("the Thursday debate", "a 2008 communiqué", "the invasion ... in February 2022")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from app.extract.eventing.kinds import names_happening
+
+_MAX_CLIMB = 10
+# Ways a time expression hangs on a noun it dates: "a 2008 communiqué", "last year's summit".
+_NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def trigger_of(span: Span) -> Token | None:
+    """The verb or event noun that `span` (a time expression) dates, or None."""
+    root = span.root
+    head = root.head
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and root.dep_ == "npadvmod" and _is_event_noun(before):
+        return before  # "a communiqué last year", parsed as if "last year" modified the verb
+    if head is not root and not _inside(head, span):
+        if root.dep_ in _NOUN_MODIFIER_DEPS and _is_event_noun(head):
+            return head
+        if root.dep_ == "pobj" and head.dep_ == "prep" and _is_event_noun(head.head):
+            return head.head  # "the invasion of Ukraine in February 2022"
+    token = root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ == "VERB" and not _inside(token, span):
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and names_happening(token.lemma_)
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def finite_verb(token: Token) -> Token:
+    """The verb of the clause `token` belongs to (itself if it is one); for a noun, the verb
+    above it; the sentence root when nothing else is found."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.pos_ in ("VERB", "AUX") and _has_subject_or_is_root(current):
+            return current
+        if current.head is current:
+            return current
+        current = current.head
+    return token
+
+
+def _has_subject_or_is_root(verb: Token) -> bool:
+    """A finite clause: the sentence root, or a verb with a subject and a tense of its own
+    (not the small clause "that war settled" in "I will have that war settled")."""
+    if verb.dep_ == "ROOT":
+        return True
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in verb.children
+    )
