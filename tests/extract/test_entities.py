@@ -1,0 +1,240 @@
+"""Entity grouping: names, titles, acronyms, possessives, authors and the model's usual mistakes.
+
+Most tests build a Doc by hand (words, entity tags, sentence starts) so that they pin our logic,
+not the statistical model; the `slow` ones run the real model on short made-up sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from app.domain import Entity, EntityKind
+from app.extract import ExtractionInput, names
+from app.extract.entities import find_entities
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def make_doc(vocab, tagged: str, pos: dict[str, str] | None = None) -> Doc:
+    """Build a doc from "word/TAG" items (TAG a BIO entity tag, or nothing for O); a lone "|"
+    starts a new sentence. Words are joined by single spaces."""
+    words, ents, starts = [], [], []
+    new_sentence = True
+    for item in tagged.split():
+        if item == "|":
+            new_sentence = True
+            continue
+        word, _, tag = item.partition("/")
+        words.append(word)
+        ents.append(tag or "O")
+        starts.append(new_sentence)
+        new_sentence = False
+    doc = Doc(vocab, words=words, ents=ents, sent_starts=starts)
+    for token in doc:
+        token.pos_ = (pos or {}).get(token.text, "PROPN" if token.text[:1].isupper() else "NOUN")
+    return doc
+
+
+def by_name(entities: list[Entity], name: str) -> Entity:
+    matches = [e for e in entities if e.name == name]
+    assert matches, f"no entity {name!r} in {[e.name for e in entities]}"
+    return matches[0]
+
+
+def test_title_is_stripped_from_the_name_and_kept_as_description(vocab):
+    doc = make_doc(vocab, "former President Donald/B-PERSON Trump/I-PERSON spoke .")
+    [trump] = find_entities(doc)
+    assert trump.name == "Donald Trump"
+    assert trump.description == "former President"
+    assert trump.mentions[0].text == "Donald Trump"
+
+
+def test_title_inside_the_model_span_is_stripped_too(vocab):
+    doc = make_doc(vocab, "Gen./B-PERSON Christopher/I-PERSON Cavoli/I-PERSON spoke .")
+    [cavoli] = find_entities(doc)
+    assert cavoli.name == "Christopher Cavoli"
+    assert cavoli.description == "Gen."
+
+
+def test_surname_and_full_name_are_one_person(vocab):
+    doc = make_doc(vocab, "Donald/B-PERSON Trump/I-PERSON spoke . | Later Trump/B-PERSON left .")
+    [trump] = find_entities(doc)
+    assert trump.name == "Donald Trump"
+    assert trump.aliases == ("Trump",)
+    assert [m.sentence for m in trump.mentions] == [0, 1]
+
+
+def test_title_before_a_bare_surname_stays_in_the_mention(vocab):
+    doc = make_doc(vocab, "President Biden/B-PERSON spoke . | Biden/B-PERSON left .")
+    [biden] = find_entities(doc)
+    assert biden.name == "Biden"
+    assert [m.text for m in biden.mentions] == ["President Biden", "Biden"]
+    assert biden.description == "President"
+
+
+def test_a_person_named_before_the_chain_is_not_part_of_the_title(vocab):
+    doc = make_doc(
+        vocab,
+        "between Zelensky/B-PERSON and Russian/B-NORP President Vladimir/B-PERSON Putin/I-PERSON .",
+        pos={"Russian": "ADJ"},
+    )
+    putin = by_name(find_entities(doc), "Vladimir Putin")
+    assert putin.description == "Russian President"
+
+
+def test_acronym_and_expansion_are_one_organisation_named_by_the_acronym(vocab):
+    doc = make_doc(
+        vocab,
+        "The North/B-ORG Atlantic/I-ORG Treaty/I-ORG Organization/I-ORG met . | NATO/B-ORG agreed .",
+    )
+    [nato] = find_entities(doc)
+    assert nato.kind is EntityKind.ORGANIZATION
+    assert nato.name == "NATO"
+    assert "North Atlantic Treaty Organization" in nato.aliases
+
+
+def test_determiner_and_possessive_are_trimmed_and_offsets_follow(vocab):
+    doc = Doc(
+        vocab,
+        words=["He", "read", "the", "Pentagon", "’s", "plan", "."],
+        spaces=[True, True, True, False, True, False, False],
+        ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+        sent_starts=[True, False, False, False, False, False, False],
+    )
+    [pentagon] = find_entities(doc)
+    mention = pentagon.mentions[0]
+    assert pentagon.name == "Pentagon"
+    assert doc.text[mention.start : mention.end] == "Pentagon"
+
+
+def test_known_place_labelled_as_person_becomes_a_place(vocab):
+    doc = make_doc(vocab, "support to Kyiv/B-PERSON and Kyiv/B-ORG .")
+    [kyiv] = find_entities(doc)
+    assert kyiv.kind is EntityKind.PLACE
+    assert len(kyiv.mentions) == 2
+
+
+def test_surname_labelled_as_organisation_joins_the_person(vocab):
+    doc = make_doc(vocab, "Donald/B-PERSON Trump/I-PERSON spoke . | Trump/B-ORG left .")
+    [trump] = find_entities(doc)
+    assert trump.kind is EntityKind.PERSON
+    assert len(trump.mentions) == 2
+
+
+def test_name_followed_by_who_is_a_person(vocab):
+    doc = make_doc(vocab, "said Ivo/B-ORG Daalder/I-ORG , who served .")
+    [daalder] = find_entities(doc)
+    assert daalder.kind is EntityKind.PERSON
+
+
+def test_organisation_words_make_an_organisation(vocab):
+    doc = make_doc(vocab, "the State/B-GPE Department/I-GPE said .")
+    [state] = find_entities(doc)
+    assert state.kind is EntityKind.ORGANIZATION
+    assert state.name == "State Department"
+
+
+def test_numbers_single_letters_and_lower_case_words_are_not_entities(vocab):
+    doc = make_doc(vocab, "In 2024/B-ORG x/B-ORG said thing/B-PERSON .")
+    assert find_entities(doc) == []
+
+
+def test_unlabelled_us_is_a_place(vocab):
+    doc = make_doc(vocab, "the U.S. said .")
+    [us] = find_entities(doc)
+    assert us.kind is EntityKind.PLACE
+    assert us.name == "U.S."
+
+
+def test_norp_is_a_group_and_plural_joins_singular(vocab):
+    doc = make_doc(vocab, "American/B-NORP troops and Americans/B-NORP .")
+    [americans] = find_entities(doc)
+    assert americans.kind is EntityKind.GROUP
+    assert len(americans.mentions) == 2
+
+
+def test_author_without_mention_still_gets_an_entity(vocab):
+    doc = make_doc(vocab, "Nothing here .")
+    [author] = find_entities(doc, authors=("Michael R. Gordon",))
+    assert author.name == "Michael R. Gordon"
+    assert author.roles == ("author",)
+    assert author.mentions == ()
+
+
+def test_bare_first_name_links_to_the_author(vocab):
+    doc = make_doc(vocab, "Later Daniel/B-PERSON worked .")
+    [daniel] = find_entities(doc, authors=("Daniel Michaels",))
+    assert daniel.name == "Daniel Michaels"
+    assert daniel.roles == ("author",)
+    assert [m.text for m in daniel.mentions] == ["Daniel"]
+
+
+def test_keys_follow_first_mention_order(vocab):
+    doc = make_doc(vocab, "Paris/B-GPE and Rome/B-GPE .")
+    assert [(e.key, e.name) for e in find_entities(doc)] == [("e1", "Paris"), ("e2", "Rome")]
+
+
+def test_empty_doc_has_no_entities(vocab):
+    assert find_entities(Doc(vocab, words=[])) == []
+
+
+# --- string rules -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("NATO’s", "NATO"),
+        ("the Pentagon", "Pentagon"),
+        ("U.S.", "U.S."),
+        ("Bobadilla.", "Bobadilla"),
+        ("― Jacklyn Ashley", "Jacklyn Ashley"),
+        ("allies’", "allies"),
+    ],
+)
+def test_trimmed_bounds_point_at_the_bare_name(text, bare):
+    start, end = names.trimmed_bounds(text, 0, len(text))
+    assert text[start:end] == bare
+
+
+def test_capitalised_the_mid_sentence_belongs_to_the_name():
+    text = "for The Wall Street Journal"
+    start, end = names.trimmed_bounds(text, 4, len(text))
+    assert text[start:end] == "The Wall Street Journal"
+
+
+def test_initials_of_an_expansion_match_its_acronym():
+    assert names.initials("North Atlantic Treaty Organization") == "NATO"
+    assert names.initials("United States") == names.acronym_key("U.S.")
+
+
+# --- the real model -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_model_people_keep_titles_as_descriptions_and_merge_surnames(extractor):
+    text = (
+        "NATO Secretary-General Jens Stoltenberg said on Monday that the alliance would act. "
+        "Stoltenberg spoke in Brussels alongside Ukrainian President Volodymyr Zelensky."
+    )
+    entities = extractor.extract(ExtractionInput(text)).entities
+    stoltenberg = by_name(list(entities), "Jens Stoltenberg")
+    assert stoltenberg.description == "NATO Secretary-General"
+    assert len(stoltenberg.mentions) == 2
+    assert by_name(list(entities), "Volodymyr Zelensky").description == "Ukrainian President"
+    assert by_name(list(entities), "Brussels").kind is EntityKind.PLACE
+
+
+@pytest.mark.slow
+def test_model_mentions_point_at_their_text(extractor):
+    text = "The White House said the U.S. and Germany’s leaders met the European Union in Paris."
+    result = extractor.extract(ExtractionInput(text))
+    for entity in result.entities:
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    assert {"White House", "U.S.", "Germany", "European Union", "Paris"} <= {e.name for e in result.entities}

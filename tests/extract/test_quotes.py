@@ -1,0 +1,221 @@
+"""Quotes: quotation marks, speakers in their usual shapes, kinds, dates and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from app.domain import Quote, QuoteKind, SpeakerKind, Timex, TimexType
+from app.extract import ExtractionInput
+from app.extract.quote_marks import find_quoted_spans
+from app.extract.quotes import find_quotes
+
+PUBLISHED = dt.date(2024, 7, 1)
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text)]
+
+
+# --- quotation marks (no model) -----------------------------------------------------------------
+
+
+def test_curly_and_straight_quotes_are_both_found():
+    text = 'He said “we will win this war” and "nobody can stop us now" today.'
+    assert quoted(text) == ["we will win this war", "nobody can stop us now"]
+
+
+def test_nested_quote_stays_inside_the_outer_one():
+    text = '"The question was: “Do you trust him?” and most said no," she said.'
+    assert quoted(text) == ["The question was: “Do you trust him?” and most said no"]
+
+
+def test_inch_marks_and_stray_closers_are_not_quotes():
+    assert quoted('He is 6\'2" tall and weighs a lot.') == []
+
+
+def test_unbalanced_quote_stops_at_the_paragraph_end():
+    spans = find_quoted_spans("He said “this never ends\n\nNext paragraph here.")
+    assert len(spans) == 1
+    assert not spans[0].closed
+
+
+def test_open_quote_continues_into_the_next_paragraphs_opening_mark():
+    text = "“First paragraph of the speech.\n\n“Second paragraph,” she said."
+    spans = find_quoted_spans(text)
+    assert [s.continued for s in spans] == [False, True]
+    assert text[spans[1].start : spans[1].end] == "Second paragraph"
+
+
+# --- with the real model ------------------------------------------------------------------------
+
+
+def run(extractor, text: str, authors: tuple[str, ...] = ()) -> tuple[list[Quote], dict[str, str]]:
+    result = extractor.extract(ExtractionInput(text, PUBLISHED, authors))
+    names = {e.key: e.name for e in result.entities}
+    return list(result.quotes), names
+
+
+def direct(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind is not QuoteKind.INDIRECT]
+
+
+def speaker_of(quote: Quote, names: dict[str, str]) -> str:
+    assert quote.speaker is not None, f"no speaker for {quote.text!r}"
+    return names.get(quote.speaker.entity or "", quote.speaker.name)
+
+
+@pytest.mark.slow
+def test_inverted_said_with_a_relative_clause_names_the_speaker(extractor):
+    text = (
+        "“A big reason for the change is to protect the effort,” said Ivo Daalder, who served as "
+        "the U.S. ambassador to NATO. “Rather than Washington, NATO will be in charge.”"
+    )
+    quotes, names = run(extractor, text)
+    assert [speaker_of(q, names) for q in direct(quotes)] == ["Ivo Daalder", "Ivo Daalder"]
+    first = direct(quotes)[0]
+    assert first.cue == "said"
+    assert first.kind is QuoteKind.DIRECT
+    assert first.speaker is not None and first.speaker.kind is SpeakerKind.NAMED
+
+
+@pytest.mark.slow
+def test_speaker_before_the_quote_and_told_reporters(extractor):
+    text = 'Mayor Jane Holloway told reporters on Monday, "We are not going anywhere soon."'
+    [quote] = direct(run(extractor, text)[0])
+    assert quote.speaker is not None and quote.speaker.name == "Jane Holloway"
+    assert quote.cue == "told"
+
+
+@pytest.mark.slow
+def test_according_to_names_the_speaker(extractor):
+    text = "The bill is “dead on arrival in the Senate,” according to Senator Mary Jones of Ohio."
+    [quote] = direct(run(extractor, text)[0])
+    assert quote.speaker is not None and quote.speaker.name == "Mary Jones"
+    assert quote.cue == "according to"
+
+
+@pytest.mark.slow
+def test_he_said_is_the_last_person_named(extractor):
+    text = (
+        "Governor Tom Baxter visited the flooded town on Tuesday. "
+        "“We will rebuild every single home here,” he said."
+    )
+    quotes, names = run(extractor, text)
+    [quote] = direct(quotes)
+    assert speaker_of(quote, names) == "Tom Baxter"
+
+
+@pytest.mark.slow
+def test_unnamed_official_is_an_anonymous_speaker(extractor):
+    text = "“NATO is the natural place to coordinate assistance,” said a senior State Department official."
+    [quote] = direct(run(extractor, text)[0])
+    assert quote.speaker is not None
+    assert quote.speaker.kind is SpeakerKind.ANONYMOUS
+    assert "senior State Department official" in quote.speaker.name
+    assert quote.speaker.entity is None
+
+
+@pytest.mark.slow
+def test_fragment_in_the_writers_sentence_is_partial(extractor):
+    text = "Donald Trump called Ukrainian President Volodymyr Zelensky “the greatest salesman ever” on Friday."
+    quotes, names = run(extractor, text)
+    [quote] = direct(quotes)
+    assert quote.kind is QuoteKind.PARTIAL
+    assert speaker_of(quote, names) == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_quote_running_over_paragraphs_keeps_its_speaker(extractor):
+    text = (
+        "Senator Alice Moreno said: “The budget is a moral document and we must treat it so.\n\n"
+        "“Nobody in this chamber should forget the families who depend on it.”"
+    )
+    quotes, names = run(extractor, text)
+    assert [speaker_of(q, names) for q in direct(quotes)] == ["Alice Moreno", "Alice Moreno"]
+
+
+@pytest.mark.slow
+def test_straight_quotes_throughout_work_like_curly_ones(extractor):
+    text = '"We need a deal that protects American workers," Clara Osei said on Tuesday.'
+    quotes, names = run(extractor, text)
+    [quote] = direct(quotes)
+    assert quote.text.startswith("We need a deal")
+    assert speaker_of(quote, names) == "Clara Osei"
+
+
+@pytest.mark.slow
+def test_titles_nicknames_and_scare_quotes_are_not_quotes(extractor):
+    text = (
+        "He is the author of “Degrade and Destroy: the Inside Story of the War,” and “The Endgame.” "
+        "Officials called the bid “irreversible” and mocked “Crooked Hillary” again."
+    )
+    assert direct(run(extractor, text)[0]) == []
+
+
+@pytest.mark.slow
+def test_indirect_speech_is_kept_apart_from_quotes(extractor):
+    text = "Current and former officials said that the steps would help the alliance coordinate aid."
+    [quote] = run(extractor, text)[0]
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.text.startswith("that the steps would help")
+
+
+@pytest.mark.slow
+def test_quote_is_dated_by_the_publication_date_without_a_timex(extractor):
+    text = "“We will keep going,” said Ana Lopez."
+    [quote] = direct(run(extractor, text)[0])
+    assert quote.said_value == "2024-07-01"
+    assert quote.said_start == quote.said_end == PUBLISHED
+    assert quote.timex is None
+
+
+@pytest.mark.slow
+def test_quote_is_dated_by_a_date_in_its_sentence_but_not_one_inside_it(nlp):
+    text = "“I will act before January 20,” Ana Lopez said on Thursday."
+    doc = nlp(text)
+    thursday = Timex(
+        key="t1", start=text.index("Thursday"), end=len(text) - 1, text="Thursday",
+        type=TimexType.DATE, value="2024-06-27", sentence=0,
+        range_start=dt.date(2024, 6, 27), range_end=dt.date(2024, 6, 27),
+    )  # fmt: skip
+    january = Timex(
+        key="t2", start=text.index("January"), end=text.index("January") + 10, text="January 20",
+        type=TimexType.DATE, value="2025-01-20", sentence=0,
+        range_start=dt.date(2025, 1, 20), range_end=dt.date(2025, 1, 20),
+    )  # fmt: skip
+    [quote] = direct(find_quotes(doc, doc._.dl_entities, [january, thursday], PUBLISHED))
+    assert quote.said_value == "2024-06-27"
+    assert quote.timex == "t1"
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "“", '"""', "“unclosed quote that never ends and has no speaker at all", "” said he “"],
+)
+def test_degenerate_texts_never_raise(extractor, text):
+    result = extractor.extract(ExtractionInput(text, PUBLISHED))
+    assert isinstance(result.quotes, tuple)
+
+
+@pytest.mark.slow
+def test_long_text_without_punctuation_finishes_in_bounded_time(extractor):
+    text = " ".join(["word", "Smith", "said", "“quoted"] * 50_000)[:200_000]
+    started = time.perf_counter()
+    result = extractor.extract(ExtractionInput(text, PUBLISHED))
+    assert time.perf_counter() - started < 120
+    assert isinstance(result.entities, tuple)
+
+
+@pytest.mark.slow
+def test_non_english_text_yields_no_quotes(extractor):
+    text = "„Wir werden das schaffen“, sagte die Bundeskanzlerin am Montag in Berlin vor der Presse."
+    result = extractor.extract(ExtractionInput(text, PUBLISHED))
+    assert result.language != "en"
+    assert result.quotes == ()
