@@ -4,6 +4,7 @@ a queue item. Each check raises the error of app/errors.py that names the proble
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials
@@ -129,7 +130,11 @@ def raw_item(body: bytes, kind: PayloadType, charset: str, meta: dict[str, objec
 
 
 def _unprocessable(exc: ValidationError) -> Unprocessable:
-    first = exc.errors()[0]
-    param = ".".join(str(p) for p in first.get("loc", ())) or "body"
-    detail = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors())
-    return Unprocessable(detail, param=param)
+    # The field a problem is in; deeper `loc` parts name union members ("list[str]"), which
+    # mean nothing to a poster.
+    def field(error: Any) -> str:
+        return str(error["loc"][0]) if error.get("loc") else "body"
+
+    errors = exc.errors()
+    detail = "; ".join(dict.fromkeys(f"{field(e)}: {e['msg']}" for e in errors))
+    return Unprocessable(detail, param=field(errors[0]))

@@ -150,7 +150,7 @@ def _recent_failures(session: Session) -> list[FailureView]:
     rows = session.execute(
         select(IngestItem.id, IngestItem.origin, IngestItem.error, IngestItem.finished_at)
         .where(IngestItem.status == ItemStatus.FAILED)
-        .order_by(IngestItem.id.desc())  # the (status, id) index, read backwards
+        .order_by(IngestItem.finished_at.desc(), IngestItem.id.desc())
         .limit(RECENT_FAILURES)
     )
     return [FailureView(r.id, r.origin, r.error or "", as_utc(r.finished_at)) for r in rows]
