@@ -294,6 +294,31 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(default=0)
 
 
+class EventDayCount(Base):
+    """Events per start day, kind, status and source, kept at ingest: the timeline's density
+    chart sums these few rows instead of counting events per request."""
+
+    __tablename__ = "event_day_counts"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    source_id: Mapped[int] = mapped_column(primary_key=True)  # 0: an article without a source
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class EntityMonthCount(Base):
+    """An entity's mentions and articles per month (by publication date), kept at ingest: the
+    sparkline on its page reads one row per month."""
+
+    __tablename__ = "entity_month_counts"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # the month's first day
+    mentions: Mapped[int] = mapped_column(default=0)
+    articles: Mapped[int] = mapped_column(default=0)
+
+
 # --- ingestion service ----------------------------------------------------------------------
 
 

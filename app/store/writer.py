@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter as Tally
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -21,7 +21,9 @@ from app.store.models import (
     ArticleEntity,
     Counter,
     Entity,
+    EntityMonthCount,
     Event,
+    EventDayCount,
     EventParticipant,
     Mention,
     Quote,
@@ -207,6 +209,8 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
             )
         )
     _count_per_entity(session, entity_ids, ex)
+    _count_entity_months(session, entity_ids, ex, published, +1)
+    _count_event_days(session, [(e.start_date, e.kind, e.status, e.source_id) for e in events], +1)
     article.event_count = len(events)
     article.quote_count = len([q for q in quotes if q.kind != "indirect"])
     article.pipeline_version = ex.pipeline_version
@@ -352,6 +356,61 @@ def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.E
         )
 
 
+def add_to_counts(
+    session: Session,
+    model: type[EventDayCount] | type[EntityMonthCount],
+    key_names: Sequence[str],
+    increments: Mapping[tuple, Mapping[str, int]],
+) -> None:
+    """Add to counter rows keyed by `key_names`, creating them on first use. Keys go in sorted
+    order so that concurrent writers lock rows in one order (no deadlocks on PostgreSQL)."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    for key in sorted(increments):
+        values = {name: by for name, by in increments[key].items() if by}
+        if not values:
+            continue
+        stmt = insert(model).values(**dict(zip(key_names, key, strict=True)), **values)
+        added = {name: getattr(model, name) + by for name, by in values.items()}
+        session.execute(stmt.on_conflict_do_update(index_elements=list(key_names), set_=added))
+
+
+def _count_event_days(
+    session: Session, events: Sequence[tuple[dt.date, str, str, int | None]], sign: int
+) -> None:
+    """Events per (start day, kind, status, source) for the timeline's density chart."""
+    tally = Tally((day, kind, status, source_id or 0) for day, kind, status, source_id in events)
+    add_to_counts(
+        session,
+        EventDayCount,
+        ("day", "kind", "status", "source_id"),
+        {key: {"count": sign * n} for key, n in tally.items()},
+    )
+
+
+def _count_entity_months(
+    session: Session, entity_ids: dict[str, int], ex: domain.Extraction, published: dt.date | None, sign: int
+) -> None:
+    mentions: Tally[int] = Tally()
+    for ent in ex.entities:
+        mentions[entity_ids[ent.key]] += len(ent.mentions)
+    _add_entity_months(session, published, {eid: (sign * n, sign) for eid, n in mentions.items()})
+
+
+def _add_entity_months(
+    session: Session, published: dt.date | None, changes: Mapping[int, tuple[int, int]]
+) -> None:
+    """Add (mentions, articles) to each entity's row for the month of `published`."""
+    if published is None:
+        return
+    month = published.replace(day=1)
+    add_to_counts(
+        session,
+        EntityMonthCount,
+        ("entity_id", "month"),
+        {(eid, month): {"mentions": m, "articles": a} for eid, (m, a) in changes.items()},
+    )
+
+
 def delete_facts(session: Session, article: Article) -> None:
     """Remove an article's extracted facts (not the article), undoing its counts, so that it
     can be re-extracted. Entities left with no mention anywhere are removed too."""
@@ -387,6 +446,11 @@ def delete_facts(session: Session, article: Article) -> None:
             )
         )
     bump(session, "events", -article.event_count)
+    _add_entity_months(session, article.published_date, {eid: (-n, -1) for eid, n in per_entity})
+    day_rows = session.execute(
+        select(Event.start_date, Event.kind, Event.status, Event.source_id).where(Event.article_id == aid)
+    ).all()
+    _count_event_days(session, [tuple(r) for r in day_rows], -1)
     bump(session, "quotes", -article.quote_count)
     if event_rows:
         event_ids = select(Event.id).where(Event.article_id == aid)
@@ -408,6 +472,7 @@ def delete_facts(session: Session, article: Article) -> None:
         session.execute(
             delete(SearchDocument).where(SearchDocument.kind == "entity", SearchDocument.ref_id.in_(orphans))
         )
+        session.execute(delete(EntityMonthCount).where(EntityMonthCount.entity_id.in_(orphans)))
         session.execute(delete(Entity).where(Entity.id.in_(orphans)))
         bump(session, "entities", -len(orphans))
     session.expire(article)

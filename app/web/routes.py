@@ -1,13 +1,13 @@
-"""Page routes."""
+"""Page routes: one router gathering the page modules (app/web/pages/)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter
+
+from app.web.pages import articles, entities, events, home, quotes, search, timeline
 
 router = APIRouter(include_in_schema=False)
+for page in (home, timeline, entities, quotes, articles, events, search):
+    router.include_router(page.router)
 
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, "base.html", {})
+__all__ = ["router"]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import EntityKind
 from app.errors import BadRequest, NotFound
-from app.store.models import Article, ArticleEntity, Entity, EntityAlias, Source
+from app.store.models import Article, ArticleEntity, Entity, EntityAlias, EntityMonthCount, Source
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.views import ArticleRef, CountedEntity, EntityItem, EntityRef, PeriodCount
 from app.store.search import matching_ref_ids
@@ -113,15 +113,13 @@ def get_entity(session: Session, slug: str, articles: int = 12, co_mentions: int
 
 def mentions_by_month(session: Session, entity_id: int) -> list[PeriodCount]:
     """Mentions per month, every month from the first to the last (zeros included, for a
-    sparkline)."""
+    sparkline); one row per month from the counts kept at ingest."""
     rows = session.execute(
-        select(ArticleEntity.published_date, ArticleEntity.mention_count).where(
-            ArticleEntity.entity_id == entity_id, ArticleEntity.published_date.is_not(None)
+        select(EntityMonthCount.month, EntityMonthCount.mentions).where(
+            EntityMonthCount.entity_id == entity_id, EntityMonthCount.mentions > 0
         )
     ).all()
-    totals: dict[tuple[int, int], int] = {}
-    for day, count in rows:
-        totals[(day.year, day.month)] = totals.get((day.year, day.month), 0) + count
+    totals = {(month.year, month.month): count for month, count in rows}
     if not totals:
         return []
     (y, m), last = min(totals), max(totals)

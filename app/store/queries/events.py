@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import Select, func, literal_column, select, tuple_
+from sqlalchemy import Select, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import EventKind, EventStatus
 from app.errors import BadRequest, NotFound
-from app.store.models import Article, Entity, Event, EventParticipant, Sentence, Source, Timex
+from app.store.models import (
+    Article,
+    Entity,
+    Event,
+    EventDayCount,
+    EventParticipant,
+    Sentence,
+    Source,
+    Timex,
+)
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, PeriodCount, SentenceRef
 from app.store.search import matching_ref_ids
@@ -272,14 +281,93 @@ def _period(bucket: Bucket, label: str, count: int) -> PeriodCount:
     return PeriodCount(label, dt.date(year, 1, 1), dt.date(year, 12, 31), count)
 
 
+# Past this many periods a range is drawn with its non-empty periods only.
+MAX_FILLED_PERIODS = 200
+
+
+@dataclass(frozen=True)
+class Density:
+    """Events per period of a date range, by start date: every period of the range (zeros
+    included, up to MAX_FILLED_PERIODS), and how many matching events start before and after."""
+
+    bucket: Bucket
+    periods: tuple[PeriodCount, ...]
+    before: int
+    after: int
+
+    @property
+    def in_range(self) -> int:
+        return sum(p.count for p in self.periods)
+
+
+def _counts_from_day_table(f: EventFilter) -> bool:
+    """Kind, status and source filters alone can be answered from the per-day counts."""
+    return not (f.q or f.entities or f.article_id is not None)
+
+
+def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.date) -> Density:
+    """Filtered events per day, month or year of [start, end] (the bucket fits the span),
+    counted by start date; `f`'s own dates are ignored in favour of the range.
+
+    One grouped query either way: over the per-day counts kept at ingest when only kind,
+    status and source filter (so the unfiltered timeline costs the same at any size), else over
+    the filtered events themselves."""
+    f.validate()
+    bucket = choose_bucket(start, end)
+    first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
+    dialect = session.get_bind().dialect.name
+    if _counts_from_day_table(f):
+        day, amount = EventDayCount.day, func.sum(EventDayCount.count)
+        stmt = select().select_from(EventDayCount)
+        if f.kinds:
+            stmt = stmt.where(EventDayCount.kind.in_(f.kinds))
+        if f.statuses:
+            stmt = stmt.where(EventDayCount.status.in_(f.statuses))
+        if f.sources:
+            stmt = stmt.where(EventDayCount.source_id.in_(_source_ids(session, f.sources)))
+    else:
+        filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
+        sub = filtered.subquery()
+        day, amount = sub.c.start_date, func.count()
+        stmt = select().select_from(sub)
+    label = case(
+        (day < first, "before"), (day > last, "after"), else_=_bucket_expr(dialect, day, bucket)
+    ).label("label")
+    rows = session.execute(
+        stmt.add_columns(label, amount).group_by(literal_column("label")).order_by(literal_column("label"))
+    ).all()
+    counts = {lab: int(n or 0) for lab, n in rows if lab}
+    before, after = counts.pop("before", 0), counts.pop("after", 0)
+    labels = _labels_between(bucket, first, last)
+    if len(labels) > MAX_FILLED_PERIODS:
+        labels = sorted(counts)
+    periods = tuple(_period(bucket, lab, counts.get(lab, 0)) for lab in labels)
+    return Density(bucket, periods, before, after)
+
+
+def _label(bucket: Bucket, day: dt.date) -> str:
+    return day.isoformat()[: {Bucket.DAY: 10, Bucket.MONTH: 7, Bucket.YEAR: 4}[bucket]]
+
+
+def _labels_between(bucket: Bucket, first: dt.date, last: dt.date) -> list[str]:
+    labels: list[str] = []
+    day = first
+    while day <= last and len(labels) <= MAX_FILLED_PERIODS:
+        labels.append(_label(bucket, day))
+        day = _period(bucket, labels[-1], 0).end + dt.timedelta(days=1)
+    return labels
+
+
 def upcoming_filter(today: dt.date) -> EventFilter:
     return EventFilter(statuses=(EventStatus.EXPECTED.value,), date_from=today, order=Order.OLDEST)
 
 
 __all__ = [
     "Bucket",
+    "Density",
     "EventFilter",
     "Order",
+    "density_in_range",
     "event_density",
     "events_by_id",
     "get_event",

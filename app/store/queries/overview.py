@@ -60,6 +60,13 @@ def stats(session: Session) -> Stats:
     )
 
 
+def article_dates(session: Session) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last article dates (the ends of the date index): the period the
+    collection covers, and its "present"."""
+    first, last = session.execute(select(func.min(Article.sort_date), func.max(Article.sort_date))).one()
+    return first, last
+
+
 def sources(session: Session) -> list[SourceItem]:
     rows = session.execute(select(Source.slug, Source.name, Source.article_count).order_by(Source.name)).all()
     return [SourceItem(*r) for r in rows]

@@ -1,0 +1,82 @@
+"""Events and quotes as the pages show them: the query layer's items plus what a template
+would otherwise compute (readable dates, the source sentence cut into highlighted segments)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.formatting import date_range
+from app.store.queries.views import EventItem, QuoteItem
+from app.web.parts import Segment, highlight
+
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class EventCard:
+    event: EventItem
+    when: str  # "week of July 8, 2024"
+    sentence: tuple[Segment, ...]  # the source sentence, its date phrase marked
+
+    @property
+    def upcoming(self) -> bool:
+        return self.event.status == "expected"
+
+
+@dataclass(frozen=True)
+class QuoteCard:
+    quote: QuoteItem
+    when: str  # when it was said, at its precision
+
+
+def when(start: dt.date, end: dt.date, granularity: str | None, value: str = "") -> str:
+    """A date range at its precision, also when it spans several years or months
+    ("2009–2013", "June – July 2024"), which a single-period formatter would cut short."""
+    if granularity == "year" and end.year != start.year:
+        return f"{start.year}–{end.year}"
+    if granularity == "month" and (start.year, start.month) != (end.year, end.month):
+        if start.year == end.year:
+            return f"{start:%B} – {end:%B %Y}"
+        return f"{start:%B %Y} – {end:%B %Y}"
+    return date_range(start, end, granularity, value)
+
+
+def event_when(event: EventItem) -> str:
+    return when(event.start_date, event.end_date, event.granularity, event.value)
+
+
+def event_card(event: EventItem) -> EventCard:
+    sentence = highlight(event.sentence.text, event.sentence.highlights) if event.sentence else ()
+    return EventCard(event, event_when(event), sentence)
+
+
+def event_cards(events: Iterable[EventItem]) -> tuple[EventCard, ...]:
+    return tuple(event_card(e) for e in events)
+
+
+def granularity_of(value: str | None, start: dt.date | None, end: dt.date | None) -> str:
+    """The precision a TIMEX3 value states ("2024-W28" a week, "2024-06" a month)."""
+    value = value or ""
+    if _WEEK.match(value):
+        return "week"
+    if _MONTH.match(value):
+        return "month"
+    if _YEAR.match(value):
+        return "year"
+    return "day" if start == end else ""
+
+
+def said_when(quote: QuoteItem) -> str:
+    if quote.said_start is None:
+        return ""
+    granularity = granularity_of(quote.said_value, quote.said_start, quote.said_end)
+    return date_range(quote.said_start, quote.said_end, granularity or None, quote.said_value or "")
+
+
+def quote_cards(quotes: Iterable[QuoteItem]) -> tuple[QuoteCard, ...]:
+    return tuple(QuoteCard(q, said_when(q)) for q in quotes)

@@ -1,0 +1,118 @@
+"""/quotes (filter by speaker, q, from/to) and /quotes/{id}: one quote in its paragraph, with
+its speaker, when it was said, the cue, its source and more by the same speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.deps import SessionDep
+from app.store.queries import filters
+from app.store.queries.entities import entity_refs
+from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_quotes
+from app.store.queries.views import EntityRef
+from app.web import urls
+from app.web.cards import QuoteCard, quote_cards, said_when
+from app.web.page import PageMeta, render
+from app.web.params import check_sizes, path_id
+from app.web.parts import Chip, Pager, Segment, highlight, pager, shorten
+
+router = APIRouter()
+
+PARAMS = ("q", "speaker", "kind", "from", "to", "cursor")
+
+
+@dataclass(frozen=True)
+class QuoteListView:
+    cards: tuple[QuoteCard, ...]
+    q: str | None
+    speakers: tuple[EntityRef, ...]
+    date_from: str | None
+    date_to: str | None
+    chips: tuple[Chip, ...]
+    pager: Pager
+    heading: str
+
+
+def _list_url(
+    q: str | None,
+    speakers: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    cursor: str | None = None,
+) -> str:
+    return urls.quotes(q=q, speaker=speakers, cursor=cursor, **{"from": date_from, "to": date_to})
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
+    params = request.query_params
+    check_sizes(params, PARAMS)
+    f: QuoteFilter = filters.quote_filter_from(params)
+    cursor = filters.cursor(params.get("cursor"))
+    date_from = filters.text(params.get("from"), "from")
+    date_to = filters.text(params.get("to"), "to")
+    page = list_quotes(session, f, limit=40, cursor=cursor)
+    named = entity_refs(session, list(f.speakers))
+
+    def url(**changes: object) -> str:
+        current: dict[str, object] = {
+            "q": f.q,
+            "speakers": f.speakers,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+        return _list_url(**{**current, **changes})  # type: ignore[arg-type]
+
+    chips = [Chip(f"“{f.q}”", url(q=None))] if f.q else []
+    chips += [Chip(e.name, url(speakers=tuple(s for s in f.speakers if s != e.slug))) for e in named]
+    chips += [Chip(f"from {date_from}", url(date_from=None))] if date_from else []
+    chips += [Chip(f"to {date_to}", url(date_to=None))] if date_to else []
+    heading = "Quotes" + (" by " + " and ".join(e.name for e in named) if named else "")
+    heading += f" matching “{f.q}”" if f.q else ""
+    view = QuoteListView(
+        cards=quote_cards(page.items),
+        q=f.q,
+        speakers=tuple(named),
+        date_from=date_from,
+        date_to=date_to,
+        chips=tuple(chips),
+        pager=pager(
+            url(cursor=page.next) if page.next else None, url(cursor=page.prev) if page.prev else None
+        ),
+        heading=heading,
+    )
+    description = "What was said, by whom and when, each quote linked to its paragraph in the source."
+    return render(request, "quotes.html", view, PageMeta(heading, description, url()))
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    detail: QuoteDetail
+    when: str
+    paragraph: tuple[Segment, ...]  # the surrounding paragraph, the quote marked
+    more: tuple[QuoteCard, ...]
+    more_url: str | None
+    sentence_url: str
+
+
+@router.get("/quotes/{quote_id}", response_class=HTMLResponse)
+def quote(request: Request, session: SessionDep, quote_id: str) -> HTMLResponse:
+    detail = get_quote(session, path_id(quote_id, "quote"))
+    item = detail.quote
+    speaker = item.speaker.name if item.speaker else item.speaker_name or "Unknown speaker"
+    view = QuoteView(
+        detail=detail,
+        when=said_when(item),
+        paragraph=highlight(detail.paragraph, [detail.highlight]),
+        more=quote_cards(detail.more_by_speaker),
+        more_url=urls.quotes(speaker=item.speaker.slug) if item.speaker else None,
+        sentence_url=urls.sentence(item.article.id, item.sentence_index)
+        if item.sentence_index is not None
+        else urls.article(item.article.id),
+    )
+    title = f"{speaker}: “{shorten(item.text, 70)}”"
+    description = f"{speaker}, {view.when}, in “{item.article.title}”: “{shorten(item.text, 200)}”"
+    return render(request, "quote.html", view, PageMeta(title, description, urls.quote(item.id), "article"))

@@ -1,0 +1,297 @@
+"""/timeline: events in date order, grouped at their own precision, with filters, a density
+chart whose bars open their period, and keyset paging back and forth in time.
+
+Without a cursor or dates the newest-first timeline opens at the collection's present (its
+newest article's date), so it starts with the news rather than with far-off plans; "Later"
+pages on into what is expected. With status=expected alone it runs forward from there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from app.deps import SessionDep, SettingsDep
+from app.domain import EventKind, EventStatus
+from app.formatting import date_range, day
+from app.store.queries import filters
+from app.store.queries.common import Cursor, Direction
+from app.store.queries.entities import entity_refs, top_entities
+from app.store.queries.events import Density, EventFilter, Order, density_in_range, list_events
+from app.store.queries.overview import article_dates, sources
+from app.store.queries.views import EntityRef, PeriodCount
+from app.web import urls
+from app.web.cards import EventCard, event_cards
+from app.web.charts import BarChart, bar_chart
+from app.web.grouping import GROUPINGS, EventGroup, Period, group_events
+from app.web.page import PageMeta, render
+from app.web.params import check_sizes, choice
+from app.web.parts import Chip, Option, Pager, options, pager
+
+router = APIRouter()
+
+PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor")
+LAST_ID = 2**31 - 1  # a cursor at (day, LAST_ID) sits after every event of that day
+
+
+@dataclass(frozen=True)
+class TimelineState:
+    """The timeline's parameters as given: dates stay as written ("2024-07"), so links keep
+    the reader's wording, and a permalink is these values in one order."""
+
+    q: str | None = None
+    entities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    group: str | None = None
+    order: str | None = None
+    cursor: str | None = None
+
+    def url(self, **changes: object) -> str:
+        s = replace(self, **changes)  # type: ignore[arg-type]
+        return urls.timeline(
+            q=s.q,
+            entity=s.entities,
+            kind=s.kinds,
+            source=s.sources,
+            status=s.statuses,
+            group=s.group,
+            order=s.order,
+            cursor=s.cursor,
+            **{"from": s.date_from, "to": s.date_to},
+        )
+
+    @property
+    def upcoming_only(self) -> bool:
+        return self.statuses == (EventStatus.EXPECTED.value,)
+
+    @property
+    def newest_first(self) -> bool:
+        if self.order:
+            return self.order == Order.NEWEST.value
+        return not self.upcoming_only
+
+
+@dataclass(frozen=True)
+class DensityView:
+    chart: BarChart | None
+    range_label: str
+    in_range: int
+    before: int
+    after: int
+    before_url: str | None
+    after_url: str | None
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    state: TimelineState
+    title: str
+    groups: tuple[EventGroup, ...]
+    cards: dict[int, EventCard]  # by event id, for the groups' events
+    pager: Pager
+    density: DensityView | None
+    chips: tuple[Chip, ...]
+    entities: tuple[EntityRef, ...]  # the entity filter, named
+    entity_suggestions: tuple[EntityRef, ...]
+    kind_options: tuple[Option, ...]
+    status_options: tuple[Option, ...]
+    source_options: tuple[Option, ...]
+    group_options: tuple[Option, ...]
+    order_options: tuple[Option, ...]
+    present: dt.date | None
+    anchored: bool  # opened at the present rather than at either end
+    reset_url: str = field(default_factory=urls.timeline)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HTMLResponse:
+    params = request.query_params
+    check_sizes(params, PARAMS)
+    event_filter = filters.event_filter_from(params)
+    state = TimelineState(
+        q=event_filter.q,
+        entities=event_filter.entities,
+        kinds=event_filter.kinds,
+        sources=event_filter.sources,
+        statuses=event_filter.statuses,
+        date_from=filters.text(params.get("from"), "from"),
+        date_to=filters.text(params.get("to"), "to"),
+        group=choice(params, "group", GROUPINGS),
+        order=choice(params, "order", [o.value for o in Order]),
+        cursor=filters.cursor(params.get("cursor")),
+    )
+    view = timeline_view(session, state, event_filter, settings.page_size)
+    meta = PageMeta(view.title, _description(view), state.url())
+    return render(request, "timeline.html", view, meta)
+
+
+def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit: int) -> TimelineView:
+    f = replace(f, order=Order.NEWEST if state.newest_first else Order.OLDEST)
+    first, present = article_dates(session)
+    anchored = bool(present and not (state.cursor or f.date_from or f.date_to))
+    anchored = anchored and (state.newest_first or state.upcoming_only)
+    cursor = state.cursor
+    if anchored and present:
+        # newest first: events up to the present; forward: from the present on
+        day = present if state.newest_first else present - dt.timedelta(days=1)
+        cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
+    page = list_events(session, f, limit=limit, cursor=cursor)
+    back = page.prev
+    if anchored and not page.items and present:
+        back = Cursor(Direction.PREV, cursor_day(cursor), LAST_ID).encode() if cursor else None
+    if anchored and back and not list_events(session, f, limit=1, cursor=back).items:
+        back = None  # nothing lies on the other side of the present
+    next_url = state.url(cursor=page.next) if page.next else None
+    prev_url = state.url(cursor=back) if back else None
+    named = entity_refs(session, list(f.entities))
+    all_sources = sources(session)
+    grouping = state.group or "day"
+    return TimelineView(
+        state=state,
+        title=_title(state, named, f),
+        groups=tuple(group_events(page.items, grouping, state.newest_first)),
+        cards={card.event.id: card for card in event_cards(page.items)},
+        pager=pager(next_url, prev_url, state.newest_first),
+        density=_density(session, state, f, first, present),
+        chips=_chips(state, named, {s.slug: s.name for s in all_sources}),
+        entities=tuple(named),
+        entity_suggestions=tuple(c.entity for c in top_entities(session, limit=40)),
+        kind_options=options([(k.value, k.value) for k in EventKind], f.kinds),
+        status_options=options(
+            [("happened", "happened"), ("ongoing", "ongoing"), ("expected", "expected (upcoming)")],
+            f.statuses,
+        ),
+        source_options=options([(s.slug, s.name) for s in all_sources], f.sources),
+        group_options=options(
+            [("", "each at its own date"), *((g, f"by {g}") for g in GROUPINGS if g != "day")],
+            [grouping if grouping != "day" else ""],
+        ),
+        order_options=options(
+            [("newest", "newest first"), ("oldest", "oldest first")],
+            ["newest" if state.newest_first else "oldest"],
+        ),
+        present=present,
+        anchored=anchored,
+    )
+
+
+def cursor_day(token: str) -> str:
+    return Cursor.decode(token).key
+
+
+def _density(
+    session: Session, state: TimelineState, f: EventFilter, first: dt.date | None, present: dt.date | None
+) -> DensityView | None:
+    """The chart spans the dates asked for, else the collection's own period."""
+    start = f.date_from or first
+    end = f.date_to or present
+    if start is None or end is None:
+        return None
+    if f.date_from and not f.date_to:
+        end = max(f.date_from, present or f.date_from)
+    if f.date_to and not f.date_from:
+        start = min(f.date_to, first or f.date_to)
+    density = density_in_range(session, f, start, end)
+    periods = density.periods
+    base = replace(state, cursor=None)
+    chart = bar_chart(
+        periods,
+        href_of=lambda p: base.url(date_from=p.label, date_to=p.label),
+        label_of=lambda p: f"{_period_label(density, p)}: {p.count:,} event{'s' if p.count != 1 else ''}",
+        tick_of=lambda p: _tick(density, p),
+        current=lambda p: state.date_from == p.label and state.date_to == p.label,
+    )
+    first_day = periods[0].start if periods else start
+    last_day = periods[-1].end if periods else end
+    return DensityView(
+        chart=chart,
+        range_label=_range_label(first_day, last_day),
+        in_range=density.in_range,
+        before=density.before,
+        after=density.after,
+        before_url=base.url(date_from=None, date_to=(first_day - dt.timedelta(days=1)).isoformat())
+        if density.before
+        else None,
+        after_url=base.url(date_from=(last_day + dt.timedelta(days=1)).isoformat(), date_to=None)
+        if density.after
+        else None,
+    )
+
+
+def _period_label(density: Density, p: PeriodCount) -> str:
+    return Period(density.bucket.value, p.start, p.end).label
+
+
+def _tick(density: Density, p: PeriodCount) -> str:
+    if density.bucket.value == "day":
+        return f"{p.start:%b} {p.start.day}"
+    if density.bucket.value == "month":
+        return f"{p.start:%b %Y}"
+    return p.label
+
+
+def _range_label(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return date_range(start, end, None)
+    return f"from {day(start)}" if start else f"until {day(end)}"
+
+
+def _title(state: TimelineState, named: list[EntityRef], f: EventFilter) -> str:
+    parts = []
+    if named:
+        parts.append("with " + " and ".join(e.name for e in named))
+    if f.kinds:
+        parts.append(" or ".join(f.kinds))
+    if state.upcoming_only:
+        parts.insert(0, "Upcoming")
+    elif f.statuses:
+        parts.append(" or ".join(f.statuses))
+    if f.q:
+        parts.append(f"matching “{f.q}”")
+    if state.date_from or state.date_to:
+        parts.append(_range_label(f.date_from, f.date_to))
+    return "Timeline" + (": " + ", ".join(parts) if parts else "")
+
+
+def _chips(state: TimelineState, named: list[EntityRef], source_names: dict[str, str]) -> tuple[Chip, ...]:
+    base = replace(state, cursor=None)
+    names = {e.slug: e.name for e in named}
+    chips = []
+    if state.q:
+        chips.append(Chip(f"“{state.q}”", base.url(q=None)))
+    for slug in state.entities:
+        rest = tuple(s for s in state.entities if s != slug)
+        chips.append(Chip(names.get(slug, slug), base.url(entities=rest)))
+    for kind in state.kinds:
+        chips.append(Chip(kind, base.url(kinds=tuple(k for k in state.kinds if k != kind))))
+    for source in state.sources:
+        chips.append(
+            Chip(
+                source_names.get(source, source),
+                base.url(sources=tuple(s for s in state.sources if s != source)),
+            )
+        )
+    for status in state.statuses:
+        chips.append(Chip(status, base.url(statuses=tuple(s for s in state.statuses if s != status))))
+    if state.date_from:
+        chips.append(Chip(f"from {state.date_from}", base.url(date_from=None)))
+    if state.date_to:
+        chips.append(Chip(f"to {state.date_to}", base.url(date_to=None)))
+    return tuple(chips)
+
+
+def _description(view: TimelineView) -> str:
+    if not view.groups:
+        return "No events match these filters."
+    ends = sorted([view.groups[0].period, view.groups[-1].period], key=lambda p: p.start)
+    return (
+        f"Dated events from policy news, {ends[0].label} to {ends[1].label}, "
+        "each linked to the sentence it came from."
+    )

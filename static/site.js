@@ -1,0 +1,59 @@
+// Small enhancements; every page works without them.
+//  - "/" focuses the search box; "j" / "k" move to the next / previous item of a list.
+//  - Filter forms leave out empty fields, so the address bar shows the permalink.
+//  - On wide screens the timeline's filters start open.
+(function () {
+  "use strict";
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function items() {
+    return Array.prototype.slice.call(document.querySelectorAll("main [data-item]"));
+  }
+
+  function moveFocus(step) {
+    var list = items();
+    if (!list.length) return;
+    var current = list.findIndex(function (el) { return el.contains(document.activeElement); });
+    var next = list[Math.min(Math.max(current + step, 0), list.length - 1)];
+    if (current < 0) next = step > 0 ? list[0] : list[list.length - 1];
+    var link = next.querySelector("a[href]");
+    if (link) {
+      link.focus();
+      next.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+    if (event.key === "/") {
+      var box = document.querySelector("[data-search-shortcut]");
+      if (box) {
+        event.preventDefault();
+        box.focus();
+      }
+    } else if (event.key === "j") {
+      moveFocus(1);
+    } else if (event.key === "k") {
+      moveFocus(-1);
+    }
+  });
+
+  document.querySelectorAll("form[data-drop-empty]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+        if (field.value === "" && !field.disabled) field.disabled = true;
+      });
+      // re-enable after the browser has read the form, so "back" shows it as it was
+      window.setTimeout(function () {
+        form.querySelectorAll("[disabled]").forEach(function (field) { field.disabled = false; });
+      }, 0);
+    });
+  });
+
+  if (window.matchMedia("(min-width: 60rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (el) { el.open = true; });
+  }
+})();
