@@ -27,8 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.config import Settings  # noqa: E402
 from app.domain import ArticleRecord  # noqa: E402
-from app.extract import ExtractionInput, Extractor  # noqa: E402
-from app.extract import components  # noqa: E402
+from app.extract import ExtractionInput, Extractor, components  # noqa: E402
 from app.extract.pipeline import CHUNK_CHARS, split_chunks  # noqa: E402
 from app.ingest.readers import read_paths  # noqa: E402
 
@@ -90,7 +89,9 @@ def time_components(extractor: Extractor, articles: list[ArticleRecord]) -> dict
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--no-breakdown", action="store_true", help="skip the per-component pass")
@@ -118,7 +119,8 @@ def main() -> int:
     if not args.no_breakdown:
         totals = time_components(extractor, articles)
         for name, seconds in totals.items():
-            print(f"  {name:<20} {1000 * seconds / n:7.2f} ms/article  ({100 * seconds / bare:5.1f}% of spaCy)")
+            share = 100 * seconds / bare
+            print(f"  {name:<20} {1000 * seconds / n:7.2f} ms/article  ({share:5.1f}% of spaCy)")
     return 0
 
 
