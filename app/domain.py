@@ -90,6 +90,7 @@ class ArticleRecord:
     authors: tuple[str, ...] = ()
     published: dt.date | None = None
     published_at: dt.datetime | None = None
+    published_text: str | None = None  # the date as the source wrote it ("July 1, 2024")
     article_type: str | None = None
     tags: tuple[str, ...] = ()
     bio: str | None = None

@@ -108,8 +108,33 @@ def extraction_json(ex: Extraction) -> dict[str, Any]:
     }
 
 
+def creation_time(article: ArticleRecord) -> dict[str, Any] | None:
+    """The document creation time as a TIMEX3 of its own (TimeML's DCT,
+    functionInDocument=CREATION_TIME): the date line as written, outside the body, so it has
+    no offsets."""
+    if not (article.published and article.published_text):
+        return None
+    return {
+        "id": "t0",
+        "start": None,
+        "end": None,
+        "text": article.published_text,
+        "type": "DATE",
+        "value": article.published.isoformat(),
+        "function": "CREATION_TIME",
+        "granularity": "day",
+        "range_start": article.published.isoformat(),
+        "range_end": article.published.isoformat(),
+        "resolved": True,
+        "sentence": None,
+    }
+
+
 def document_json(article: ArticleRecord, ex: Extraction) -> dict[str, Any]:
     out = {"article": article_json(article), **extraction_json(ex)}
+    dct = creation_time(article)
+    if dct:
+        out["timexes"].insert(0, dct)
     body = article.body
     for event, src in zip(out["events"], ex.events, strict=True):
         s = ex.sentences[src.sentence] if 0 <= src.sentence < len(ex.sentences) else None

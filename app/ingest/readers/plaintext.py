@@ -120,6 +120,7 @@ def parse_plaintext(text: str, name: str) -> ArticleRecord:
         authors=tuple(header.authors),
         published=published_at.date() if published_at else None,
         published_at=published_at if published_at and has_time(header.date_line or "") else None,
+        published_text=header.date_line,
         bio=paragraphs_to_body(bios) or None,
     )
 
