@@ -22,7 +22,8 @@ from app.api.ingest_schemas import (
     IngestItemOut,
     post_request_body,
 )
-from app.deps import DatabaseDep, SessionDep, SettingsDep
+from app.config import Settings
+from app.deps import SessionDep
 from app.errors import BadRequest, NotFound
 from app.store.database import Database
 from app.store.engine import transaction
@@ -35,12 +36,17 @@ router = APIRouter(prefix="/api/v1", tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="A token from `dateline token create NAME`.")
 
 
-def require_token(
-    db: DatabaseDep,
-    settings: SettingsDep,
+async def require_token(
+    request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> TokenCheck:
-    return ingest_input.authorize(db, credentials, settings.post_rate_per_minute)
+    # Async, with the one database call in the thread pool: FastAPI would run a sync
+    # dependency (and each sync dependency it needs) in a thread of its own, and on the
+    # POST path those hops cost about as much as the database work.
+    state = request.app.state
+    return await run_in_threadpool(
+        ingest_input.authorize, state.db, credentials, state.settings.post_rate_per_minute
+    )
 
 
 TokenDep = Annotated[TokenCheck, Depends(require_token)]
@@ -62,8 +68,6 @@ def _enqueue(db: Database, item: NewItem) -> int:
 async def post_article(
     request: Request,
     token: TokenDep,
-    settings: SettingsDep,
-    db: DatabaseDep,
     title: Annotated[str | None, Query(description="Raw bodies only: the headline.")] = None,
     url: Annotated[str | None, Query(description="Raw bodies only: the article's URL.")] = None,
     published: Annotated[str | None, Query(description="Raw bodies only: the publication date.")] = None,
@@ -73,6 +77,7 @@ async def post_article(
 ) -> JSONResponse:
     """A JSON Lines record (`application/json`), or a text, Markdown or HTML body with its
     metadata as query parameters. Answers 202 once the item is committed to the queue."""
+    settings: Settings = request.app.state.settings
     kind, charset = ingest_input.payload_type(request)
     body = await ingest_input.read_body(request, settings.max_post_bytes)
     meta = {
@@ -92,7 +97,7 @@ async def post_article(
         item = ingest_input.raw_item(
             body, kind, charset, {k: v for k, v in meta.items() if v}, token.token_id
         )
-    item_id = await run_in_threadpool(_enqueue, db, item)
+    item_id = await run_in_threadpool(_enqueue, request.app.state.db, item)
     status_url = request.app.url_path_for("get_ingest_item", item_id=item_id)
     accepted = IngestAccepted(id=item_id, status_url=str(status_url))
     return JSONResponse(accepted.model_dump(), status_code=202, headers={"Location": accepted.status_url})
