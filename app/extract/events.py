@@ -18,7 +18,7 @@ from app.domain import Entity, Event, EventKind, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
 from app.extract.eventing.kinds import REPORTING_VERBS, kind_of
 from app.extract.eventing.leads import lead_sentences, lead_trigger
-from app.extract.eventing.participants import participants_in
+from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
 from app.extract.eventing.triggers import trigger_of
@@ -42,17 +42,20 @@ def find_events(
     doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
 ) -> list[Event]:
     text = doc.text
+    mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
     seen: set[tuple[int, str]] = set()
     dated_triggers: set[int] = set()
     for dating, span in _datings(text, timexes, doc):
         trigger = trigger_of(span)
+        if trigger is None and not _has_words_besides(span):
+            continue  # a date in a list or a table of numbers tells of no event
         anchor = trigger or span.root
         if (anchor.i, dating.value) in seen:
             continue  # the same event dated twice in one clause
         seen.add((anchor.i, dating.value))
         dated_triggers.add(anchor.i)
-        event = _event(doc, text, entities, anchor, trigger, span, dating, published)
+        event = _event(doc, text, mentions, anchor, trigger, span, dating, published)
         drafts.append((event.summary_start or 0, event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
@@ -60,7 +63,7 @@ def find_events(
             if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
                 continue
             day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
-            event = _event(doc, text, entities, trigger, trigger, None, day, published)
+            event = _event(doc, text, mentions, trigger, trigger, None, day, published)
             drafts.append((event.summary_start or 0, event))
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
     return [_with_key(event, f"v{i}") for i, (_, event) in enumerate(drafts, 1)]
@@ -86,6 +89,12 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
         yield dating, span
 
 
+def _has_words_besides(span: Span) -> bool:
+    """Whether the sentence of `span` has at least three words of its own."""
+    words = [t for t in span.sent if t.is_alpha and not (span.start <= t.i < span.end)]
+    return len(words) >= 3
+
+
 def _dates_something(timex: Timex) -> bool:
     """Calendar dates and times only: durations, sets and "now"/"recently" date nothing."""
     return (
@@ -100,7 +109,7 @@ def _dates_something(timex: Timex) -> bool:
 def _event(
     doc: Doc,
     text: str,
-    entities: Sequence[Entity],
+    mentions: MentionIndex,
     anchor: Token,
     trigger: Token | None,
     span: Span | None,
@@ -124,7 +133,7 @@ def _event(
         sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
         trigger=trigger.text if trigger is not None else None,
         kind=_kind(trigger),
-        participants=participants_in(doc, entities, start_char, end_char),
+        participants=participants_in(doc, mentions, start_char, end_char),
         timex=dating.timex,
         summary_start=start_char,
         summary_end=end_char,

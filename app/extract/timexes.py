@@ -45,6 +45,8 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
     for candidate, span in accepted:
         meaning = candidate.reading.meaning
         direction = clause_direction(span) if _needs_tense(meaning) else Direction.NONE
+        if candidate.reading.if_future is not None and clause_direction(span) is Direction.FUTURE:
+            meaning = candidate.reading.if_future
         context = Context(published, direction, reference, reported_quarter)
         resolution = resolve(meaning, context, candidate.reading.mod)
         if resolution is None:

@@ -17,6 +17,7 @@ _SIDE_DEPS = frozenset({"advcl", "relcl", "parataxis", "conj", "cc", "appos", "d
 # Dependents also cut, as a second resort, from a clause still too long to read.
 _EXTRA_DEPS = frozenset({"prep", "npadvmod", "advmod", "ccomp", "xcomp", "intj"})
 _MAX_TOKENS = 45
+_MAX_SPAN = 400  # beyond this a clause is a parse of unpunctuated text, not a clause
 _MIN_NOUN_PHRASE = 4
 _TEMPORAL_MARKERS = frozenset({"before", "after", "until", "till", "when", "once", "while", "as"})
 
@@ -27,6 +28,10 @@ def clause_of(trigger: Token, keep: Span | None) -> tuple[int, int]:
     root = _clause_root(trigger, keep)
     doc = root.doc
     start, end = root.left_edge.i, root.right_edge.i + 1
+    if end - start > _MAX_SPAN:
+        # A run-on "sentence" (text without punctuation): read a window around the trigger.
+        start, end = max(start, trigger.i - _MAX_TOKENS), min(end, trigger.i + _MAX_TOKENS)
+        return _strip_edges(doc, start, end, _protected(trigger, keep))
     protected = _protected(trigger, keep)
     if root.pos_ in ("NOUN", "PROPN"):
         # A noun phrase's relative clause is its content: "a communiqué that said...".
@@ -35,7 +40,7 @@ def clause_of(trigger: Token, keep: Span | None) -> tuple[int, int]:
     if end - start > _MAX_TOKENS:
         start, end = _trim(doc, start, end, _SIDE_DEPS | _EXTRA_DEPS, protected, anywhere=False, root=root)
     start, end = _strip_edges(doc, start, end, protected)
-    return _balance_quotes(doc, start, end, root.sent)
+    return _balance_quotes(doc, start, end)
 
 
 def _clause_root(trigger: Token, keep: Span | None) -> Token:
@@ -103,8 +108,12 @@ _OPENING = frozenset({"“", "‘", "``"})
 _CLOSING = frozenset({"”", "’", "''"})
 
 
-def _balance_quotes(doc: Doc, start: int, end: int, sentence: Span) -> tuple[int, int]:
-    """Extend the range so that a quotation it opens or closes is whole (within the sentence)."""
+_QUOTE_REACH = 60  # tokens searched for the other end of a quotation
+
+
+def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Extend the range so that a quotation it opens or closes is whole (if the other mark is
+    near)."""
     depth = 0
     for token in doc[start:end]:
         if token.text in _OPENING:
@@ -112,13 +121,13 @@ def _balance_quotes(doc: Doc, start: int, end: int, sentence: Span) -> tuple[int
         elif token.text in _CLOSING and token.tag_ != "POS":
             depth -= 1
     i = end
-    while depth > 0 and i < sentence.end:
+    while depth > 0 and i < min(len(doc), end + _QUOTE_REACH):
         if doc[i].text in _CLOSING:
             depth -= 1
         i += 1
     end = max(end, i if depth == 0 else end)
     j = start
-    while depth < 0 and j > sentence.start:
+    while depth < 0 and j > max(0, start - _QUOTE_REACH):
         j -= 1
         if doc[j].text in _OPENING:
             depth += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -13,18 +14,33 @@ _RANK = {AGENT: 0, PATIENT: 1, PLACE: 2, PARTICIPANT: 3}
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"})
 
 
-def participants_in(doc: Doc, entities: Sequence[Entity], start: int, end: int) -> tuple[Participant, ...]:
+class MentionIndex:
+    """Every entity mention of a document, sorted by offset, for finding those in a range."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        rows = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self._starts = [row[0] for row in rows]
+        self._rows = rows
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect_left(self._starts, start)
+        found = []
+        while i < len(self._rows) and self._rows[i][0] < end:
+            if self._rows[i][1] <= end:
+                found.append(self._rows[i])
+            i += 1
+        return found
+
+
+def participants_in(doc: Doc, mentions: MentionIndex, start: int, end: int) -> tuple[Participant, ...]:
     """Entities with a mention inside characters [start, end), in order of first mention, each
     with the strongest role any of its mentions there has."""
     found: dict[str, tuple[int, str]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            if mention.start < start or mention.end > end:
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            role = role_of(span.root, entity.kind) if span is not None and len(span) else PARTICIPANT
-            first, best = found.get(entity.key, (mention.start, role))
-            found[entity.key] = (min(first, mention.start), min(best, role, key=_RANK.__getitem__))
+    for mention_start, mention_end, entity in mentions.within(start, end):
+        span = doc.char_span(mention_start, mention_end, alignment_mode="expand")
+        role = role_of(span.root, entity.kind) if span is not None and len(span) else PARTICIPANT
+        first, best = found.get(entity.key, (mention_start, role))
+        found[entity.key] = (min(first, mention_start), min(best, role, key=_RANK.__getitem__))
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return tuple(Participant(entity=key, role=role) for key, (_, role) in ordered)
 

@@ -21,7 +21,11 @@ _AMOUNT_AFTER = re.compile(
     r"[-–]\s*(?:member|strong|page|seat))\b",
     re.IGNORECASE,
 )
-_NOT_TEMPORAL_AFTER = re.compile(r"^\s*(?:account|accounts|affairs|events|account's)\b", re.IGNORECASE)
+# "current account", "Current and former officials" (an attribute of people, like "former").
+_NOT_TEMPORAL_AFTER = re.compile(
+    r"^\s*(?:account|accounts|affairs|events|account's|(?:and|or)\s+former)\b", re.IGNORECASE
+)
+
 _NUMBER_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
     r"Resolution|Rule|Form|zip)\.?|#)\s*$"

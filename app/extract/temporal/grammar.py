@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -119,11 +120,14 @@ def scan(text: str) -> list[Candidate]:
                 end = max(p[1] for p in parts)
                 matches.append(_Match(start, end, r.priority, r.name, tuple(parts)))
     chosen: list[Candidate] = []
-    taken: list[_Match] = []
+    starts: list[int] = []  # the matches taken so far, as sorted disjoint [start, end)
+    ends: list[int] = []
     for match in sorted(matches, key=lambda x: (x.start - x.end, x.priority, x.start)):
-        if any(match.start < t.end and t.start < match.end for t in taken):
-            continue
-        taken.append(match)
+        i = bisect_left(starts, match.end)
+        if i and ends[i - 1] > match.start:
+            continue  # overlaps the taken match that starts last before this one ends
+        starts.insert(i, match.start)
+        ends.insert(i, match.end)
         chosen.extend(
             _with_position(Candidate(start, end, reading, match.rule), text)
             for start, end, reading in match.parts

@@ -17,6 +17,9 @@ class Reading:
     # A name that counts only when written capitalised ("May", not "may"); the grammar runs on
     # lowercased text, so the scanner checks this span against the original.
     cased: tuple[int, int] | None = None
+    # The reading to use instead when the clause looks ahead: "one day" is a length of time,
+    # but "Ukraine would become a member one day" is TIMEX3 FUTURE_REF.
+    if_future: Meaning | None = None
 
 
 # A builder reads a match; it may return several readings (the two ends of "April 24 and 25").

@@ -206,6 +206,8 @@ def _duration(m: re.Match[str]) -> Reading | None:
     if amount is None and text not in ("few", "a few", "several", "many", "a number of", "some"):
         return None
     mod = APPROXIMATORS.get(normalise_space(m["mod"])) if m["mod"] else None
+    if normalise_space(m.group()) == "one day":
+        return Reading(Duration(unit, amount), if_future=VagueReference("FUTURE_REF"))
     return Reading(Duration(unit, amount), mod=mod)
 
 
