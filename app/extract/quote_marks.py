@@ -46,10 +46,12 @@ def _role(text: str, i: int, p_start: int, p_end: int) -> str:
     mark = text[i]
     if mark == "“":
         return "open"
-    if mark == "”":
-        return "close"
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
+    if mark == "”":
+        # A closing mark typed where a paragraph's quote opens ("”Fear. I am afraid …").
+        opens_paragraph = not text[p_start:i].strip()
+        return "open" if opens_paragraph and after.isalnum() else "close"
     if before in _OPENING_CONTEXT and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or not after.isalnum()):

@@ -142,11 +142,11 @@ def _attribute(
     previous: tuple[Attribution | None, int],
 ) -> Attribution | None:
     prev_attr, prev_paragraph = previous
-    if span.continued and prev_attr is not None:
-        return prev_attr
     marked = _speaker_label(ctx, span) or _dash_signature(ctx, span)
     if marked is not None:
         return marked
+    if span.continued and prev_attr is not None:
+        return prev_attr
     finder = ctx.finder
     lo, hi = _frame(ctx, span, t0, t1)
     same_paragraph = prev_attr is not None and span.paragraph == prev_paragraph

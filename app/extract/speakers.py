@@ -213,6 +213,15 @@ class SpeakerFinder:
         mention = self.index.at(subject.idx)
         if mention is not None and mention.entity.kind in _SPEAKING_KINDS:
             return named(mention)
+        for child in subject.children:
+            # "A lawyer for the outlets, David Schulz, said": the apposition names the speaker.
+            if child.dep_ == "appos" and not self.in_quote[child.i]:
+                mention = self.index.at(child.idx)
+                if mention is not None and mention.entity.kind in (
+                    EntityKind.PERSON,
+                    EntityKind.ORGANIZATION,
+                ):
+                    return named(mention)
         if subject.pos_ not in ("NOUN", "PROPN"):
             return None
         phrase = self._noun_phrase(subject)
@@ -236,7 +245,8 @@ class SpeakerFinder:
         parse gave no named subject. Never the hearer ("Schiff told Capital Download")."""
         doc = self.doc
         candidates = [cue.i - 1]
-        if cue.i > 0 and (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
+        before = doc[max(0, cue.i - 2) : cue.i]
+        if any(t.is_quote for t in before) and all(t.is_punct for t in before):
             after = cue.i + 1
             while after < len(doc) and (names.is_title_word(doc[after].text) or doc[after].text in "-."):
                 after += 1
