@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -109,7 +109,10 @@ async def post_article(
     responses=GET_RESPONSES,
     summary="Follow a queued article: queued, processing, done, duplicate or failed",
 )
-def get_ingest_item(item_id: int, session: SessionDep) -> IngestItemOut:
+def get_ingest_item(
+    item_id: Annotated[int, Path(ge=1, le=2**31 - 1, description="The id the POST answered with.")],
+    session: SessionDep,
+) -> IngestItemOut:
     view = ingest_item(session, item_id)
     if view is None:
         raise NotFound(f"no ingest item {item_id}")

@@ -252,9 +252,9 @@ class QueueWorker:
 
     def _fail(self, item: ClaimedItem, reason: str) -> None:
         with transaction(self.factory) as session:
-            finished = ingest_queue.finish(
-                session, item.id, self.worker_id, ItemStatus.FAILED, error=reason[:2000]
-            )
+            # NUL would make PostgreSQL refuse the reason (it can quote the bad input)
+            error = reason.replace("\x00", "")[:2000]
+            finished = ingest_queue.finish(session, item.id, self.worker_id, ItemStatus.FAILED, error=error)
         if finished:
             self.tally.failed += 1
             log.warning("item %s failed: %s: %s", item.id, item.origin, reason)

@@ -42,6 +42,7 @@ log = logging.getLogger("dateline.service")
 _ERROR_PAUSE_SECONDS = 5.0
 _PRODUCER_TICK_SECONDS = 1.0
 _THREAD_JOIN_SECONDS = 5.0
+_WORKER_HISTORY = dt.timedelta(days=7)  # how long a stopped worker's row is kept, for inspection
 
 
 def pid_alive(pid: int) -> bool:
@@ -127,6 +128,7 @@ class IngestService:
             )
             ingest_workers.mark_stopped(session, dead, "died")
             requeued = ingest_queue.recover_abandoned(session)
+            ingest_workers.forget_stopped(session, utcnow() - _WORKER_HISTORY)
         if dead or requeued:
             log.warning("%d dead workers; %d of their items back in the queue", len(dead), requeued)
         return requeued

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.store.ingest_queue import as_utc
@@ -49,6 +49,16 @@ def mark_stopped(session: Session, worker_ids: list[str], reason: str) -> None:
         .values(stopped_at=utcnow(), stop_reason=reason)
         .execution_options(synchronize_session=False)
     )
+
+
+def forget_stopped(session: Session, before: dt.datetime) -> int:
+    """Drop the rows of workers that stopped before `before` (they are history only)."""
+    stmt = (
+        delete(IngestWorker)
+        .where(IngestWorker.stopped_at < before)
+        .execution_options(synchronize_session=False)
+    )
+    return session.execute(stmt).rowcount
 
 
 def running(session: Session) -> list[WorkerRow]:

@@ -87,6 +87,7 @@ def test_the_ingest_status_is_public_and_says_queued(client: TestClient, token: 
 
 def test_an_unknown_ingest_id_is_404_problem(client: TestClient) -> None:
     assert_problem(client.get("/api/v1/ingest/999"), 404, "no ingest item 999")
+    assert client.get(f"/api/v1/ingest/{2**40}").status_code == 422  # not a database integer
 
 
 def test_a_raw_html_body_is_queued_with_its_query_metadata(

@@ -83,15 +83,18 @@ def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.05
     return condition()
 
 
-def start_dateline(database_url: str, *args: str, **settings: object) -> subprocess.Popen[str]:
-    """`dateline ARGS` in a subprocess, with DATELINE_<NAME> settings; output to a pipe."""
+def start_dateline(
+    database_url: str, *args: str, log: Path | None = None, **settings: object
+) -> subprocess.Popen[str]:
+    """`dateline ARGS` in a subprocess, with DATELINE_<NAME> settings; output to a pipe, or
+    to the file `log` when the test must read it while the process runs."""
     env = {**os.environ, "DATELINE_DATABASE_URL": database_url}
     env.update({f"DATELINE_{name.upper()}": str(value) for name, value in settings.items()})
     return subprocess.Popen(
         [sys.executable, "-m", "app.cli", *args],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("w") if log else subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )

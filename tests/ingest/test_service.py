@@ -85,6 +85,29 @@ def test_sigkill_in_the_middle_of_a_batch_loses_and_doubles_nothing(db: Database
     assert sorted(stopped.values()) == ["died", "died", "stopped"]
 
 
+def test_two_services_share_one_queue_and_process_each_item_once(
+    db: Database, database_url: str, tmp_path: Path
+) -> None:
+    logs = [tmp_path / "worker-1.log", tmp_path / "worker-2.log"]
+    services = [start_dateline(database_url, "service", log=log, service_batch_size=4) for log in logs]
+    try:
+        # Queue only once both have their model loaded, so that neither finds the work done.
+        assert wait_until(lambda: all("working the queue" in log.read_text() for log in logs), START_TIMEOUT)
+        enqueue_all(db, [json_item(i) for i in range(ITEMS)])
+        assert wait_until(lambda: done_count(db) == ITEMS, START_TIMEOUT), count_by_status(db)
+    finally:
+        for service in services:
+            stop(service, signal.SIGTERM)
+    assert all(service.returncode == 0 for service in services), [log.read_text() for log in logs]
+    assert count_by_status(db) == {"done": ITEMS}
+    with db.sessions() as session:
+        workers = set(session.scalars(select(IngestItem.worker)))
+        attempts = set(session.scalars(select(IngestItem.attempts)))
+        articles = session.scalar(select(func.count()).select_from(Article))
+    assert len(workers) == 2  # both took part
+    assert attempts == {1} and articles == ITEMS  # and no item was taken twice
+
+
 def test_sigterm_finishes_the_batch_in_hand_then_exits(db: Database, database_url: str) -> None:
     total = 150
     enqueue_all(db, [json_item(i) for i in range(total)])
