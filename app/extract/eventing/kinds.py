@@ -294,7 +294,6 @@ EVENT_NOUNS = frozenset(lemma for kind, lemmas in _KIND_LEMMAS for lemma in lemm
         "opening",
         "closing",
         "visit",
-        "meeting",
         "event",
         "disaster",
         "earthquake",
@@ -317,9 +316,77 @@ EVENT_NOUNS = frozenset(lemma for kind, lemmas in _KIND_LEMMAS for lemma in lemm
         "drop",
         "fall",
         "rise",
+        "closure",
+        "failure",
+        "seizure",
+        "meeting",
+        "hearing",
+        "briefing",
+        "uprising",
+        "landing",
+        "sentencing",
+        "spending",
+        "funding",
     }
 )
-_DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "al", "ure")
+_DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "val", "sal")
+# Nouns with those endings that name a thing, a body or a state rather than a happening.
+_NOT_HAPPENINGS = frozenset(
+    {
+        "government",
+        "department",
+        "parliament",
+        "apartment",
+        "document",
+        "instrument",
+        "environment",
+        "equipment",
+        "management",
+        "moment",
+        "nation",
+        "station",
+        "population",
+        "information",
+        "position",
+        "condition",
+        "relation",
+        "organization",
+        "administration",
+        "institution",
+        "foundation",
+        "situation",
+        "location",
+        "question",
+        "tradition",
+        "audience",
+        "evidence",
+        "presence",
+        "intelligence",
+        "science",
+        "balance",
+        "distance",
+        "influence",
+        "experience",
+        "confidence",
+        "reference",
+        "difference",
+        "sentence",
+        "license",
+        "licence",
+        "region",
+        "religion",
+        "version",
+        "mission",
+        "commission",
+        "television",
+        "division",
+        "pension",
+        "portion",
+        "generation",
+        "capital",
+        "official",
+    }
+)
 
 
 def kind_of(lemma: str) -> EventKind:
@@ -333,4 +400,6 @@ def kind_of(lemma: str) -> EventKind:
 def names_happening(noun_lemma: str) -> bool:
     """Whether a noun names something that happens ("invasion", "debate"), by list or ending."""
     key = noun_lemma.lower()
-    return key in EVENT_NOUNS or (len(key) > 5 and key.endswith(_DEVERBAL_ENDINGS))
+    if key in EVENT_NOUNS:
+        return True
+    return len(key) > 5 and key.endswith(_DEVERBAL_ENDINGS) and key not in _NOT_HAPPENINGS

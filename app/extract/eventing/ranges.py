@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from app.domain import Timex
 
@@ -16,7 +17,7 @@ _DASH = re.compile(r"\s*[-–—]\s*")
 def range_pairs(text: str, timexes: Sequence[Timex]) -> dict[str, Timex]:
     """{key of a range's first timex: its last timex} for bounded periods in `text`."""
     pairs: dict[str, Timex] = {}
-    for first, last in zip(timexes, timexes[1:], strict=False):
+    for first, last in pairwise(timexes):
         if first.sentence != last.sentence or first.range_start is None or last.range_end is None:
             continue
         between = text[first.end : last.start]

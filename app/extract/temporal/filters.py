@@ -44,9 +44,9 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
             return _plausible_year(span, before, after)
         if meaning.day is None and meaning.year is None and _verbal_month(span):
             return False
-    if isinstance(meaning, PartOfYear) and meaning.kind == "SEASON":
-        if any(t.pos_ in ("VERB", "AUX") for t in span):
-            return False
+    seasonal = isinstance(meaning, PartOfYear) and meaning.kind == "SEASON"
+    if seasonal and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # "prices fall", "they spring"
     if isinstance(meaning, Recurrence) and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
         return False  # "the Communist Party daily"
     if isinstance(meaning, VagueReference):

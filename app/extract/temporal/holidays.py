@@ -60,6 +60,10 @@ MOVABLE: dict[str, Callable[[int], dt.date]] = {
     "good friday": lambda y: easter(y) - dt.timedelta(days=2),
 }
 
+HOLIDAY_ANCHOR = (
+    r"christmas|new year|independence|fourth of july|halloween|valentine|veterans|inauguration|boxing"
+    r"|thanksgiving|labor|memorial|luther|presidents|election|easter|good friday"
+)
 HOLIDAY_PATTERN = (
     r"\b(?:(?P<occ>last|next|this)\s+)?(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day"
     r"|the\s+fourth\s+of\s+july|halloween|valentine's\s+day|veterans\s+day|inauguration\s+day|boxing\s+day"

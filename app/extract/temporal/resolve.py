@@ -236,9 +236,9 @@ def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:
 def _anchor_day(anchor: Anchor, ctx: Context, finest: Granularity) -> dt.date | None:
     """The day a relative expression counts from: the publication date, or for anaphora the
     last mentioned date when it is at least as fine as the unit counted."""
-    if anchor is Anchor.REFERENCE and ctx.reference is not None:
-        if _rank(ctx.reference.granularity) <= _rank(finest):
-            return ctx.reference.start
+    reference = ctx.reference
+    if anchor is Anchor.REFERENCE and reference is not None and _rank(reference.granularity) <= _rank(finest):
+        return reference.start
     return ctx.published
 
 
@@ -333,10 +333,7 @@ def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
     if m.year_offset is not None:
         return _checked(build(base.year + m.year_offset))
     current = Period.of(base, _PART_GRANULARITY[m.kind])
-    if m.kind == "SEASON" and m.season is not None:
-        year = season_of(base)[0]
-    else:
-        year = base.year
+    year = season_of(base)[0] if m.kind == "SEASON" else base.year  # winter starts in December
     period = build(year)
     if m.occurrence is not None:
         if m.occurrence < 0 and period >= current:

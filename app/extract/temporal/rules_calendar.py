@@ -20,7 +20,7 @@ from app.extract.temporal.fragments import (
     WEEKDAY_ANCHOR,
     YEAR,
 )
-from app.extract.temporal.holidays import HOLIDAY_PATTERN, holiday_meaning
+from app.extract.temporal.holidays import HOLIDAY_ANCHOR, HOLIDAY_PATTERN, holiday_meaning
 from app.extract.temporal.lexicon import (
     DECADE_WORDS,
     SEASONS,
@@ -323,6 +323,6 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         HOLIDAY_PATTERN,
         _holiday,
         priority=2,
-        anchor=r"christmas|new year|independence|fourth of july|halloween|valentine|veterans|inauguration|boxing|thanksgiving|labor|memorial|luther|presidents|election|easter|good friday",
+        anchor=HOLIDAY_ANCHOR,
     ),
 )

@@ -329,7 +329,10 @@ def _vague_reference(m: re.Match[str]) -> Reading | None:
     return Reading(VagueReference(_REFERENCE_OF[normalise_space(m["word"])]))
 
 
-_CLOCK_DAY = rf"(?P<wd>{WEEKDAY})|(?P<deictic>today|tonight|yesterday|tomorrow)|(?P<mon>{MONTH})\s*(?P<dd>{DAY_NUMBER})"
+_CLOCK_DAY = (
+    rf"(?P<wd>{WEEKDAY})|(?P<deictic>today|tonight|yesterday|tomorrow)"
+    rf"|(?P<mon>{MONTH})\s*(?P<dd>{DAY_NUMBER})"
+)
 
 
 def _clock_day(m: re.Match[str]) -> CalendarDate | WeekdayDate | Shift | None:
@@ -514,7 +517,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"\b(?P<word>{_REFERENCE_WORDS})\b(?!-)",
         _vague_reference,
         priority=7,
-        anchor=r"now|current|present|recent|lately|past|future|term|moment|possible|some ?day|month|year|week|day|quarter",
+        anchor=r"now|current|present|recent|lately|past|future|term|moment|possible|day|month|year|week|quarter",
     ),
     rule(
         "clock",

@@ -119,11 +119,15 @@ def _direction_from(verb: Token, span: Span) -> Direction:
     through_infinitive = False
     for _ in range(_MAX_CLIMB):
         direction, climb = verb_direction(verb, after=span.start > verb.i)
-        if not climb and direction is not Direction.FUTURE and _temporal_clause(verb):
-            # "as soon as trading opened Monday" in "were likely to buy ... as soon as...":
-            # a clause of time under a future one is itself in the future.
-            if _direction_from(verb.head, span) is Direction.FUTURE:
-                return Direction.FUTURE
+        # "as soon as trading opened Monday" in "were likely to buy ... as soon as...": a clause
+        # of time under a future one is itself in the future.
+        if (
+            not climb
+            and direction is not Direction.FUTURE
+            and _temporal_clause(verb)
+            and _direction_from(verb.head, span) is Direction.FUTURE
+        ):
+            return Direction.FUTURE
         if not climb:
             # An infinitive happens after the verb it hangs on ("has invited them to a ceremony on
             # March 12 to mark..."): a past governor says nothing about the publication date.

@@ -1,0 +1,231 @@
+"""Dated events: status, kind and range rules (pure), and events built from real parses with
+hand-made entities (the `slow` ones), so that they do not depend on entity extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from app.domain import Entity, EntityKind, EventKind, EventStatus, Granularity, Mention, Timex, TimexType
+from app.extract.eventing.kinds import kind_of, names_happening
+from app.extract.eventing.ranges import range_pairs
+from app.extract.eventing.status import status_of
+from app.extract.events import find_events
+from app.extract.temporal.meanings import Direction
+
+MONDAY = dt.date(2024, 7, 1)
+DAY = dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "direction", "status"),
+    [
+        (MONDAY + DAY, MONDAY + 7 * DAY, Direction.PAST, EventStatus.EXPECTED),  # after publication
+        (MONDAY - 7 * DAY, MONDAY - DAY, Direction.FUTURE, EventStatus.HAPPENED),  # before it
+        (MONDAY, MONDAY, Direction.FUTURE, EventStatus.EXPECTED),  # "NATO will station..."
+        (MONDAY, MONDAY, Direction.PAST, EventStatus.HAPPENED),
+        (MONDAY - DAY, MONDAY + DAY, Direction.NONE, EventStatus.ONGOING),
+    ],
+)
+def test_status_comes_from_the_date_then_from_the_tense(start, end, direction, status):
+    assert status_of(start, end, MONDAY, direction) is status
+
+
+def test_status_without_publication_date_goes_by_tense():
+    assert status_of(MONDAY, MONDAY, None, Direction.FUTURE) is EventStatus.EXPECTED
+    assert status_of(MONDAY, MONDAY, None, Direction.PAST) is EventStatus.HAPPENED
+
+
+@pytest.mark.parametrize(
+    ("lemma", "kind"),
+    [
+        ("say", EventKind.STATEMENT),
+        ("summit", EventKind.MEETING),
+        ("sign", EventKind.AGREEMENT),
+        ("announce", EventKind.ANNOUNCEMENT),
+        ("election", EventKind.ELECTION),
+        ("invasion", EventKind.ATTACK),
+        ("appoint", EventKind.APPOINTMENT),
+        ("legislation", EventKind.LEGISLATION),
+        ("station", EventKind.OTHER),
+    ],
+)
+def test_kind_follows_the_trigger_lemma(lemma, kind):
+    assert kind_of(lemma) is kind
+
+
+def test_event_nouns_are_known_by_list_or_by_ending():
+    assert names_happening("debate") and names_happening("withdrawal") and names_happening("deployment")
+    assert not names_happening("official") and not names_happening("year")
+
+
+def timex(key: str, start: int, end: int, value: str, first: dt.date, last: dt.date) -> Timex:
+    return Timex(key, start, end, "", TimexType.DATE, value, 0, first, last, Granularity.YEAR)
+
+
+def test_from_to_and_between_and_dashes_bound_one_period():
+    text = "He served from 2009 to 2013, then between 2015 and 2017, and in 2019-2020."
+    found = []
+    for year in ("2009", "2013", "2015", "2017", "2019", "2020"):
+        start = text.index(year)
+        y = int(year)
+        found.append(
+            timex(f"t{len(found) + 1}", start, start + 4, year, dt.date(y, 1, 1), dt.date(y, 12, 31))
+        )
+    pairs = range_pairs(text, found)
+    assert {first: last.value for first, last in pairs.items()} == {"t1": "2013", "t3": "2017", "t5": "2020"}
+
+
+def test_a_list_of_dates_is_no_range():
+    text = "It grew in 2009 and 2013."
+    found = [timex("t1", 11, 15, "2009", dt.date(2009, 1, 1), dt.date(2009, 12, 31))]
+    found.append(timex("t2", 20, 24, "2013", dt.date(2013, 1, 1), dt.date(2013, 12, 31)))
+    assert range_pairs(text, found) == {}
+
+
+# --- with the real parse ---------------------------------------------------------------------
+
+
+def parse(nlp, text: str, published: dt.date | None = MONDAY) -> Doc:
+    """The full pipeline on `text`, with the publication date set as the Extractor sets it."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def entity(key: str, kind: EntityKind, text: str, *names: str) -> Entity:
+    """An entity with a mention at every occurrence of each name in `text`."""
+    mentions = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(start, start + len(name), name, 0))
+            start = text.find(name, start + 1)
+    return Entity(key, kind, names[0], tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def events_of(nlp, text: str, entities=(), published: dt.date | None = MONDAY):
+    doc = parse(nlp, text, published)
+    return find_events(doc, list(entities), doc._.dl_timexes, published)
+
+
+def dated_events_of(nlp, text: str, entities=(), published: dt.date | None = MONDAY):
+    """Events anchored on a time expression of the text (not the lead's publication day)."""
+    return [e for e in events_of(nlp, text, entities, published) if e.timex is not None]
+
+
+@pytest.mark.slow
+def test_each_anchored_time_expression_makes_an_event(nlp):
+    text = (
+        "The treaty was signed 75 years ago. Russia invaded Ukraine in February 2022. Talks began last year."
+    )
+    events = events_of(nlp, text)
+    assert {e.value for e in events} >= {"1949", "2022-02", "2023"}
+    assert [e.key for e in events] == [f"v{i}" for i in range(1, len(events) + 1)]
+    invasion = next(e for e in events if e.value == "2022-02")
+    assert (invasion.start_date, invasion.end_date, invasion.granularity) == (
+        dt.date(2022, 2, 1),
+        dt.date(2022, 2, 28),
+        Granularity.MONTH,
+    )
+    assert invasion.status is EventStatus.HAPPENED
+
+
+@pytest.mark.slow
+def test_future_tense_and_later_dates_make_expected_events(nlp):
+    events = events_of(nlp, "Leaders will meet at a summit in Washington next week, officials said.")
+    [summit] = [e for e in events if e.value == "2024-W28"]
+    assert summit.status is EventStatus.EXPECTED
+    assert summit.kind is EventKind.MEETING
+
+
+@pytest.mark.slow
+def test_a_range_makes_one_event_spanning_both_ends(nlp):
+    text = "Ivo Daalder served as the U.S. ambassador to NATO from 2009 to 2013."
+    [event] = dated_events_of(nlp, text)
+    assert (event.value, event.start_date, event.end_date) == (
+        "2009/2013",
+        dt.date(2009, 1, 1),
+        dt.date(2013, 12, 31),
+    )
+    assert event.trigger == "served"
+
+
+@pytest.mark.slow
+def test_durations_sets_and_vague_references_make_no_events(nlp):
+    text = "The mission has run for 15 years and is now ongoing, with talks held daily in the future."
+    assert dated_events_of(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_undated_lead_sentence_is_an_event_of_the_publication_day(nlp):
+    text = (
+        "NATO will station a senior civilian official in Kyiv, U.S. and alliance officials say.\n\n"
+        "The alliance was founded in 1949."
+    )
+    lead = [e for e in events_of(nlp, text) if e.timex is None]
+    assert len(lead) == 1
+    assert (lead[0].value, lead[0].granularity, lead[0].status) == (
+        "2024-07-01",
+        Granularity.DAY,
+        EventStatus.EXPECTED,
+    )
+    assert lead[0].trigger == "station"
+    assert lead[0].summary.startswith("NATO will station a senior civilian official in Kyiv")
+
+
+@pytest.mark.slow
+def test_without_publication_date_only_absolute_dates_make_events(nlp):
+    text = "NATO will station an official in Kyiv. Leaders met on Thursday. The alliance was founded in 1949."
+    events = events_of(nlp, text, published=None)
+    assert [e.value for e in events] == ["1949"]
+
+
+@pytest.mark.slow
+def test_summary_is_the_clause_around_the_trigger_not_the_paragraph(nlp):
+    text = (
+        "While many members say that the alliance should invite Ukraine to join, initiating a process "
+        "that could take years, the U.S. and Germany oppose taking such a step at next week's summit."
+    )
+    [event] = dated_events_of(nlp, text)
+    assert event.summary.startswith("the U.S. and Germany oppose")
+    assert "many members say" not in event.summary
+    assert text[event.summary_start : event.summary_end].startswith("the U.S. and Germany")
+
+
+@pytest.mark.slow
+def test_summary_of_an_event_noun_is_its_noun_phrase(nlp):
+    text = (
+        "The operation has been run by the military since Russia's full-scale invasion of Ukraine in "
+        "February 2022."
+    )
+    [event] = dated_events_of(nlp, text)
+    assert event.trigger == "invasion"
+    assert event.kind is EventKind.ATTACK
+    assert event.summary == "Russia's full-scale invasion of Ukraine in February 2022"
+
+
+@pytest.mark.slow
+def test_participants_are_the_entities_of_the_clause_with_roles_from_the_parse(nlp):
+    text = (
+        "Jens Stoltenberg said last month in Brussels that the changes would help Ukraine. Biden spoke too."
+    )
+    entities = [
+        entity("e1", EntityKind.PERSON, text, "Jens Stoltenberg"),
+        entity("e2", EntityKind.PLACE, text, "Brussels"),
+        entity("e3", EntityKind.PLACE, text, "Ukraine"),
+        entity("e4", EntityKind.PERSON, text, "Biden"),
+    ]
+    [event] = dated_events_of(nlp, text, entities)
+    roles = {p.entity: p.role for p in event.participants}
+    assert roles == {"e1": "agent", "e2": "place", "e3": "patient"}
+    assert event.kind is EventKind.STATEMENT
+
+
+@pytest.mark.slow
+def test_text_of_numbers_makes_no_events(nlp):
+    assert events_of(nlp, "1999 2000 2001 2020 1234 5678") == []
