@@ -8,6 +8,7 @@ names them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -79,25 +80,30 @@ def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_G
         word = m.name.casefold()
         candidates = by_last.get(word) or (by_first.get(word) if len(by_first.get(word, ())) == 1 else None)
         if candidates:
-            group = _most_recent(candidates, m.start)
-        else:
-            group = by_single.get(word)
-            if group is None:
-                group = by_single[word] = _Group(EntityKind.PERSON)
-                groups.append(group)
+            # Kept sorted as we go: _most_recent looks up "mentioned last before" by bisection.
+            insort(_most_recent(candidates, m.start).mentions, m, key=_start)
+            continue
+        group = by_single.get(word)
+        if group is None:
+            group = by_single[word] = _Group(EntityKind.PERSON)
+            groups.append(group)
         group.mentions.append(m)
-    for group in groups:
-        group.mentions.sort(key=lambda x: x.start)
     return groups
+
+
+def _start(m: RawMention) -> int:
+    return m.start
 
 
 def _most_recent(candidates: list[_Group], before: int) -> _Group:
     """The candidate last mentioned before `before` (else the first one mentioned)."""
 
     def last_before(g: _Group) -> int:
-        starts = [m.start for m in g.mentions if m.start < before]
-        return max(starts) if starts else -1
+        i = bisect_left(g.mentions, before, key=_start)
+        return g.mentions[i - 1].start if i else -1
 
+    if len(candidates) == 1:
+        return candidates[0]
     return max(candidates, key=lambda g: (last_before(g), -g.first_start))
 
 

@@ -26,6 +26,7 @@ class EntityIndex:
         people = [m for m in mentions if m.entity.kind is EntityKind.PERSON]
         self._people = people
         self._people_starts = [m.start for m in people]
+        self._by_word: dict[str, Entity | None] = {}
 
     def at(self, offset: int) -> IndexedMention | None:
         """The mention covering character `offset`."""
@@ -50,10 +51,14 @@ class EntityIndex:
     def find_name(self, word: str) -> Entity | None:
         """The person or organisation whose name holds `word` ("PENCE" -> Mike Pence), if one."""
         key = word.casefold()
+        if key in self._by_word:
+            return self._by_word[key]
         found = {
             m.entity.key: m.entity
             for m in self._mentions
             if m.entity.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION)
             and key in (w.casefold() for w in m.entity.name.split())
         }
-        return next(iter(found.values())) if len(found) == 1 else None
+        entity = next(iter(found.values())) if len(found) == 1 else None
+        self._by_word[key] = entity
+        return entity

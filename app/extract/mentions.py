@@ -27,6 +27,7 @@ _EXTRA_PLACES = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|E\.U\.)(?![\w.])
 _NAMING_CUES = frozenset({"called", "named", "dubbed", "titled", "entitled"})
 _NAME_JOINERS = frozenset({"and", "for", "of", "&", "the", "on", "in", "de"})
 _MAX_DESCRIPTION_TOKENS = 7
+_NOT_IN_TITLES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"})
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
@@ -196,6 +197,8 @@ def _title_chain(doc: Doc, name_start: int) -> str | None:
         chain_start += 1
     if not has_title or chain_start >= name_start:
         return None
+    if all(t.lower_ in names.COURTESY_TITLES for t in doc[chain_start:name_start]):
+        return None  # "Mr." says nothing about the person
     span = doc[chain_start:name_start]
     return span.text.strip(" ,") or None
 
@@ -215,7 +218,11 @@ def _is_title_modifier(token: Token) -> bool:
     if token.text in "-–":
         return True
     if token.text[:1].isupper():
-        return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.lower_ not in names.DETERMINERS
+        if token.ent_type_ in _NOT_IN_TITLES or token.lower_ in names.DETERMINERS:
+            return False  # "on Monday President Biden"
+        if not token.ent_type_ and token.is_sent_start:
+            return False  # "Yesterday President Biden": a capital that only opens the sentence
+        return token.pos_ in ("PROPN", "ADJ", "NOUN")
     return token.pos_ == "ADJ" or "-" in token.text
 
 

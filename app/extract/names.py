@@ -34,6 +34,7 @@ TITLE_WORDS = _word_set(
     coach host anchor correspondent columnist editor analyst economist
     """
 )
+COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 # Title words that can also start an ordinary noun phrase; they count only beside a name.
 MODIFIER_ONLY = frozenset({"former", "then", "late", "outgoing", "incoming", "retired", "acting", "interim"})
 # Lower-case connectors allowed inside a title chain: "Secretary of State", "Minister for Trade".

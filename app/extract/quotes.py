@@ -31,6 +31,7 @@ _TITLE_CUES = frozenset(
     )
 )
 _NEXT_SENTENCE_TOKENS = 12
+_MAX_CUE_DISTANCE = 60
 
 
 @dataclass
@@ -173,7 +174,9 @@ def _frame(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> tuple[int, int]
     lo, _ = ctx.sentence_of(first)
     _, hi = ctx.sentence_of(last)
     p_lo, p_hi = ctx.tokens(*ctx.paragraphs[span.paragraph])
-    return max(lo, p_lo), min(hi, p_hi)
+    # A cue further away than this is not the quote's; the cap also bounds the work on
+    # run-on "sentences" of unpunctuated text.
+    return max(lo, p_lo, t0 - _MAX_CUE_DISTANCE), min(hi, p_hi, t1 + _MAX_CUE_DISTANCE)
 
 
 _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
