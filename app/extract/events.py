@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import Entity, Event, EventKind, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
-from app.extract.eventing.kinds import REPORTING_VERBS, kind_of
+from app.extract.eventing.kinds import REPORTING_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
@@ -47,6 +47,8 @@ def find_events(
     seen: set[tuple[int, str]] = set()
     dated_triggers: set[int] = set()
     for dating, span in _datings(text, timexes, doc):
+        if _names_a_thing(span):
+            continue  # "the 2020 Census", "fiscal 2024 funds": the date is part of a name
         trigger = trigger_of(span)
         if trigger is None and not _has_words_besides(span):
             continue  # a date in a list or a table of numbers tells of no event
@@ -87,6 +89,14 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
         else:
             dating = _Dating(timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key)
         yield dating, span
+
+
+def _names_a_thing(span: Span) -> bool:
+    """A date that modifies a noun naming no happening ("the 2020 Census data")."""
+    root, head = span.root, span.root.head
+    if head is root or root.dep_ not in ("compound", "nummod", "amod", "nmod") or span.start <= head.i < span.end:
+        return False
+    return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
 
 
 def _has_words_besides(span: Span) -> bool:

@@ -54,6 +54,8 @@ def role_of(token: Token, kind: EntityKind) -> str:
         return AGENT
     if dep == "poss" and head.pos_ == "NOUN":
         return AGENT
+    if dep == "nsubjpass" and any(c.dep_ == "xcomp" for c in head.children):
+        return AGENT  # "the Bureau is scheduled to release...": the one who will act
     if dep in ("dobj", "nsubjpass"):
         return PATIENT
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and kind is not EntityKind.PLACE:

@@ -9,9 +9,9 @@ from itertools import pairwise
 
 from app.domain import Timex
 
-_BETWEEN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.IGNORECASE)
 _OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_DASH = re.compile(r"\s*[-–—]\s*")
+_DASH = re.compile(r"[-–]")  # "2019-2020", "July 9-11": no spaces (an em dash is an aside)
 
 
 def range_pairs(text: str, timexes: Sequence[Timex]) -> dict[str, Timex]:
@@ -21,8 +21,8 @@ def range_pairs(text: str, timexes: Sequence[Timex]) -> dict[str, Timex]:
         if first.sentence != last.sentence or first.range_start is None or last.range_end is None:
             continue
         between = text[first.end : last.start]
-        if not _BETWEEN.fullmatch(between) or last.range_end < first.range_start:
-            continue
+        if not _BETWEEN.fullmatch(between) or last.range_start <= first.range_start:
+            continue  # a range runs forward
         opened = _OPENING.search(text[max(0, first.start - 12) : first.start])
         if opened or _DASH.fullmatch(between):
             pairs[first.key] = last
