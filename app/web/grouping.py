@@ -46,6 +46,18 @@ class Period:
         return when(self.start, self.end, self.granularity, self.value)
 
     @property
+    def datetime(self) -> str:
+        """The period as an HTML <time datetime> value: "2024-07-08", "2024-W28", "2024-07"."""
+        if self.granularity == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.granularity == "month" and self.end.month == self.start.month:
+            return self.start.isoformat()[:7]
+        if self.granularity == "year" and self.end.year == self.start.year:
+            return str(self.start.year)
+        return self.start.isoformat()
+
+    @property
     def anchor(self) -> str:
         """A fragment id for the group: "p-day-2024-07-08"."""
         return f"p-{self.granularity}-{self.start.isoformat()}"

@@ -102,6 +102,7 @@ def wire_article() -> tuple[domain.ArticleRecord, domain.Extraction]:
         EntityKind.PERSON,
         "Ada Quill",
         (mention("Ada Quill", 1), mention("Ada Quill", 4, 1)),
+        aliases=("Quill",),
         description="the wire's analyst",
     )
     brussels = domain.Entity(
