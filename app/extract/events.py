@@ -94,7 +94,9 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
 def _names_a_thing(span: Span) -> bool:
     """A date that modifies a noun naming no happening ("the 2020 Census data")."""
     root, head = span.root, span.root.head
-    if head is root or root.dep_ not in ("compound", "nummod", "amod", "nmod") or span.start <= head.i < span.end:
+    if head is root or span.start <= head.i < span.end:
+        return False
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod"):
         return False
     return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
 

@@ -1,0 +1,1 @@
+"""Events from dated clauses: triggers, summaries, kinds, status, participants, lead sentences."""

@@ -4,388 +4,97 @@ from __future__ import annotations
 
 from app.domain import EventKind
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Checked in this order: a word in two lists takes the first ("sign" an agreement, not a
 # statement; "vote" in an election before a vote on a bill).
 _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     (
         EventKind.ELECTION,
-        frozenset(
-            {
-                "election",
-                "elect",
-                "reelect",
-                "re-elect",
-                "reelection",
-                "ballot",
-                "poll",
-                "primary",
-                "caucus",
-                "referendum",
-                "runoff",
-                "vote",
-                "voting",
-                "campaign",
-            }
+        _words(
+            "ballot campaign caucus elect election poll primary re-elect reelect reelection "
+            "referendum runoff vote voting"
         ),
     ),
     (
         EventKind.ATTACK,
-        frozenset(
-            {
-                "attack",
-                "invade",
-                "invasion",
-                "strike",
-                "airstrike",
-                "bomb",
-                "bombing",
-                "shoot",
-                "shooting",
-                "kill",
-                "killing",
-                "assault",
-                "raid",
-                "shell",
-                "shelling",
-                "offensive",
-                "slay",
-                "slaying",
-                "explosion",
-                "blast",
-                "explode",
-                "massacre",
-                "ambush",
-                "war",
-                "fighting",
-                "clash",
-                "hijack",
-                "kidnap",
-                "murder",
-                "assassinate",
-                "assassination",
-            }
+        _words(
+            "airstrike ambush assassinate assassination assault attack blast bomb bombing clash "
+            "explode explosion fighting hijack invade invasion kidnap kill killing massacre murder "
+            "offensive raid shell shelling shoot shooting slay slaying strike war"
         ),
     ),
     (
         EventKind.AGREEMENT,
-        frozenset(
-            {
-                "agree",
-                "agreement",
-                "sign",
-                "signing",
-                "treaty",
-                "deal",
-                "accord",
-                "pact",
-                "ratify",
-                "ratification",
-                "settle",
-                "settlement",
-                "ceasefire",
-                "truce",
-                "memorandum",
-                "merge",
-                "merger",
-                "acquire",
-                "acquisition",
-            }
+        _words(
+            "accord acquire acquisition agree agreement ceasefire deal memorandum merge merger pact "
+            "ratification ratify settle settlement sign signing treaty truce"
         ),
     ),
     (
         EventKind.LEGISLATION,
-        frozenset(
-            {
-                "law",
-                "bill",
-                "legislation",
-                "enact",
-                "veto",
-                "act",
-                "amend",
-                "amendment",
-                "regulation",
-                "order",
-                "ordinance",
-                "statute",
-                "ratify",
-                "legislate",
-                "pass",
-                "repeal",
-                "rule",
-                "ruling",
-            }
+        _words(
+            "act amend amendment bill enact law legislate legislation order ordinance pass ratify "
+            "regulation repeal rule ruling statute veto"
         ),
     ),
     (
         EventKind.APPOINTMENT,
-        frozenset(
-            {
-                "appoint",
-                "appointment",
-                "nominate",
-                "nomination",
-                "name",
-                "hire",
-                "promote",
-                "designate",
-                "swear",
-                "inaugurate",
-                "inauguration",
-                "resign",
-                "resignation",
-                "dismiss",
-                "replace",
-                "succeed",
-                "confirm",
-                "confirmation",
-                "serve",
-            }
+        _words(
+            "appoint appointment confirm confirmation designate dismiss hire inaugurate inauguration "
+            "name nominate nomination promote replace resign resignation serve succeed swear"
         ),
     ),
     (
         EventKind.MEETING,
-        frozenset(
-            {
-                "meet",
-                "meeting",
-                "summit",
-                "talk",
-                "talks",
-                "conference",
-                "visit",
-                "debate",
-                "gather",
-                "gathering",
-                "convene",
-                "host",
-                "session",
-                "hearing",
-                "negotiate",
-                "negotiation",
-                "rally",
-                "ceremony",
-                "forum",
-                "trip",
-                "tour",
-            }
+        _words(
+            "ceremony conference convene debate forum gather gathering hearing host meet meeting "
+            "negotiate negotiation rally session summit talk talks tour trip visit"
         ),
     ),
     (
         EventKind.ANNOUNCEMENT,
-        frozenset(
-            {
-                "announce",
-                "announcement",
-                "unveil",
-                "launch",
-                "release",
-                "publish",
-                "disclose",
-                "reveal",
-                "introduce",
-                "communiqué",
-                "communique",
-                "declare",
-                "declaration",
-                "report",
-                "proclaim",
-                "proclamation",
-            }
+        _words(
+            "announce announcement communique communiqué declaration declare disclose introduce "
+            "launch proclaim proclamation publish release report reveal unveil"
         ),
     ),
     (
         EventKind.STATEMENT,
-        frozenset(
-            {
-                "say",
-                "tell",
-                "state",
-                "statement",
-                "claim",
-                "warn",
-                "argue",
-                "add",
-                "note",
-                "write",
-                "testify",
-                "testimony",
-                "comment",
-                "insist",
-                "predict",
-                "vow",
-                "pledge",
-                "promise",
-                "describe",
-                "call",
-                "accuse",
-                "deny",
-                "acknowledge",
-                "admit",
-                "remark",
-                "remarks",
-                "speak",
-                "speech",
-                "interview",
-                "address",
-                "urge",
-                "criticize",
-                "praise",
-                "ask",
-                "suggest",
-                "explain",
-                "tout",
-                "complain",
-                "complaint",
-            }
+        _words(
+            "accuse acknowledge add address admit argue ask call claim comment complain complaint "
+            "criticize deny describe explain insist interview note pledge praise predict promise "
+            "remark remarks say speak speech state statement suggest tell testify testimony tout urge "
+            "vow warn write"
         ),
     ),
 )
 
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "claim",
-        "warn",
-        "argue",
-        "add",
-        "note",
-        "write",
-        "insist",
-        "report",
-        "announce",
-        "believe",
-        "think",
-        "estimate",
-        "predict",
-        "acknowledge",
-        "confirm",
-        "explain",
-        "suggest",
-    }
+REPORTING_VERBS = _words(
+    "acknowledge add announce argue believe claim confirm estimate explain insist note predict report "
+    "say state suggest tell think warn write"
 )
 
 # Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
-EVENT_NOUNS = frozenset(lemma for kind, lemmas in _KIND_LEMMAS for lemma in lemmas) | frozenset(
-    {
-        "crash",
-        "collapse",
-        "crisis",
-        "arrival",
-        "departure",
-        "withdrawal",
-        "performance",
-        "decision",
-        "move",
-        "offer",
-        "sale",
-        "deadline",
-        "protest",
-        "strike",
-        "trial",
-        "verdict",
-        "victory",
-        "defeat",
-        "death",
-        "birth",
-        "founding",
-        "opening",
-        "closing",
-        "visit",
-        "event",
-        "disaster",
-        "earthquake",
-        "storm",
-        "flood",
-        "fire",
-        "outbreak",
-        "investigation",
-        "arrest",
-        "indictment",
-        "plan",
-        "program",
-        "proposal",
-        "budget",
-        "shutdown",
-        "default",
-        "cut",
-        "increase",
-        "hike",
-        "drop",
-        "fall",
-        "rise",
-        "closure",
-        "failure",
-        "seizure",
-        "meeting",
-        "hearing",
-        "briefing",
-        "uprising",
-        "landing",
-        "sentencing",
-        "spending",
-        "funding",
-    }
+EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) | _words(
+    "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "
+    "decision default defeat departure disaster drop earthquake event failure fall fire flood "
+    "founding funding hike increase indictment investigation landing move offer opening outbreak "
+    "performance plan program proposal protest rise sale seizure sentencing shutdown spending storm "
+    "trial uprising verdict victory withdrawal"
 )
 _DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "val", "sal")
 # Nouns with those endings that name a thing, a body or a state rather than a happening.
-_NOT_HAPPENINGS = frozenset(
-    {
-        "government",
-        "department",
-        "parliament",
-        "apartment",
-        "document",
-        "instrument",
-        "environment",
-        "equipment",
-        "management",
-        "moment",
-        "nation",
-        "station",
-        "population",
-        "information",
-        "position",
-        "condition",
-        "relation",
-        "organization",
-        "administration",
-        "institution",
-        "foundation",
-        "situation",
-        "location",
-        "question",
-        "tradition",
-        "audience",
-        "evidence",
-        "presence",
-        "intelligence",
-        "science",
-        "balance",
-        "distance",
-        "influence",
-        "experience",
-        "confidence",
-        "reference",
-        "difference",
-        "sentence",
-        "license",
-        "licence",
-        "region",
-        "religion",
-        "version",
-        "mission",
-        "commission",
-        "television",
-        "division",
-        "pension",
-        "portion",
-        "generation",
-        "capital",
-        "official",
-    }
+_NOT_HAPPENINGS = _words(
+    "administration apartment audience balance capital commission condition confidence department "
+    "difference distance division document environment equipment evidence experience foundation "
+    "generation government influence information institution instrument intelligence licence license "
+    "location management mission moment nation official organization parliament pension population "
+    "portion position presence question reference region relation religion science sentence situation "
+    "station television tradition version"
 )
 
 

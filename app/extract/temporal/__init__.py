@@ -1,0 +1,1 @@
+"""Temporal expressions: grammar, TIMEX3 resolution against the publication date, tense."""

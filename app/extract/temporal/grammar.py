@@ -22,7 +22,9 @@ from app.extract.temporal.meanings import (
 )
 from app.extract.temporal.resolve import Context, Resolution, resolve
 from app.extract.temporal.rule import Reading, Rule, lowercase, rule
+from app.extract.temporal.rules_amounts import AMOUNT_RULES
 from app.extract.temporal.rules_calendar import CALENDAR_RULES
+from app.extract.temporal.rules_clock import CLOCK_RULES
 from app.extract.temporal.rules_relative import RELATIVE_RULES
 
 
@@ -48,7 +50,7 @@ _EXTRA_RULES: tuple[Rule, ...] = (
     rule("year end", r"\byear(?:[-\s]|'s\s+)end\b", _year_end, priority=6, anchor=r"year"),
 )
 
-RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + _EXTRA_RULES
+RULES: tuple[Rule, ...] = CALENDAR_RULES + RELATIVE_RULES + AMOUNT_RULES + CLOCK_RULES + _EXTRA_RULES
 
 # Readings that name a date a position modifier can narrow ("early next year", "mid-1996").
 _POSITIONABLE = (CalendarDate, Holiday, RelativePeriod, PartOfYear, Decade, WeekdayDate, Shift)

@@ -65,6 +65,16 @@ PARTS_OF_DAY: dict[str, str] = {
     "tonight": "NI",
 }
 
+# Days named relative to the publication day, in days from it.
+DEICTIC_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
 # Calendar units, keyed by singular form, to the unit code used across the package.
 UNITS: dict[str, str] = {
     "second": "S",
