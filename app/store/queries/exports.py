@@ -43,13 +43,13 @@ def _walk(sessions: sessionmaker[Session], fetch: PageFetcher[T], first: Page[T]
         cursor = page.next
 
 
-def event_pages(f: EventFilter, batch: int = BATCH) -> PageFetcher[EventItem]:
-    return lambda session, cursor: list_events(session, f, batch, cursor)
+def event_pages(f: EventFilter, batch: int | None = None) -> PageFetcher[EventItem]:
+    return lambda session, cursor: list_events(session, f, batch or BATCH, cursor)
 
 
-def quote_pages(f: QuoteFilter, batch: int = BATCH) -> PageFetcher[QuoteItem]:
-    return lambda session, cursor: list_quotes(session, f, batch, cursor)
+def quote_pages(f: QuoteFilter, batch: int | None = None) -> PageFetcher[QuoteItem]:
+    return lambda session, cursor: list_quotes(session, f, batch or BATCH, cursor)
 
 
-def entity_pages(f: EntityFilter, batch: int = BATCH) -> PageFetcher[EntityItem]:
-    return lambda session, cursor: list_entities(session, f, batch, cursor)
+def entity_pages(f: EntityFilter, batch: int | None = None) -> PageFetcher[EntityItem]:
+    return lambda session, cursor: list_entities(session, f, batch or BATCH, cursor)

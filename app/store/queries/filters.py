@@ -20,8 +20,9 @@ from app.store.queries.entities import EntityFilter
 from app.store.queries.events import EventFilter, Order
 from app.store.queries.quotes import DIRECT_KINDS, QuoteFilter
 
-# Database integers are 64-bit at most; a larger id in a cursor would overflow the driver.
-MAX_ID = 2**63 - 1
+# Ids are 32-bit integers on PostgreSQL (bound as ::INTEGER), so a larger id in a cursor
+# would fail in the database rather than match nothing.
+MAX_ID = 2**31 - 1
 
 Raw = str | None
 RawList = Sequence[str] | str | None

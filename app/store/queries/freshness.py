@@ -46,6 +46,9 @@ def data_version(session: Session) -> DataVersion:
     counters = sorted(session.execute(select(Counter.name, Counter.value)).all())
     seed = repr((tuple(row), counters)).encode()
     last_ingest = row[1]
-    if last_ingest is not None and last_ingest.tzinfo is None:
-        last_ingest = last_ingest.replace(tzinfo=dt.UTC)  # SQLite returns stored UTC times naive
+    if last_ingest is not None:
+        # SQLite gives the stored UTC time back naive, PostgreSQL in the session's time zone
+        if last_ingest.tzinfo is None:
+            last_ingest = last_ingest.replace(tzinfo=dt.UTC)
+        last_ingest = last_ingest.astimezone(dt.UTC)
     return DataVersion(token=hashlib.blake2b(seed, digest_size=12).hexdigest(), last_ingest=last_ingest)
