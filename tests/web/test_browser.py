@@ -1,0 +1,259 @@
+"""The pages in a real browser: Debian's Chromium driven by Playwright against a live
+uvicorn server on the test site's database. Loads every page at a phone and a wide width,
+clicks timeline → entity → quote → article, applies a filter, uses the keyboard, checks the
+console stays clean and axe-core finds no serious or critical violation; screenshots go to
+test-output/browser/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+from tests.web.conftest import Site
+
+pytestmark = pytest.mark.slow
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+SHOTS = ROOT / "test-output" / "browser"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "wide": {"width": 1366, "height": 900}}
+WIRE_TITLE = "Ministers to gather in Brussels as alliance fund takes shape"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(site: Site) -> Iterator[str]:
+    if not site.database_url.startswith("sqlite"):
+        pytest.skip("the browser run once, on SQLite")
+    port = free_port()
+    env = {**os.environ, "DATELINE_DATABASE_URL": site.database_url}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "app.main:create_app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/static/site.css", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, "the server stopped"
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page that records console errors and failed requests."""
+
+    def __init__(self, browser, base: str, viewport: str = "wide") -> None:  # type: ignore[no-untyped-def]
+        self.base = base
+        self.viewport = viewport
+        self.context = browser.new_context(viewport=VIEWPORTS[viewport])
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"{r.url} failed"))
+
+    def open(self, path: str):  # type: ignore[no-untyped-def]
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.status == 200, path
+        return self.page
+
+    def shot(self, name: str) -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=SHOTS / f"{name}-{self.viewport}.png", full_page=True)
+
+    def axe(self) -> list[dict]:  # type: ignore[type-arg]
+        self.page.add_script_tag(path=str(AXE))
+        return self.page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+                .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}))"""
+        )
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def site_pages(site: Site) -> dict[str, str]:
+    wire = site.article_ids[WIRE_TITLE]
+    return {
+        "home": "/",
+        "timeline": "/timeline",
+        "timeline-wire-by-month": "/timeline?source=test-wire&group=month&from=1900",
+        "entities": "/entities",
+        "entity": "/entities/ada-quill",
+        "quotes": "/quotes",
+        "articles": "/articles",
+        "article": f"/articles/{wire}",
+        "search": "/search?q=brussels",
+        "not-found": "/entities/no-such-entity",
+    }
+
+
+@pytest.mark.parametrize("viewport", ["wide", "phone"])
+def test_every_page_loads_clean_and_passes_axe(browser, server: str, site: Site, viewport: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server, viewport)
+    problems: dict[str, list] = {}  # type: ignore[type-arg]
+    try:
+        for name, path in site_pages(site).items():
+            if name == "not-found":
+                tab.page.goto(server + path)
+                tab.errors[:] = [e for e in tab.errors if "404" not in e]  # the page's own status
+            else:
+                tab.open(path)
+            assert tab.page.title().endswith("· Dateline"), name
+            tab.shot(name)
+            serious = [v for v in tab.axe() if v["impact"] in ("serious", "critical")]
+            if serious:
+                problems[name] = serious
+        assert not problems, problems
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_click_from_timeline_to_entity_to_quote_to_article(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline?source=test-wire&from=1900")
+        tab.shot("walk-1-timeline")
+        page.get_by_role("link", name="Ada Quill").first.click()
+        page.wait_for_url("**/entities/ada-quill")
+        assert page.locator("h1").inner_text() == "Ada Quill"
+        tab.shot("walk-2-entity")
+        page.get_by_role("link", name="“The vote changed the race.”").first.click()
+        page.wait_for_url("**/quotes/*")
+        assert page.locator("mark").first.inner_text() == "The vote changed the race."
+        tab.shot("walk-3-quote")
+        page.locator(".provenance a").first.click()
+        page.wait_for_url("**/articles/*#s1")
+        target = page.evaluate("() => document.querySelector(':target').id")
+        assert target == "s1"
+        background = page.evaluate(
+            "() => getComputedStyle(document.querySelector(':target')).backgroundColor"
+        )
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the sentence is highlighted"
+        tab.shot("walk-4-article")
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_applying_a_filter_gives_its_permalink(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline")
+        page.select_option("#tl-kind", "meeting")
+        page.fill("#tl-from", "1900")
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_url("**/timeline?*kind=meeting*")
+        assert page.url.endswith("/timeline?kind=meeting&from=1900&order=newest")  # no empty fields
+        kinds = page.locator(".event .badge-kind").all_text_contents()
+        assert kinds and set(kinds) == {"meeting"}
+        assert page.locator(".active-filters").inner_text().count("×") == 2
+        tab.shot("filtered-timeline")
+        # a density bar opens its period
+        page.locator(".density-chart a").first.click()
+        page.wait_for_url("**/timeline?*to=*")
+        assert page.locator(".period").count() >= 1
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_keyboard_and_expanding_an_events_sentence(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline?source=test-wire&from=1900")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+        page.keyboard.press("j")
+        focused = page.evaluate("() => document.activeElement.closest('[data-item]').id")
+        assert focused.startswith("e")
+        page.keyboard.press("j")
+        second = page.evaluate("() => document.activeElement.closest('[data-item]').id")
+        assert second != focused
+        page.keyboard.press("/")
+        assert page.evaluate("() => document.activeElement.id") == "site-q"
+        details = page.locator(".source-sentence").first
+        assert not details.locator("blockquote").is_visible()
+        details.locator("summary").click()
+        assert details.locator("blockquote mark").is_visible()
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_hovering_a_date_shows_its_resolved_value(browser, server: str, site: Site) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open(f"/articles/{site.article_ids[WIRE_TITLE]}")
+        selector = 'time.timex[datetime="2024-W28"]'
+        page.locator(selector).hover()
+        shown = page.evaluate(
+            "(s) => getComputedStyle(document.querySelector(s), '::after').content", selector
+        )
+        assert "week of July 8, 2024" in shown
+        tab.shot("article-date-hover")
+        assert tab.errors == []
+    finally:
+        tab.close()
