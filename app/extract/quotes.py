@@ -92,7 +92,8 @@ def find_quotes(
         kind = _kind(doc_text(doc), span, paragraphs)
         attribution = _attribute(ctx, span, t0, t1, kind, previous)
         found.append((span.start, span.end, doc_text(doc)[span.start : span.end], kind, attribution, t0))
-        previous = (attribution, span.paragraph)
+        if attribution is not None and attribution.speaker is not None:
+            previous = (attribution, span.paragraph)
     for clause in find_indirect(doc, ctx.finder):
         found.append((clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution, -1))
     found.sort(key=lambda f: f[0])
@@ -159,10 +160,11 @@ def _attribute(
         found = finder.attribute(cue)
         if found.speaker is not None or prev_attr is None:
             return found
+    about = finder.sentence_subject(lo, hi)
+    if about is not None:
+        return about
     if prev_attr is not None and span.paragraph - prev_paragraph <= 1:
         return prev_attr
-    if kind is QuoteKind.PARTIAL:
-        return finder.sentence_subject(lo, hi)
     return _cue_before(ctx, lo, t0, t1)
 
 
@@ -180,7 +182,7 @@ def _frame(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> tuple[int, int]
 
 
 _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s")
-_DASH = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z@])")
+_DASH = re.compile(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*(?=[A-Z@])")
 
 
 def _speaker_label(ctx: _Context, span: QuotedSpan) -> Attribution | None:

@@ -153,15 +153,15 @@ class SpeakerFinder:
         return Attribution(speaker=speaker, cue=cue_text, cue_token=cue.i)
 
     def sentence_subject(self, lo: int, hi: int) -> Attribution | None:
-        """The person or organisation a sentence is about, for a fragment quoted in it with no
-        cue ("Reid has gone after Trump as a “human leech …”")."""
+        """The person or organisation a sentence is about, for a quote in it with no cue
+        ("Reid has gone after Trump as a “human leech …”", "Obama has a message: “…”")."""
         for token in self.doc[lo:hi]:
             if token.dep_ == "ROOT" and not self.in_quote[token.i]:
                 for child in token.children:
                     if child.dep_ == "nsubj" and not self.in_quote[child.i]:
-                        mention = self.index.at(child.idx)
-                        if mention and mention.entity.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION):
-                            return Attribution(named(mention), token.text.lower(), token.i)
+                        speaker = self._speaker_from(child, token)
+                        if speaker is not None and speaker.kind is SpeakerKind.NAMED:
+                            return Attribution(speaker, token.text.lower(), token.i)
                 return None
         return None
 
