@@ -49,6 +49,11 @@ def test_open_quote_continues_into_the_next_paragraphs_opening_mark():
     assert text[spans[1].start : spans[1].end] == "Second paragraph"
 
 
+def test_closing_mark_typed_at_a_paragraph_start_opens_the_quote():
+    text = "”Fear. I am truly afraid of what comes next.” ― Ana Ruiz\n“Next quote here.” ― Bo Lee"
+    assert quoted(text) == ["Fear. I am truly afraid of what comes next.", "Next quote here."]
+
+
 # --- with the real model ------------------------------------------------------------------------
 
 
@@ -144,6 +149,35 @@ def test_straight_quotes_throughout_work_like_curly_ones(extractor):
     [quote] = direct(quotes)
     assert quote.text.startswith("We need a deal")
     assert speaker_of(quote, names) == "Clara Osei"
+
+
+@pytest.mark.slow
+def test_name_signed_after_a_dash_is_the_speaker(extractor):
+    text = (
+        "“He makes blanket statements about people he knows nothing about.”\u00a0― Pamela Padilla\n"
+        "“I cannot believe a man with no credentials could be the nominee.” ― Jacklyn Ashley\n"
+    )
+    quotes, names = run(extractor, text)
+    assert [speaker_of(q, names) for q in direct(quotes)] == ["Pamela Padilla", "Jacklyn Ashley"]
+
+
+@pytest.mark.slow
+def test_transcript_label_names_the_speaker_of_each_paragraph(extractor):
+    text = (
+        "Vice presidential nominee Mike Pence spoke with host Chris Wallace on Sunday.\n\n"
+        '"WALLACE: Why would Trump even go down that road with the voters?\n\n'
+        '"PENCE: Well, the question really should be about the campaign itself."'
+    )
+    quotes, names = run(extractor, text)
+    assert [speaker_of(q, names) for q in direct(quotes)] == ["Chris Wallace", "Mike Pence"]
+
+
+@pytest.mark.slow
+def test_quote_without_cue_belongs_to_the_sentences_named_subject(extractor):
+    text = "Another critic, Laurence H. Tribe, likened the rules to “burning the Constitution” last year."
+    quotes, names = run(extractor, text)
+    [quote] = direct(quotes)
+    assert speaker_of(quote, names) == "Laurence H. Tribe"
 
 
 @pytest.mark.slow
