@@ -175,7 +175,11 @@ def _log_service() -> None:
 
 
 @cli.command()
-def service() -> None:
+def service(
+    worker_only: Annotated[
+        bool, typer.Option(help="Only work the queue; another service watches folders and polls feeds.")
+    ] = False,
+) -> None:
     """Run the ingester until stopped: watched folders, feeds and the POST queue, through the
     pipeline of `dateline ingest`. SIGTERM or Ctrl-C finishes the batch in hand, then exits."""
     from app.ingest.service import IngestService
@@ -183,7 +187,7 @@ def service() -> None:
     _log_service()
     db = _database()
     try:
-        tally = IngestService(get_settings(), db).run()
+        tally = IngestService(get_settings(), db, producers=not worker_only).run()
     finally:
         db.close()
     typer.echo(f"{tally.stored} stored, {tally.duplicates} duplicates, {tally.failed} failed", err=True)

@@ -26,7 +26,7 @@ from app.ingest.queue import record_item
 from app.ingest.readers.feeds import parse_feed
 from app.store import ingest_queue
 from app.store.engine import transaction
-from app.store.ingest_sources import PollStatus, ensure_feeds, feed_validators, record_poll
+from app.store.ingest_sources import PollStatus, due_feeds, ensure_feeds, feed_validators, record_poll
 from app.store.models import utcnow
 from app.store.writer import find_duplicate
 
@@ -71,12 +71,12 @@ class FeedPoller:
 
     def poll_due(self) -> list[PollResult]:
         """Poll every feed whose next poll time has come."""
+        if not self.feeds:
+            return []
+        with self.factory() as session:
+            due = due_feeds(session, self.feeds, utcnow())
         results = []
-        for url in self.feeds:
-            with self.factory() as session:
-                next_poll_at = feed_validators(session, url).next_poll_at
-            if next_poll_at is not None and next_poll_at > utcnow():
-                continue
+        for url in (u for u in self.feeds if u in due):
             if not self._polite_pause(url):
                 break  # stopping
             results.append(self.poll(url))

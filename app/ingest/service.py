@@ -60,10 +60,19 @@ def new_worker_id() -> str:
 
 
 class IngestService:
-    def __init__(self, settings: Settings, db: Database, extractor: Extractor | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        extractor: Extractor | None = None,
+        producers: bool = True,
+    ) -> None:
+        """`producers=False` makes a worker only: it leaves the watched folders and feeds to
+        another service (with several workers, one service should poll them)."""
         self.settings = settings
         self.db = db
         self._extractor = extractor
+        self.producers = producers
         self.me = WorkerRow(
             id=new_worker_id(),
             hostname=socket.gethostname()[:255],
@@ -108,7 +117,8 @@ class IngestService:
                 max_attempts=self.settings.ingest_max_attempts,
             )
             self.tally = worker.tally
-            self._start_thread("producers", self._producers_loop)
+            if self.producers:
+                self._start_thread("producers", self._producers_loop)
             self._work(worker)
         finally:
             self._stopping.set()

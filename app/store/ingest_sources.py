@@ -10,7 +10,6 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.store.ingest_queue import as_utc
 from app.store.models import FeedState, WatchedFile, utcnow
 
 _MAX_INT32 = 2**31 - 1
@@ -31,7 +30,6 @@ class FeedValidators:
     url: str
     etag: str | None
     last_modified: str | None
-    next_poll_at: dt.datetime | None
 
 
 def ensure_feeds(session: Session, urls: list[str]) -> None:
@@ -44,11 +42,19 @@ def ensure_feeds(session: Session, urls: list[str]) -> None:
     session.flush()
 
 
+def due_feeds(session: Session, urls: list[str], now: dt.datetime) -> set[str]:
+    """Those of `urls` whose next poll time has come (or that were never polled)."""
+    not_due = session.scalars(
+        select(FeedState.url).where(FeedState.url.in_(urls), FeedState.next_poll_at > now)
+    )
+    return set(urls) - set(not_due)
+
+
 def feed_validators(session: Session, url: str) -> FeedValidators:
     state = session.scalar(select(FeedState).where(FeedState.url == url))
     if state is None:
-        return FeedValidators(url, None, None, None)
-    return FeedValidators(url, state.etag, state.last_modified, as_utc(state.next_poll_at))
+        return FeedValidators(url, None, None)
+    return FeedValidators(url, state.etag, state.last_modified)
 
 
 def record_poll(
