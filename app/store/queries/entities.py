@@ -18,7 +18,7 @@ from app.store.search import matching_ref_ids
 
 # Co-mentions are counted over an entity's latest articles, so that the page of an entity named
 # in every article costs no more than any other.
-CO_MENTION_WINDOW = 400
+CO_MENTION_WINDOW = 200
 
 
 @dataclass(frozen=True)

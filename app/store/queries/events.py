@@ -121,6 +121,23 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
 def list_events(
     session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EventItem]:
+    ids, direction = _page_ids(session, f, limit, cursor)
+    items = events_by_id(session, ids)
+    return page_from_rows(
+        items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
+    )
+
+
+def any_events(session: Session, f: EventFilter, cursor: str) -> bool:
+    """Whether the page `cursor` points to holds anything (one index probe, nothing loaded)."""
+    ids, _ = _page_ids(session, f, 1, cursor)
+    return bool(ids)
+
+
+def _page_ids(
+    session: Session, f: EventFilter, limit: int, cursor: str | None
+) -> tuple[list[int], Direction]:
+    """Up to limit+1 event ids from the cursor on, in the direction it points."""
     stmt, date_col, id_col = filtered_events(session, f)
     newest_first = f.order is Order.NEWEST
     direction = Direction.NEXT
@@ -133,11 +150,7 @@ def list_events(
         stmt = stmt.where(keys > boundary if forward else keys < boundary)
     ascending = (direction is Direction.NEXT) != newest_first
     order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
-    ids = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
-    items = events_by_id(session, ids)
-    return page_from_rows(
-        items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
-    )
+    return list(session.scalars(stmt.order_by(*order).limit(limit + 1))), direction
 
 
 def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
@@ -146,8 +159,17 @@ def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
         return []
     sentence_text = func.substr(Article.body, Sentence.start + 1, Sentence.end - Sentence.start)
     rows = session.execute(
+        # Columns rather than ORM entities: a page of 50 events costs no object loading.
         select(
-            Event,
+            Event.id,
+            Event.value,
+            Event.start_date,
+            Event.end_date,
+            Event.granularity,
+            Event.status,
+            Event.kind,
+            Event.summary,
+            Event.trigger,
             Article.id.label("article_id"),
             Article.title,
             Article.published_date,
@@ -169,27 +191,26 @@ def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
     people = participants_of(session, ids)
     by_id: dict[int, EventItem] = {}
     for row in rows:
-        event: Event = row.Event
         sentence = None
         if row.idx is not None:
             highlights: tuple[tuple[int, int], ...] = ()
             if row.timex_start is not None and row.timex_start >= row.sentence_start:
                 highlights = ((row.timex_start - row.sentence_start, row.timex_end - row.sentence_start),)
             sentence = SentenceRef(row.article_id, row.idx, row.sentence_text or "", highlights)
-        by_id[event.id] = EventItem(
-            id=event.id,
-            value=event.value,
-            start_date=event.start_date,
-            end_date=event.end_date,
-            granularity=event.granularity,
-            status=event.status,
-            kind=event.kind,
-            summary=event.summary,
-            trigger=event.trigger,
+        by_id[row.id] = EventItem(
+            id=row.id,
+            value=row.value,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            granularity=row.granularity,
+            status=row.status,
+            kind=row.kind,
+            summary=row.summary,
+            trigger=row.trigger,
             article=ArticleRef(row.article_id, row.title, row.source_name, row.published_date, row.url),
             sentence=sentence,
             date_text=row.timex_text,
-            participants=tuple(people.get(event.id, ())),
+            participants=tuple(people.get(row.id, ())),
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -367,6 +388,7 @@ __all__ = [
     "Density",
     "EventFilter",
     "Order",
+    "any_events",
     "density_in_range",
     "event_density",
     "events_by_id",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
@@ -14,7 +14,7 @@ from app.store.queries.entities import entity_item
 from app.store.queries.events import events_by_id
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleItem, EntityItem, EventItem, QuoteItem
-from app.store.search import query_words, search
+from app.store.search import matching_documents, query_words
 
 KINDS = ("event", "quote", "entity", "article")
 
@@ -32,6 +32,30 @@ class SearchResults:
         return len(self.events) + len(self.quotes) + len(self.entities) + len(self.articles)
 
 
+def best_per_kind(session: Session, q: str, kinds: tuple[str, ...], per_kind: int) -> dict[str, list[int]]:
+    """Ids of the best `per_kind` matches of each kind, best first: one ranking pass over the
+    matches (a window per kind) rather than one full-text query per kind."""
+    docs = matching_documents(session.get_bind().dialect.name, q, kinds)
+    if docs is None:
+        return {}
+    matches = docs.subquery()
+    place = (
+        func.row_number()
+        .over(partition_by=matches.c.kind, order_by=(matches.c.rank, matches.c.ref_id))
+        .label("place")
+    )
+    ranked = select(matches.c.kind, matches.c.ref_id, place).subquery()
+    rows = session.execute(
+        select(ranked.c.kind, ranked.c.ref_id)
+        .where(ranked.c.place <= per_kind)
+        .order_by(ranked.c.kind, ranked.c.place)
+    )
+    ids: dict[str, list[int]] = {}
+    for kind, ref_id in rows:
+        ids.setdefault(kind, []).append(ref_id)
+    return ids
+
+
 def search_everything(
     session: Session, q: str, kinds: tuple[str, ...] = KINDS, per_kind: int = 10
 ) -> SearchResults:
@@ -41,9 +65,7 @@ def search_everything(
             raise BadRequest(f"kind {kind!r} is not one of {', '.join(KINDS)}", "kind", kind)
     if not query_words(q):
         raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
-    ids: dict[str, list[int]] = {}
-    for kind in kinds:
-        ids[kind] = [hit.ref_id for hit in search(session, q, kinds=[kind], limit=per_kind)]
+    ids = best_per_kind(session, q, kinds, per_kind)
     entities: list[EntityItem] = []
     if ids.get("entity"):
         found = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(ids["entity"])))}

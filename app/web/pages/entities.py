@@ -12,7 +12,13 @@ from fastapi.responses import HTMLResponse
 from app.deps import SessionDep
 from app.domain import EntityKind, EventStatus
 from app.store.queries import filters
-from app.store.queries.entities import EntityDetail, EntityFilter, get_entity, list_entities
+from app.store.queries.entities import (
+    CO_MENTION_WINDOW,
+    EntityDetail,
+    EntityFilter,
+    get_entity,
+    list_entities,
+)
 from app.store.queries.events import EventFilter, Order, list_events
 from app.store.queries.overview import article_dates
 from app.store.queries.quotes import QuoteFilter, list_quotes
@@ -95,6 +101,7 @@ class EntityView:
     articles_url: str
     timeline_url: str
     quotes_url: str
+    co_mention_note: str  # over which articles the companions are counted
 
 
 @router.get("/entities/{slug}", response_class=HTMLResponse)
@@ -133,6 +140,9 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         articles_url=urls.articles(entity=item.slug),
         timeline_url=timeline_url,
         quotes_url=quotes_url,
+        co_mention_note=f"in its latest {CO_MENTION_WINDOW} articles"
+        if item.article_count > CO_MENTION_WINDOW
+        else "",
     )
     about = item.description or item.kind
     description = (

@@ -20,7 +20,14 @@ from app.formatting import date_range, day
 from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction
 from app.store.queries.entities import entity_refs, top_entities
-from app.store.queries.events import Density, EventFilter, Order, density_in_range, list_events
+from app.store.queries.events import (
+    Density,
+    EventFilter,
+    Order,
+    any_events,
+    density_in_range,
+    list_events,
+)
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.views import EntityRef, PeriodCount
 from app.web import urls
@@ -146,7 +153,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     back = page.prev
     if anchored and not page.items and present:
         back = Cursor(Direction.PREV, cursor_day(cursor), LAST_ID).encode() if cursor else None
-    if anchored and back and not list_events(session, f, limit=1, cursor=back).items:
+    if anchored and back and not any_events(session, f, back):
         back = None  # nothing lies on the other side of the present
     next_url = state.url(cursor=page.next) if page.next else None
     prev_url = state.url(cursor=back) if back else None
