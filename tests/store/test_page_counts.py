@@ -1,0 +1,97 @@
+"""The counts pages read instead of counting rows: events per start day (the timeline's
+density chart) and an entity's mentions per month (its sparkline) follow every store and
+every re-extraction, and migration 0004 fills them from facts stored before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select, text
+
+from app.store.database import Database
+from app.store.engine import transaction
+from app.store.migrate import upgrade
+from app.store.models import Article, EntityMonthCount, EventDayCount
+from app.store.queries.entities import mentions_by_month
+from app.store.queries.events import EventFilter, density_in_range
+from app.store.writer import delete_facts, store_article, store_facts
+from tests.store.factories import event, extraction, mention, person, record
+
+BODY = "Donald Trump spoke on Thursday. Trump said the war would end."
+
+
+def trump(body: str = BODY, events: int = 1):  # type: ignore[no-untyped-def]
+    people = [
+        person("e1", "Donald Trump", [mention(body, "Donald Trump"), mention(body, "Trump", occurrence=1)])
+    ]
+    return extraction(body, people, events=[event("Trump spoke", ["e1"])] * events)
+
+
+def day_counts(db: Database) -> dict[tuple[dt.date, str, str], int]:
+    with db.sessions() as session:
+        rows = session.execute(
+            select(EventDayCount.day, EventDayCount.kind, EventDayCount.status, EventDayCount.count)
+        ).all()
+    return {(d, k, s): n for d, k, s, n in rows if n}
+
+
+def month_counts(db: Database) -> dict[dt.date, tuple[int, int]]:
+    with db.sessions() as session:
+        rows = session.execute(
+            select(EntityMonthCount.month, EntityMonthCount.mentions, EntityMonthCount.articles)
+        ).all()
+    return {m: (n, a) for m, n, a in rows if a}
+
+
+def test_storing_articles_counts_events_per_day_and_mentions_per_month(db: Database) -> None:
+    with transaction(db.sessions) as session:
+        store_article(session, record(BODY, day=1), trump())
+        store_article(
+            session, record(BODY + " Again.", url="https://x.example/2", day=2), trump(BODY + " Again.")
+        )
+    assert day_counts(db) == {(dt.date(2024, 6, 27), "other", "happened"): 2}
+    assert month_counts(db) == {dt.date(2024, 7, 1): (4, 2)}
+    with db.sessions() as session:
+        density = density_in_range(session, EventFilter(), dt.date(2024, 6, 1), dt.date(2024, 7, 31))
+        assert [p.count for p in density.periods if p.count] == [2]
+        [july] = mentions_by_month(session, 1)
+        assert (july.label, july.count) == ("2024-07", 4)
+
+
+def test_re_extraction_replaces_the_counts(db: Database) -> None:
+    with transaction(db.sessions) as session:
+        result = store_article(session, record(BODY), trump(events=1))
+    with transaction(db.sessions) as session:
+        article = session.get(Article, result.article_id)
+        assert article is not None
+        delete_facts(session, article)
+    assert day_counts(db) == {} and month_counts(db) == {}
+    with transaction(db.sessions) as session:
+        article = session.get(Article, result.article_id)
+        assert article is not None
+        store_facts(session, article, trump(events=2))
+    assert day_counts(db) == {(dt.date(2024, 6, 27), "other", "happened"): 2}
+    assert month_counts(db) == {dt.date(2024, 7, 1): (2, 1)}
+
+
+def test_the_migration_fills_the_counts_from_stored_facts(database_url: str) -> None:
+    db = Database.open(database_url)
+    try:
+        upgrade(db.engine, "0003")
+        upgrade(db.engine)  # an empty 0004: the counts start empty
+        with transaction(db.sessions) as session:
+            store_article(session, record(BODY), trump())
+        expected_days, expected_months = day_counts(db), month_counts(db)
+        with db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM event_day_counts"))
+            conn.execute(text("DELETE FROM entity_month_counts"))
+            conn.execute(text("DROP TABLE event_day_counts"))
+            conn.execute(text("DROP TABLE entity_month_counts"))
+            conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+        upgrade(db.engine)
+        assert day_counts(db) == expected_days
+        assert month_counts(db) == expected_months
+        with db.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(EventDayCount)) == 1
+    finally:
+        db.close()
