@@ -77,11 +77,13 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
     for timex in timexes:
         if timex.key in range_ends or not _dates_something(timex):
             continue
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        last = pairs.get(timex.key)
+        # A range's summary must keep both ends: "between March and May".
+        end = last.end if last is not None else timex.end
+        span = doc.char_span(timex.start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
         assert timex.range_start is not None and timex.range_end is not None and timex.granularity
-        last = pairs.get(timex.key)
         if last is not None and last.range_end is not None:
             dating = _Dating(
                 f"{timex.value}/{last.value}", timex.range_start, last.range_end, timex.granularity, timex.key

@@ -156,6 +156,12 @@ def test_a_range_makes_one_event_spanning_both_ends(nlp):
 
 
 @pytest.mark.slow
+def test_a_range_summary_keeps_both_ends(nlp):
+    [event] = dated_events_of(nlp, "Prices rose between March and May.")
+    assert (event.value, event.summary) == ("2024-03/2024-05", "Prices rose between March and May")
+
+
+@pytest.mark.slow
 def test_durations_sets_and_vague_references_make_no_events(nlp):
     text = "The mission has run for 15 years and is now ongoing, with talks held daily in the future."
     assert dated_events_of(nlp, text) == []
