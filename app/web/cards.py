@@ -22,10 +22,15 @@ class EventCard:
     event: EventItem
     when: str  # "week of July 8, 2024"
     sentence: tuple[Segment, ...]  # the source sentence, its date phrase marked
+    upcoming: bool = False  # expected, and still ahead of the collection's present
 
     @property
-    def upcoming(self) -> bool:
-        return self.event.status == "expected"
+    def badge(self) -> str | None:
+        """ "upcoming" for what is still ahead; "expected" for what its article expected but
+        whose date the collection has since passed; "ongoing"."""
+        if self.upcoming:
+            return "upcoming"
+        return self.event.status if self.event.status in ("expected", "ongoing") else None
 
 
 @dataclass(frozen=True)
@@ -50,13 +55,16 @@ def event_when(event: EventItem) -> str:
     return when(event.start_date, event.end_date, event.granularity, event.value)
 
 
-def event_card(event: EventItem) -> EventCard:
+def event_card(event: EventItem, present: dt.date | None = None) -> EventCard:
+    """`present` is the collection's present (its newest article's day): an expected event
+    ending after it is upcoming. Without one, every expected event is."""
     sentence = highlight(event.sentence.text, event.sentence.highlights) if event.sentence else ()
-    return EventCard(event, event_when(event), sentence)
+    upcoming = event.status == "expected" and (present is None or event.end_date > present)
+    return EventCard(event, event_when(event), sentence, upcoming)
 
 
-def event_cards(events: Iterable[EventItem]) -> tuple[EventCard, ...]:
-    return tuple(event_card(e) for e in events)
+def event_cards(events: Iterable[EventItem], present: dt.date | None = None) -> tuple[EventCard, ...]:
+    return tuple(event_card(e, present) for e in events)
 
 
 def granularity_of(value: str | None, start: dt.date | None, end: dt.date | None) -> str:

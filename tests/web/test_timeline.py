@@ -201,3 +201,12 @@ def test_dates_are_readable_at_their_precision(client: TestClient) -> None:
     html = client.get(f"/timeline?{WIRE}&order=oldest").text
     for label in ("1949", "June 2024", "June 27, 2024", "week of July 8, 2024"):
         assert f">{label}</time></h2>" in html
+
+
+def test_an_expected_event_the_collection_has_passed_is_not_upcoming(client: TestClient) -> None:
+    """The wire expected the Brussels meeting in the week of July 8; the newest article is of
+    July 26, so the timeline says "expected" (as of the article) rather than "upcoming"."""
+    response = client.get(f"/timeline?{WIRE}&from=2024-07-08&to=2024-07-08")
+    [card] = response.context["view"].cards.values()
+    assert (card.upcoming, card.badge) == (False, "expected")
+    assert 'title="expected as of July 1, 2024">expected</span>' in response.text

@@ -13,7 +13,7 @@ from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.articles import ArticleFilter, get_article, list_articles
 from app.store.queries.entities import entity_refs
-from app.store.queries.overview import sources
+from app.store.queries.overview import article_dates, sources
 from app.store.queries.views import ArticleDetail, ArticleItem
 from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
@@ -94,7 +94,7 @@ def article(request: Request, session: SessionDep, article_id: str) -> HTMLRespo
     view = ArticleView(
         detail=detail,
         paragraphs=mark_body(detail.body, detail.sentences, detail.annotations, links),
-        events=event_cards(detail.events),
+        events=event_cards(detail.events, article_dates(session)[1]),
         quotes=quote_cards(detail.quotes),
         timeline_url=urls.timeline(**{"from": item.published.isoformat(), "to": item.published.isoformat()})
         if item.published

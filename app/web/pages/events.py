@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from app.deps import SessionDep
 from app.store.queries.events import get_event, related_events
+from app.store.queries.overview import article_dates
 from app.web import urls
 from app.web.cards import EventCard, event_card, event_cards
 from app.web.page import PageMeta, render
@@ -29,10 +30,11 @@ class EventView:
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, session: SessionDep, event_id: str) -> HTMLResponse:
     item = get_event(session, path_id(event_id, "event"))
-    card = event_card(item)
+    present = article_dates(session)[1]
+    card = event_card(item, present)
     view = EventView(
         card=card,
-        related=event_cards(related_events(session, item)),
+        related=event_cards(related_events(session, item), present),
         timeline_url=urls.timeline(
             **{"from": item.start_date.isoformat()[:7], "to": item.start_date.isoformat()[:7]}
         ),

@@ -37,8 +37,8 @@ def home(request: Request, session: SessionDep) -> HTMLResponse:
         overview=data,
         period_label=date_range(data.period_start, stats.last_article, None) if data.period_start else "",
         covers=date_range(stats.first_article, stats.last_article, None) if stats.first_article else "",
-        latest=event_cards(data.latest_events),
-        upcoming=event_cards(data.upcoming_events),
+        latest=event_cards(data.latest_events, stats.last_article),
+        upcoming=event_cards(data.upcoming_events, stats.last_article),
         quotes=quote_cards(data.latest_quotes),
         upcoming_url=urls.timeline(status="expected"),
     )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from app.deps import SessionDep
 from app.store.queries import filters
+from app.store.queries.overview import article_dates
 from app.store.queries.search_all import SearchResults, search_everything
 from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
@@ -41,7 +42,7 @@ def search(request: Request, session: SessionDep) -> HTMLResponse:
     view = SearchView(
         q=q,
         results=results,
-        events=event_cards(results.events) if results else (),
+        events=event_cards(results.events, article_dates(session)[1]) if results else (),
         quotes=quote_cards(results.quotes) if results else (),
         more_events_url=urls.timeline(q=q) if results and len(results.events) >= PER_KIND else None,
         more_quotes_url=urls.quotes(q=q) if results and len(results.quotes) >= PER_KIND else None,

@@ -164,7 +164,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
         state=state,
         title=_title(state, named, f),
         groups=tuple(group_events(page.items, grouping, state.newest_first)),
-        cards={card.event.id: card for card in event_cards(page.items)},
+        cards={card.event.id: card for card in event_cards(page.items, present)},
         pager=pager(next_url, prev_url, state.newest_first),
         density=_density(session, state, f, first, present),
         chips=_chips(state, named, {s.slug: s.name for s in all_sources}),
