@@ -13,6 +13,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.config import Settings, get_settings
 from app.errors import DatelineError
@@ -130,8 +131,15 @@ def _install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"There is no page at {request.url.path}."
         if wants_json(request):
-            return problem(exc.status_code, title, detail, request)
-        return error_page(request, exc.status_code, title, detail)
+            response = problem(exc.status_code, title, detail, request)
+        else:
+            response = error_page(request, exc.status_code, title, detail)
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            # RFC 9110 §15.5.6: Allow lists what the resource supports, across every route of
+            # the path (Starlette names only the first route's methods)
+            response.headers["Allow"] = ", ".join(_allowed_methods(request))
+        return response
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> Response:
@@ -140,6 +148,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         if wants_json(request):
             return problem(500, "Internal error", detail, request)
         return error_page(request, 500, "Internal error", detail)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if route.matches(request.scope)[0] is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def _jsonable(value: Any) -> Any:

@@ -37,7 +37,7 @@ class TLText(BaseModel):
 class TLSlide(BaseModel):
     unique_id: str
     start_date: TLDate
-    end_date: TLDate | None
+    end_date: TLDate | None = None
     display_date: str
     text: TLText
     group: str = Field(description="The event kind: TimelineJS puts each group on its own row.")
