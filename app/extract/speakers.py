@@ -162,6 +162,11 @@ class SpeakerFinder:
                         speaker = self._speaker_from(child, token)
                         if speaker is not None and speaker.kind is SpeakerKind.NAMED:
                             return Attribution(speaker, token.text.lower(), token.i)
+                if token.pos_ == "PROPN":
+                    # A misparse that makes the name itself the root ("Aaron Kall, …, compared").
+                    mention = self.index.at(token.idx)
+                    if mention is not None and mention.entity.kind is EntityKind.PERSON:
+                        return Attribution(named(mention), None, token.i)
                 return None
         return None
 
