@@ -71,9 +71,15 @@ def _fts5_query(words: list[str]) -> str:
     return " ".join(quoted)
 
 
-def matching_documents(dialect: str, query: str, kinds: Sequence[str] | None = None) -> Select | None:
+def matching_documents(
+    dialect: str, query: str, kinds: Sequence[str] | None = None, newest: int | None = None
+) -> Select | None:
     """SELECT kind, ref_id, rank of the documents matching `query`, best first (lower rank is
-    better). None when the query holds no searchable word."""
+    better). None when the query holds no searchable word.
+
+    With `newest`, only the `newest` most recently stored matches (of any kind) are ranked:
+    ranking costs per match, so this bounds a query for a common word however large the
+    collection grows."""
     words = query_words(query)
     if not words:
         return None
@@ -81,18 +87,37 @@ def matching_documents(dialect: str, query: str, kinds: Sequence[str] | None = N
     if dialect == "sqlite":
         fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
         rank = literal_column(f"bm25({FTS_TABLE}, 2.0, 1.0)")
+        match = literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words))
         stmt = (
             select(doc.c.kind, doc.c.ref_id, rank.label("rank"))
             .select_from(fts.join(doc, doc.c.id == fts.c.rowid))
-            .where(literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words)))
+            .where(match)
         )
+        if newest:
+            # FTS5 walks its rowids backwards cheaply and takes a rowid bound as a constraint.
+            start = select(fts.c.rowid).where(match).order_by(fts.c.rowid.desc()).offset(newest - 1).limit(1)
+            stmt = stmt.where(fts.c.rowid >= func.coalesce(start.scalar_subquery(), 0))
     else:
         vector = literal_column(_PG_VECTOR)
         tsquery = func.to_tsquery("english", _tsquery(words))
         rank = -func.ts_rank(vector, tsquery)
         stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(vector.op("@@")(tsquery))
+        if newest:
+            start = (
+                select(doc.c.id)
+                .where(vector.op("@@")(tsquery))
+                .order_by(doc.c.id.desc())
+                .offset(newest - 1)
+                .limit(1)
+            )
+            stmt = stmt.where(doc.c.id >= func.coalesce(start.scalar_subquery(), 0))
     if kinds:
-        stmt = stmt.where(doc.c.kind.in_(list(kinds)))
+        # On SQLite the unary + keeps the planner from leading with the (kind, ref_id) index,
+        # which visits every document of a kind and probes the full-text index for each: the
+        # match must lead, so a query costs its matches, not the table (sqlite.org/optoverview.html,
+        # "disqualifying WHERE clause terms using unary +").
+        kind = literal_column(f"+{doc.name}.kind") if dialect == "sqlite" else doc.c.kind
+        stmt = stmt.where(kind.in_(list(kinds)))
     return stmt
 
 

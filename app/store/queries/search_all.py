@@ -17,6 +17,9 @@ from app.store.queries.views import ArticleItem, EntityItem, EventItem, QuoteIte
 from app.store.search import matching_documents, query_words
 
 KINDS = ("event", "quote", "entity", "article")
+# Matches ranked per search: the most recently stored ones. Ranking costs per match, so a
+# common word costs the same in a collection of a thousand articles or a million.
+RANKED_MATCHES = 500
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,8 @@ class SearchResults:
 
 def best_per_kind(session: Session, q: str, kinds: tuple[str, ...], per_kind: int) -> dict[str, list[int]]:
     """Ids of the best `per_kind` matches of each kind, best first: one ranking pass over the
-    matches (a window per kind) rather than one full-text query per kind."""
-    docs = matching_documents(session.get_bind().dialect.name, q, kinds)
+    latest RANKED_MATCHES matches (a window per kind) rather than one query per kind."""
+    docs = matching_documents(session.get_bind().dialect.name, q, kinds, newest=RANKED_MATCHES)
     if docs is None:
         return {}
     matches = docs.subquery()

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.overview import article_dates
-from app.store.queries.search_all import SearchResults, search_everything
+from app.store.queries.search_all import RANKED_MATCHES, SearchResults, search_everything
 from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.page import PageMeta, render
@@ -32,6 +32,7 @@ class SearchView:
     more_quotes_url: str | None
     more_entities_url: str | None
     more_articles_url: str | None
+    ranked: int = RANKED_MATCHES
 
 
 @router.get("/search", response_class=HTMLResponse)
