@@ -44,10 +44,12 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
 def _role(text: str, i: int, p_start: int, p_end: int) -> str:
     """ "open", "close" or "either" for the mark at `i`."""
     mark = text[i]
-    if mark == "“":
-        return "open"
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
+    if mark == "“":
+        # An opening mark typed where a quote closes ("“It's unusual,“ said Noble").
+        typo = before not in _OPENING_CONTEXT and (after.isspace() or after in ".,;:!?")
+        return "close" if typo else "open"
     if mark == "”":
         # A closing mark typed where a paragraph's quote opens ("”Fear. I am afraid …").
         opens_paragraph = not text[p_start:i].strip()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.domain import Entity, Quote, QuoteKind, Speaker, SpeakerKind, Timex, TimexType
+from app.domain import Entity, EntityKind, Quote, QuoteKind, Speaker, SpeakerKind, Timex, TimexType
 from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex
@@ -160,12 +160,26 @@ def _attribute(
         found = finder.attribute(cue)
         if found.speaker is not None or prev_attr is None:
             return found
-    about = finder.sentence_subject(lo, hi)
+    about = _named_before_colon(ctx, t0) or finder.sentence_subject(lo, hi)
     if about is not None:
         return about
     if prev_attr is not None and span.paragraph - prev_paragraph <= 1:
         return prev_attr
-    return _cue_before(ctx, lo, t0, t1)
+    return _cue_before(ctx, span, lo, t0, t1)
+
+
+def _named_before_colon(ctx: _Context, t0: int) -> Attribution | None:
+    """ "Republican pollster Daron Shaw: “…”" — a name and a colon introduce the quote."""
+    doc = ctx.doc
+    j = t0 - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    mention = ctx.index.at(doc[j - 1].idx)
+    if mention is None or mention.entity.kind not in (EntityKind.PERSON, EntityKind.ORGANIZATION):
+        return None
+    return Attribution(named(mention), ":", j)
 
 
 def _frame(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> tuple[int, int]:
@@ -231,20 +245,29 @@ def _cue_in_next_short_sentence(ctx: _Context, hi: int, t0: int, t1: int) -> tup
     return ctx.finder.choose_cue(hi, next_hi, t0, t1)
 
 
-def _cue_before(ctx: _Context, lo: int, t0: int, t1: int) -> Attribution | None:
-    """ "Caddell continued:" or a cue in the sentence before, in the same paragraph."""
+def _cue_before(ctx: _Context, span: QuotedSpan, lo: int, t0: int, t1: int) -> Attribution | None:
+    """A cue in the sentence before, in the same paragraph or ending in a colon ("Caddell
+    continued:"); for a quote that makes up a paragraph of its own, the person the previous
+    paragraph ends on ("Valastro praised Christie’s leadership. ¶ “We need someone …”")."""
     if lo == 0:
         return None
     prev_lo, prev_hi = ctx.sentence_of(lo - 1)
     last = ctx.doc[prev_hi - 1]
     new_paragraph = "\n" in ctx.text[last.idx : ctx.doc[t0].idx]
     if new_paragraph and last.text != ":":
-        return None
+        opens_paragraph = span.open == ctx.paragraphs[span.paragraph][0] + _indent(ctx, span)
+        return ctx.finder.sentence_subject(prev_lo, prev_hi) if opens_paragraph else None
     chosen = ctx.finder.choose_cue(prev_lo, prev_hi, t0, t1)
     if chosen is None:
         return None
     found = ctx.finder.attribute(chosen[0])
     return found if found.speaker is not None else None
+
+
+def _indent(ctx: _Context, span: QuotedSpan) -> int:
+    p_start, p_end = ctx.paragraphs[span.paragraph]
+    line = ctx.text[p_start:p_end]
+    return len(line) - len(line.lstrip())
 
 
 def _kind(text: str, span: QuotedSpan, paragraph_starts: list[int]) -> QuoteKind:
