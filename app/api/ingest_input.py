@@ -88,7 +88,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def json_item(body: bytes, token_id: int) -> NewItem:
+def json_item(body: bytes, token: TokenCheck) -> NewItem:
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, ValueError) as exc:
@@ -98,15 +98,17 @@ def json_item(body: bytes, token_id: int) -> NewItem:
     except ValidationError as exc:
         raise _unprocessable(exc) from exc
     return NewItem(
-        origin="api",
+        origin=_origin(token),
         payload=article.model_dump_json(exclude_none=True),
         content_type=PayloadType.JSON,
         url=article.url,
-        token_id=token_id,
+        token_id=token.token_id,
     )
 
 
-def raw_item(body: bytes, kind: PayloadType, charset: str, meta: dict[str, object], token_id: int) -> NewItem:
+def raw_item(
+    body: bytes, kind: PayloadType, charset: str, meta: dict[str, object], token: TokenCheck
+) -> NewItem:
     try:
         text = body.decode(charset)
     except (LookupError, UnicodeDecodeError) as exc:
@@ -120,13 +122,18 @@ def raw_item(body: bytes, kind: PayloadType, charset: str, meta: dict[str, objec
     except ValidationError as exc:
         raise _unprocessable(exc) from exc
     return NewItem(
-        origin="api",
+        origin=_origin(token),
         payload=text,
         content_type=kind,
         meta=fields.model_dump(exclude_none=True, exclude_defaults=True),
         url=fields.url,
-        token_id=token_id,
+        token_id=token.token_id,
     )
+
+
+def _origin(token: TokenCheck) -> str:
+    """Where a posted item came from, for /status and the logs."""
+    return f"POST by {token.name}"
 
 
 def _unprocessable(exc: ValidationError) -> Unprocessable:

@@ -92,11 +92,9 @@ async def post_article(
         given = [name for name, value in meta.items() if value]
         if given:
             raise BadRequest(f"{given[0]} goes in the JSON record, not in the query", param=given[0])
-        item = ingest_input.json_item(body, token.token_id)
+        item = ingest_input.json_item(body, token)
     else:
-        item = ingest_input.raw_item(
-            body, kind, charset, {k: v for k, v in meta.items() if v}, token.token_id
-        )
+        item = ingest_input.raw_item(body, kind, charset, {k: v for k, v in meta.items() if v}, token)
     item_id = await run_in_threadpool(_enqueue, request.app.state.db, item)
     status_url = request.app.url_path_for("get_ingest_item", item_id=item_id)
     accepted = IngestAccepted(id=item_id, status_url=str(status_url))

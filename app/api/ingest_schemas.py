@@ -110,7 +110,7 @@ class IngestItemOut(BaseModel):
                 {
                     "id": 42,
                     "status": "done",
-                    "origin": "api",
+                    "origin": "POST by crawler",
                     "url": "https://news.example.org/2024/07/01/nato-kyiv",
                     "received_at": "2024-07-01T13:30:00Z",
                     "started_at": "2024-07-01T13:30:01Z",

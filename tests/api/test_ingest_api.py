@@ -74,7 +74,7 @@ def test_a_json_record_is_committed_before_the_202(client: TestClient, db: Datab
         RECORD["url"],
         "application/json",
     )
-    assert item.token_id is not None
+    assert item.token_id is not None and item.origin == "POST by tests"
 
 
 def test_the_ingest_status_is_public_and_says_queued(client: TestClient, token: str) -> None:
