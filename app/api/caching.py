@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
@@ -20,10 +21,12 @@ from fastapi import Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 
+from app.store.database import Database
 from app.store.queries.freshness import DataVersion, data_version
 
 # Bump when the shape of any response changes, so that no client keeps an old body.
 OUTPUT_VERSION = "1"
+VERSION_TTL_SECONDS = 1.0
 CACHE_CONTROL = "no-cache"  # store, but revalidate every time: the data changes on ingest
 
 
@@ -97,10 +100,28 @@ def _canonical_query(request: Request) -> str:
     return "&".join(f"{k}={v}" for k, v in sorted(request.query_params.multi_items(), key=lambda kv: kv[0]))
 
 
-def current_validators(request: Request) -> Validators:
-    """The validators of this request's answer, from a short session of its own."""
-    with request.app.state.db.sessions() as session:
-        return validators_for(request, data_version(session))
+@dataclass(frozen=True)
+class _Remembered:
+    version: DataVersion
+    at: float
+
+
+def _read_version(db: Database) -> DataVersion:
+    with db.sessions() as session:
+        return data_version(session)
+
+
+async def current_version(request: Request) -> DataVersion:
+    """The data version, read at most once per VERSION_TTL_SECONDS per process: under load
+    most requests then check their ETag without touching the database or a thread. An answer
+    may thus carry the previous version's ETag for up to that long after a write."""
+    remembered: _Remembered | None = getattr(request.app.state, "api_data_version", None)
+    now = time.monotonic()
+    if remembered is not None and now - remembered.at < VERSION_TTL_SECONDS:
+        return remembered.version
+    version = await run_in_threadpool(_read_version, request.app.state.db)
+    request.app.state.api_data_version = _Remembered(version, now)
+    return version
 
 
 class ConditionalRoute(APIRoute):
@@ -114,7 +135,7 @@ class ConditionalRoute(APIRoute):
         async def conditional_handler(request: Request) -> Response:
             if request.method not in {"GET", "HEAD"}:
                 return await handler(request)
-            validators = await run_in_threadpool(current_validators, request)
+            validators = validators_for(request, await current_version(request))
             if validators.issued_to(request):
                 return validators.not_modified()
             response = await handler(request)
@@ -129,7 +150,7 @@ class ConditionalRoute(APIRoute):
         return conditional_handler
 
 
-def conditional_headers(
+async def conditional_headers(
     if_none_match: Annotated[
         str | None,
         Header(

@@ -18,10 +18,9 @@ from fastapi.responses import StreamingResponse
 
 from app.api import atom, csv_export, ical, timelinejs
 from app.api.caching import ConditionalRoute, conditional_headers
-from app.api.params import EntityFilterDep, EventFilterDep, QuoteFilterDep
+from app.api.params import EntityFilterDep, EventFilterDep, QuoteFilterDep, SessionDep, SettingsDep
 from app.api.problems import read_responses
 from app.api.responses import site_base, url_with
-from app.deps import SessionDep, SettingsDep
 from app.domain import EventStatus
 from app.store.queries.events import EventFilter, list_events
 from app.store.queries.exports import entity_pages, event_pages, first_and_rest, quote_pages

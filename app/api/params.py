@@ -2,17 +2,19 @@
 into the query layer's filters by the same helpers the pages use (app/store/queries/filters.py).
 
 The dependencies are `async def` on purpose: they only parse, and FastAPI would run a plain
-`def` dependency in the thread pool.
+`def` dependency in the thread pool; each request then costs one thread hop, its endpoint.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
+from sqlalchemy.orm import Session
 
-from app.deps import SettingsDep
+from app.config import Settings
 from app.domain import EntityKind, EventKind, EventStatus, QuoteKind
 from app.store.queries import filters
 from app.store.queries.articles import ArticleFilter
@@ -68,6 +70,26 @@ CursorParam = Annotated[
         examples=["bmV4dHwyMDI0LTA3LTAxfDgxMg"],
     ),
 ]
+
+
+async def api_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+async def read_session(request: Request) -> AsyncIterator[Session]:
+    """A session for one request, made and closed on the event loop rather than in a thread
+    of its own: making one is free (it takes a connection on first use, inside the endpoint's
+    thread) and closing one hands the connection back to the pool. Each thread hop saved is
+    latency saved under load."""
+    session = request.app.state.db.sessions()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+SettingsDep = Annotated[Settings, Depends(api_settings)]
+SessionDep = Annotated[Session, Depends(read_session)]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from app.api.params import (
     PagingDep,
     QuoteFilterDep,
     SearchKind,
+    SessionDep,
     Slug,
 )
 from app.api.problems import read_responses
@@ -34,7 +35,6 @@ from app.api.schemas import (
     SearchOut,
     StatsOut,
 )
-from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.articles import get_article, list_articles
 from app.store.queries.details import entity_profile, event_detail, site_stats

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 
+import pytest
 from fastapi.testclient import TestClient
 
+from app.api import caching
 from app.config import Settings
 from app.main import create_app
 from app.store.database import Database
@@ -46,7 +48,10 @@ def test_revalidating_with_the_etag_is_304_without_a_body(client: TestClient) ->
         assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
 
 
-def test_the_etag_names_the_url_and_the_data(client: TestClient, seeded: Database) -> None:
+def test_the_etag_names_the_url_and_the_data(
+    client: TestClient, seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 0.0)
     first = client.get("/api/v1/events?kind=meeting").headers["etag"]
     assert client.get("/api/v1/events?kind=agreement").headers["etag"] != first
     assert client.get("/api/v1/events?kind=meeting&limit=2").headers["etag"] != first

@@ -3,8 +3,8 @@ and the source of its Last-Modified.
 
 Every write the readers can see (an ingest, a reprocess, a removed entity) moves at least one
 of these numbers: the totals kept at ingest, the highest id of each fact table, the newest
-pipeline version. Each is one primary-key or index lookup, so asking costs the same at any
-size and a revalidation (304) needs no list query at all.
+pipeline version. Each is one primary-key or index lookup, all in one statement, so asking
+costs the same at any size and a revalidation (304) needs no list query at all.
 
 One write goes unseen: on SQLite, re-extracting only the newest article into exactly as many
 rows of every kind reuses the same ids (SQLite hands out max(id)+1). PostgreSQL sequences never
@@ -17,10 +17,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, text
 from sqlalchemy.orm import Session
-
-from app.store.models import Article, Counter, Entity, Event, Mention, Quote, Sentence, Timex
 
 
 @dataclass(frozen=True)
@@ -29,23 +27,31 @@ class DataVersion:
     last_ingest: dt.datetime | None  # when the newest article was stored (UTC)
 
 
+# One statement of scalar subqueries. Written out rather than built: SQLAlchemy spends longer
+# keying a built statement of eleven subqueries (about 2 ms) than the database spends
+# answering it (under 0.1 ms), and this runs on every API request.
+_VERSION_SQL = text(
+    """
+    SELECT
+      (SELECT max(id) FROM articles),
+      (SELECT ingested_at FROM articles ORDER BY id DESC LIMIT 1) AS last_ingest,
+      (SELECT max(pipeline_version) FROM articles),
+      (SELECT max(id) FROM sentences),
+      (SELECT max(id) FROM events),
+      (SELECT max(id) FROM quotes),
+      (SELECT max(id) FROM entities),
+      (SELECT max(id) FROM mentions),
+      (SELECT max(id) FROM timexes),
+      (SELECT sum(value) FROM counters),
+      (SELECT count(name) FROM counters)
+    """
+).columns(last_ingest=DateTime(timezone=True))
+
+
 def data_version(session: Session) -> DataVersion:
-    row = session.execute(
-        select(
-            select(func.max(Article.id)).scalar_subquery(),
-            select(Article.ingested_at).order_by(Article.id.desc()).limit(1).scalar_subquery(),
-            select(func.max(Article.pipeline_version)).scalar_subquery(),
-            select(func.max(Sentence.id)).scalar_subquery(),
-            select(func.max(Event.id)).scalar_subquery(),
-            select(func.max(Quote.id)).scalar_subquery(),
-            select(func.max(Entity.id)).scalar_subquery(),
-            select(func.max(Mention.id)).scalar_subquery(),
-            select(func.max(Timex.id)).scalar_subquery(),
-        )
-    ).one()
-    counters = sorted(session.execute(select(Counter.name, Counter.value)).all())
-    seed = repr((tuple(row), counters)).encode()
-    last_ingest = row[1]
+    row = session.execute(_VERSION_SQL).one()
+    seed = repr(tuple(row)).encode()
+    last_ingest = row.last_ingest
     if last_ingest is not None:
         # SQLite gives the stored UTC time back naive, PostgreSQL in the session's time zone
         if last_ingest.tzinfo is None:
