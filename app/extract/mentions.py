@@ -101,7 +101,7 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
     if label == "PERSON":
         start_tok = _skip_leading_titles(doc, start_tok, end_tok)
         start = max(start, doc[start_tok].idx)
-    start, end = names.trimmed_bounds(text, start, end)
+    start, end = names.drop_trailing_lowercase(text, *names.trimmed_bounds(text, start, end))
     surface = text[start:end]
     if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
         return None
@@ -243,40 +243,48 @@ def _fix_kinds(mentions: list[RawMention]) -> list[RawMention]:
     return _majority_kinds(fixed)
 
 
-def _person_name_parts(mentions: list[RawMention]) -> tuple[set[str], set[str]]:
-    """Last and first words of the multi-word person names in the article."""
+@dataclass(frozen=True)
+class _PersonNames:
+    """How the article names people: last and first words of full names, one-word names."""
+
+    lasts: frozenset[str]
+    firsts: frozenset[str]
+    singles: frozenset[str]
+
+
+def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
     lasts: set[str] = set()
     firsts: set[str] = set()
+    singles: set[str] = set()
     for m in mentions:
         if m.kind is EntityKind.PERSON:
             words = names.name_words(m.name)
             if len(words) >= 2:
                 lasts.add(names.last_name(words))
                 firsts.add(words[0])
-    return lasts, firsts
+            else:
+                singles.add(m.name)
+    return _PersonNames(frozenset(lasts), frozenset(firsts), frozenset(singles))
 
 
-def _fixed_kind(m: RawMention, person_parts: tuple[set[str], set[str]]) -> RawMention:
-    lasts, firsts = person_parts
+def _fixed_kind(m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
     lowered = {w.lower().strip(".,") for w in words}
     if m.kind is not EntityKind.ORGANIZATION and len(words) >= 2 and lowered & names.ORG_WORDS:
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)
-    is_name_part = len(words) == 1 and (m.name in lasts or m.name in firsts)
+    is_name_part = len(words) == 1 and (m.name in people.lasts or m.name in people.firsts)
     if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and is_known_place(m.name) and not is_name_part:
         return replace(m, kind=EntityKind.PLACE, description=None)
-    if m.kind is EntityKind.PERSON:
+    if m.kind is EntityKind.PERSON or is_known_place(m.name):
         return m
-    looks_personal = all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in m.name)
-    if looks_personal and len(words) == 1 and m.name in lasts and not is_known_place(m.name):
-        return replace(m, kind=EntityKind.PERSON)
-    if (
-        looks_personal
-        and m.followed_by_who
-        and 2 <= len(words) <= 4
-        and not is_known_place(m.name)
-        and not names.is_initialism(words[0])
-    ):
+    if not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in m.name):
+        return m
+    if len(words) == 1:
+        return replace(m, kind=EntityKind.PERSON) if m.name in people.lasts else m
+    # "Keith Lamont Scott" labelled ORG where the article also calls him "Scott" (a person),
+    # or "Ivo Daalder, who served …".
+    personal = m.followed_by_who or names.last_name(words) in people.singles
+    if personal and len(words) <= 4 and not names.is_initialism(words[0]):
         return replace(m, kind=EntityKind.PERSON)
     return m
 

@@ -83,6 +83,15 @@ def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim_punctuation(text, start, start + len(bare))
 
 
+def drop_trailing_lowercase(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Minnesota Vikings - while" -> "Minnesota Vikings": a name ends on a capitalised word."""
+    while True:
+        cut = text.rfind(" ", start, end)
+        if cut < 0 or not text[cut + 1 : end].isalpha() or not text[cut + 1 : end].islower():
+            return start, end
+        start, end = _trim_punctuation(text, start, cut)
+
+
 def _is_part_of_name(text: str, start: int, determiner: str) -> bool:
     """A capitalised "The" in mid-sentence belongs to the name ("for The Wall Street Journal")."""
     if determiner != "The":
