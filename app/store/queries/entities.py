@@ -134,7 +134,9 @@ def mentions_by_month(session: Session, entity_id: int) -> list[PeriodCount]:
 
 
 def co_mentioned(session: Session, entity_id: int, limit: int = 12) -> list[CountedEntity]:
-    """Entities named in the same articles, by the number of articles shared."""
+    """Entities named in the same articles, by the number of articles shared (over the
+    entity's latest CO_MENTION_WINDOW articles). Counted on the (article, entity) key alone and
+    named afterwards, so only the winners are looked up."""
     recent = (
         select(ArticleEntity.article_id)
         .where(ArticleEntity.entity_id == entity_id)
@@ -143,16 +145,20 @@ def co_mentioned(session: Session, entity_id: int, limit: int = 12) -> list[Coun
         .subquery()
     )
     shared = func.count().label("shared")
-    rows = session.execute(
-        select(Entity.slug, Entity.name, Entity.kind, shared)
-        .select_from(ArticleEntity)
-        .join(Entity, Entity.id == ArticleEntity.entity_id)
+    top = (
+        select(ArticleEntity.entity_id, shared)
         .where(
             ArticleEntity.article_id.in_(select(recent.c.article_id)), ArticleEntity.entity_id != entity_id
         )
-        .group_by(Entity.id, Entity.slug, Entity.name, Entity.kind)
-        .order_by(shared.desc(), Entity.name)
+        .group_by(ArticleEntity.entity_id)
+        .order_by(shared.desc(), ArticleEntity.entity_id)
         .limit(limit)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Entity.slug, Entity.name, Entity.kind, top.c.shared)
+        .join(top, top.c.entity_id == Entity.id)
+        .order_by(top.c.shared.desc(), Entity.name)
     ).all()
     return [CountedEntity(EntityRef(slug, name, kind), n) for slug, name, kind, n in rows]
 

@@ -128,6 +128,18 @@ def list_events(
     )
 
 
+# A cursor at (day, LAST_ID) sits after every event of that day.
+LAST_ID = 2**31 - 1
+
+
+def events_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10) -> list[EventItem]:
+    """The first events starting after `day`, oldest first: a keyset page from that day, so
+    one index range however many events came before (a `date_from` filter, which looks at
+    where events end, cannot use the date index)."""
+    cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
+    return list(list_events(session, replace(f, order=Order.OLDEST), limit, cursor).items)
+
+
 def any_events(session: Session, f: EventFilter, cursor: str) -> bool:
     """Whether the page `cursor` points to holds anything (one index probe, nothing loaded)."""
     ids, _ = _page_ids(session, f, 1, cursor)
@@ -391,6 +403,7 @@ __all__ = [
     "any_events",
     "density_in_range",
     "event_density",
+    "events_after",
     "events_by_id",
     "get_event",
     "list_events",

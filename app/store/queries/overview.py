@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.store.models import Article, Counter, Source
 from app.store.queries.entities import top_entities
-from app.store.queries.events import EventFilter, Order, list_events
+from app.store.queries.events import EventFilter, Order, events_after, list_events
 from app.store.queries.quotes import QuoteFilter, list_quotes
 from app.store.queries.views import CountedEntity, EventItem, QuoteItem
 
@@ -78,19 +78,10 @@ def overview(session: Session, limit: int = 10) -> Overview:
     s = stats(session)
     period_start = s.last_article - dt.timedelta(days=PERIOD_DAYS) if s.last_article else None
     latest = list_events(session, EventFilter(date_to=s.last_article, order=Order.NEWEST), limit=limit)
-    upcoming = ()
+    upcoming: tuple[EventItem, ...] = ()
     if s.last_article:
-        upcoming = tuple(
-            list_events(
-                session,
-                EventFilter(
-                    statuses=("expected",),
-                    date_from=s.last_article + dt.timedelta(days=1),
-                    order=Order.OLDEST,
-                ),
-                limit=limit,
-            ).items
-        )
+        expected = EventFilter(statuses=("expected",))
+        upcoming = tuple(events_after(session, expected, s.last_article, limit))
     return Overview(
         stats=s,
         period_start=period_start,

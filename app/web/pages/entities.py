@@ -3,7 +3,6 @@ its aliases, mentions over time, timeline, quotes, companions and articles."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
@@ -19,7 +18,7 @@ from app.store.queries.entities import (
     get_entity,
     list_entities,
 )
-from app.store.queries.events import EventFilter, Order, list_events
+from app.store.queries.events import EventFilter, events_after, list_events
 from app.store.queries.overview import article_dates
 from app.store.queries.quotes import QuoteFilter, list_quotes
 from app.store.queries.views import EntityItem
@@ -112,16 +111,9 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
     # the news first, up to the collection's present; what is expected after it apart
     events = list_events(session, EventFilter(entities=(item.slug,), date_to=present), limit=12)
     upcoming = (
-        list_events(
-            session,
-            EventFilter(
-                entities=(item.slug,),
-                statuses=(EventStatus.EXPECTED.value,),
-                date_from=present + dt.timedelta(days=1),
-                order=Order.OLDEST,
-            ),
-            limit=5,
-        ).items
+        events_after(
+            session, EventFilter(entities=(item.slug,), statuses=(EventStatus.EXPECTED.value,)), present, 5
+        )
         if present
         else []
     )

@@ -21,6 +21,7 @@ from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction
 from app.store.queries.entities import entity_refs, top_entities
 from app.store.queries.events import (
+    LAST_ID,
     Density,
     EventFilter,
     Order,
@@ -41,7 +42,6 @@ from app.web.parts import Chip, Option, Pager, options, pager
 router = APIRouter()
 
 PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor")
-LAST_ID = 2**31 - 1  # a cursor at (day, LAST_ID) sits after every event of that day
 
 
 @dataclass(frozen=True)
