@@ -132,6 +132,20 @@ def test_name_followed_by_who_is_a_person(vocab):
     assert daalder.kind is EntityKind.PERSON
 
 
+def test_full_name_labelled_organisation_is_a_person_when_its_surname_is_one(vocab):
+    doc = make_doc(vocab, "Keith/B-ORG Lamont/I-ORG Scott/I-ORG died . | Scott/B-PERSON was 43 .")
+    [scott] = find_entities(doc)
+    assert scott.kind is EntityKind.PERSON
+    assert scott.name == "Keith Lamont Scott"
+    assert len(scott.mentions) == 2
+
+
+def test_name_stops_at_its_last_capitalised_word(vocab):
+    doc = make_doc(vocab, "the Minnesota/B-ORG Vikings/I-ORG -/I-ORG while/I-ORG chanting")
+    [vikings] = find_entities(doc)
+    assert vikings.name == "Minnesota Vikings"
+
+
 def test_organisation_words_make_an_organisation(vocab):
     doc = make_doc(vocab, "the State/B-GPE Department/I-GPE said .")
     [state] = find_entities(doc)
