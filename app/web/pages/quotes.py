@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from app.deps import SessionDep
 from app.store.queries import filters
-from app.store.queries.entities import entity_refs
+from app.store.queries.entities import entity_refs, top_entities
 from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_quotes
 from app.store.queries.views import EntityRef
 from app.web import urls
@@ -34,6 +34,7 @@ class QuoteListView:
     chips: tuple[Chip, ...]
     pager: Pager
     heading: str
+    speaker_suggestions: tuple[EntityRef, ...] = ()
 
 
 def _list_url(
@@ -83,6 +84,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
             url(cursor=page.next) if page.next else None, url(cursor=page.prev) if page.prev else None
         ),
         heading=heading,
+        speaker_suggestions=tuple(c.entity for c in top_entities(session, limit=40, kind="person")),
     )
     description = "What was said, by whom and when, each quote linked to its paragraph in the source."
     return render(request, "quotes.html", view, PageMeta(heading, description, url()))
