@@ -67,7 +67,19 @@ def mark_body(
     ]
     spans.sort(key=lambda s: (s.start, s.layer, -s.end, s.order))
     writer = _Writer(body, links)
-    return tuple(writer.paragraph(start, end, spans) for start, end in paragraphs(body))
+    out: list[Markup] = []
+    carried: list[_Span] = []  # spans that began in an earlier paragraph and reach further
+    waiting = iter(spans)
+    upcoming = next(waiting, None)
+    for start, end in paragraphs(body):
+        inside = [s for s in carried if s.end > start]
+        while upcoming is not None and upcoming.start < end:
+            if upcoming.end > start:
+                inside.append(upcoming)
+            upcoming = next(waiting, None)
+        out.append(writer.paragraph(start, end, inside))
+        carried = [s for s in inside if s.end > end]
+    return tuple(out)
 
 
 class _Writer:
@@ -76,8 +88,8 @@ class _Writer:
         self.links = links
         self.started: set[int] = set()  # spans whose first fragment is out (ids go there only)
 
-    def paragraph(self, start: int, end: int, spans: Sequence[_Span]) -> Markup:
-        inside = [s for s in spans if s.start < end and s.end > start]
+    def paragraph(self, start: int, end: int, inside: Sequence[_Span]) -> Markup:
+        """`inside`: the spans overlapping [start, end), ordered by start."""
         cuts = sorted(
             {start, end, *(max(s.start, start) for s in inside), *(min(s.end, end) for s in inside)}
         )

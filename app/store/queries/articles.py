@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import BadRequest, NotFound
 from app.formatting import date_range
-from app.store.models import Article, ArticleEntity, Entity, Event, Mention, Quote, Source, Timex
+from app.store.models import Article, ArticleEntity, Entity, Event, Mention, Quote, Sentence, Source, Timex
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.events import events_by_id
 from app.store.queries.quotes import quotes_by_id
@@ -108,7 +108,13 @@ def get_article(session: Session, article_id: int) -> ArticleDetail:
     if row is None:
         raise NotFound(f"There is no article {article_id}.")
     article: Article = row.Article
-    sentences = tuple(SentenceSpan(s.idx, s.start, s.end) for s in article.sentences)
+    # columns, not ORM objects: a long transcript has hundreds of sentences and dates
+    spans = session.execute(
+        select(Sentence.idx, Sentence.start, Sentence.end)
+        .where(Sentence.article_id == article_id)
+        .order_by(Sentence.idx)
+    ).all()
+    sentences = tuple(SentenceSpan(idx, start, end) for idx, start, end in spans)
     annotations = [
         *_entity_annotations(session, article_id),
         *_timex_annotations(session, article_id),
@@ -152,17 +158,21 @@ def _entity_annotations(session: Session, article_id: int) -> list[Annotation]:
 
 
 def _timex_annotations(session: Session, article_id: int) -> list[Annotation]:
-    rows = session.scalars(select(Timex).where(Timex.article_id == article_id)).all()
+    rows = session.execute(
+        select(
+            Timex.start, Timex.end, Timex.value, Timex.range_start, Timex.range_end, Timex.granularity
+        ).where(Timex.article_id == article_id)
+    ).all()
     return [
         Annotation(
             "timex",
-            t.start,
-            t.end,
-            t.value,
+            start,
+            end,
+            value,
             None,
-            date_range(t.range_start, t.range_end, t.granularity, t.value) if t.range_start else t.value,
+            date_range(range_start, range_end, granularity, value) if range_start else value,
         )
-        for t in rows
+        for start, end, value, range_start, range_end, granularity in rows
     ]
 
 
