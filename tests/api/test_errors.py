@@ -44,9 +44,9 @@ OVERFLOWING_CURSOR = Cursor(Direction.NEXT, "2024-07-01", 2**64).encode()
     ],
 )
 def test_a_bad_parameter_is_a_problem_naming_it(
-    client: TestClient, url: str, status: int, param: str
+    read_client: TestClient, url: str, status: int, param: str
 ) -> None:
-    response = client.get(url)
+    response = read_client.get(url)
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
@@ -66,13 +66,13 @@ def test_a_bad_parameter_is_a_problem_naming_it(
         "/api/v1/entities/nobody-at-all",
     ],
 )
-def test_an_unknown_item_is_404(client: TestClient, url: str) -> None:
-    response = client.get(url)
+def test_an_unknown_item_is_404(read_client: TestClient, url: str) -> None:
+    response = read_client.get(url)
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["title"] == "Not found"
 
 
-def test_unknown_api_paths_are_problems_too(client: TestClient) -> None:
-    response = client.get("/api/v1/nothing-here")
+def test_unknown_api_paths_are_problems_too(read_client: TestClient) -> None:
+    response = read_client.get("/api/v1/nothing-here")
     assert response.status_code == 404 and response.headers["content-type"] == "application/problem+json"

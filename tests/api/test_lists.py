@@ -17,8 +17,8 @@ def ids(response) -> list[int]:  # type: ignore[no-untyped-def]
     return [item["id"] for item in response.json()["items"]]
 
 
-def test_events_are_newest_first_with_participants_sentence_and_article(client: TestClient) -> None:
-    body = client.get("/api/v1/events").json()
+def test_events_are_newest_first_with_participants_sentence_and_article(read_client: TestClient) -> None:
+    body = read_client.get("/api/v1/events").json()
     starts = [e["start_date"] for e in body["items"]]
     assert starts == sorted(starts, reverse=True) and len(starts) == 7
     meeting = next(e for e in body["items"] if e["summary"] == "NATO leaders will meet in Washington")
@@ -55,16 +55,18 @@ def test_events_are_newest_first_with_participants_sentence_and_article(client: 
         ("q=budget", {"The Senate passed the budget"}),
     ],
 )
-def test_event_filters_are_the_pages_filters(client: TestClient, query: str, summaries: set[str]) -> None:
-    items = client.get(f"/api/v1/events?{query}").json()["items"]
+def test_event_filters_are_the_pages_filters(
+    read_client: TestClient, query: str, summaries: set[str]
+) -> None:
+    items = read_client.get(f"/api/v1/events?{query}").json()["items"]
     assert {e["summary"] for e in items} == summaries
 
 
-def test_walking_next_links_visits_every_event_once_and_prev_goes_back(client: TestClient) -> None:
-    everything = ids(client.get("/api/v1/events?order=oldest"))
+def test_walking_next_links_visits_every_event_once_and_prev_goes_back(read_client: TestClient) -> None:
+    everything = ids(read_client.get("/api/v1/events?order=oldest"))
     seen, url, pages = [], "/api/v1/events?order=oldest&limit=2", []
     while url:
-        response = client.get(url)
+        response = read_client.get(url)
         pages.append(response)
         seen += ids(response)
         url = response.json()["links"]["next"]
@@ -75,7 +77,7 @@ def test_walking_next_links_visits_every_event_once_and_prev_goes_back(client: T
     assert seen == everything and len(pages) == 4
     last = pages[-1].json()
     assert last["next"] is None and 'rel="next"' not in pages[-1].headers.get("link", "")
-    back = client.get(last["links"]["prev"])
+    back = read_client.get(last["links"]["prev"])
     assert ids(back) == everything[4:6]
 
 
@@ -86,33 +88,35 @@ def test_limit_is_capped_by_the_setting(seeded: Database, settings: Settings) ->
         assert len(ids(client.get("/api/v1/entities?limit=1000"))) == 3
 
 
-def test_entities_by_mentions_with_kind_and_q(client: TestClient) -> None:
-    items = client.get("/api/v1/entities").json()["items"]
+def test_entities_by_mentions_with_kind_and_q(read_client: TestClient) -> None:
+    items = read_client.get("/api/v1/entities").json()["items"]
     counts = [e["mention_count"] for e in items]
     assert counts == sorted(counts, reverse=True)
-    people = client.get("/api/v1/entities?kind=person").json()["items"]
+    people = read_client.get("/api/v1/entities?kind=person").json()["items"]
     assert {e["slug"] for e in people} == {"joe-biden", "volodymyr-zelensky", "chuck-schumer"}
-    assert [e["slug"] for e in client.get("/api/v1/entities?q=schumer").json()["items"]] == ["chuck-schumer"]
+    assert [e["slug"] for e in read_client.get("/api/v1/entities?q=schumer").json()["items"]] == [
+        "chuck-schumer"
+    ]
 
 
-def test_quotes_by_speaker_and_date(client: TestClient) -> None:
-    items = client.get("/api/v1/quotes").json()["items"]
+def test_quotes_by_speaker_and_date(read_client: TestClient) -> None:
+    items = read_client.get("/api/v1/quotes").json()["items"]
     assert [q["said_start"] for q in items] == ["2024-07-01", "2024-06-28", "2024-06-20"]
-    biden = client.get("/api/v1/quotes?speaker=joe-biden").json()["items"]
+    biden = read_client.get("/api/v1/quotes?speaker=joe-biden").json()["items"]
     assert [q["text"] for q in biden] == ["We will defend every inch of NATO territory."]
     assert biden[0]["speaker"]["slug"] == "joe-biden"
-    assert len(client.get("/api/v1/quotes?from=2024-06-21&to=2024-06").json()["items"]) == 1
+    assert len(read_client.get("/api/v1/quotes?from=2024-06-21&to=2024-06").json()["items"]) == 1
 
 
-def test_articles_by_source_entity_and_date(client: TestClient) -> None:
-    titles = [a["title"] for a in client.get("/api/v1/articles?source=test-wire").json()["items"]]
+def test_articles_by_source_entity_and_date(read_client: TestClient) -> None:
+    titles = [a["title"] for a in read_client.get("/api/v1/articles?source=test-wire").json()["items"]]
     assert titles == ["NATO allies gather in Washington", "=Senate passes the budget"]
-    by_entity = client.get("/api/v1/articles?entity=nato").json()["items"]
+    by_entity = read_client.get("/api/v1/articles?entity=nato").json()["items"]
     assert {a["title"] for a in by_entity} == {"NATO allies gather in Washington", "A look back at 1949"}
-    assert len(client.get("/api/v1/articles?from=2024-06&to=2024-06").json()["items"]) == 2
+    assert len(read_client.get("/api/v1/articles?from=2024-06&to=2024-06").json()["items"]) == 2
 
 
-def test_page_links_keep_every_filter(client: TestClient) -> None:
-    response = client.get("/api/v1/events?entity=nato&kind=meeting&kind=agreement&limit=1")
+def test_page_links_keep_every_filter(read_client: TestClient) -> None:
+    response = read_client.get("/api/v1/events?entity=nato&kind=meeting&kind=agreement&limit=1")
     following = response.json()["links"]["next"]
     assert re.search(r"entity=nato&kind=meeting&kind=agreement&limit=1&cursor=\w+", following)
