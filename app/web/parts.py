@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from app.formatting import day
 
 
 @dataclass(frozen=True)
@@ -75,3 +78,15 @@ def shorten(text: str, limit: int = 90) -> str:
     """At most `limit` characters, cut at a word, for titles and descriptions."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def readable_date_param(text: str) -> str:
+    """A date filter as written (2024, 2024-07, 2024-07-08), read at its own precision."""
+    try:
+        if len(text) == 4:
+            return text
+        if len(text) == 7:
+            return f"{dt.date(int(text[:4]), int(text[5:]), 1):%B %Y}"
+        return day(dt.date.fromisoformat(text))
+    except ValueError:
+        return text

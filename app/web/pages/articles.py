@@ -20,7 +20,7 @@ from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.marking import Links, mark_body
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
-from app.web.parts import Chip, Option, Pager, options, pager, shorten
+from app.web.parts import Chip, Option, Pager, options, pager, readable_date_param, shorten
 
 router = APIRouter()
 
@@ -58,8 +58,8 @@ def article_list(request: Request, session: SessionDep) -> HTMLResponse:
     chips = [Chip(f"“{f.q}”", url(q=True))] if f.q else []
     chips += [Chip(source_names.get(f.source, f.source), url(source=True))] if f.source else []
     chips += [Chip(f"mentions {named.get(f.entity, f.entity)}", url(entity=True))] if f.entity else []
-    chips += [Chip(f"from {raw['from']}", url(**{"from": True}))] if raw["from"] else []
-    chips += [Chip(f"to {raw['to']}", url(to=True))] if raw["to"] else []
+    chips += [Chip(f"from {readable_date_param(raw['from'])}", url(**{"from": True}))] if raw["from"] else []
+    chips += [Chip(f"to {readable_date_param(raw['to'])}", url(to=True))] if raw["to"] else []
     heading = "Articles" + (f" mentioning {named.get(f.entity, f.entity)}" if f.entity else "")
     view = ArticleListView(
         items=tuple(page.items),

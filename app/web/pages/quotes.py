@@ -17,7 +17,7 @@ from app.web import urls
 from app.web.cards import QuoteCard, quote_cards, said_when
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
-from app.web.parts import Chip, Pager, Segment, highlight, pager, shorten
+from app.web.parts import Chip, Pager, Segment, highlight, pager, readable_date_param, shorten
 
 router = APIRouter()
 
@@ -69,8 +69,8 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
 
     chips = [Chip(f"“{f.q}”", url(q=None))] if f.q else []
     chips += [Chip(e.name, url(speakers=tuple(s for s in f.speakers if s != e.slug))) for e in named]
-    chips += [Chip(f"from {date_from}", url(date_from=None))] if date_from else []
-    chips += [Chip(f"to {date_to}", url(date_to=None))] if date_to else []
+    chips += [Chip(f"from {readable_date_param(date_from)}", url(date_from=None))] if date_from else []
+    chips += [Chip(f"to {readable_date_param(date_to)}", url(date_to=None))] if date_to else []
     heading = "Quotes" + (" by " + " and ".join(e.name for e in named) if named else "")
     heading += f" matching “{f.q}”" if f.q else ""
     view = QuoteListView(

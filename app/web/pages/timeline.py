@@ -37,7 +37,7 @@ from app.web.charts import BarChart, bar_chart
 from app.web.grouping import GROUPINGS, EventGroup, Period, group_events
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, choice
-from app.web.parts import Chip, Option, Pager, options, pager
+from app.web.parts import Chip, Option, Pager, options, pager, readable_date_param
 
 router = APIRouter()
 
@@ -288,9 +288,9 @@ def _chips(state: TimelineState, named: list[EntityRef], source_names: dict[str,
     for status in state.statuses:
         chips.append(Chip(status, base.url(statuses=tuple(s for s in state.statuses if s != status))))
     if state.date_from:
-        chips.append(Chip(f"from {state.date_from}", base.url(date_from=None)))
+        chips.append(Chip(f"from {readable_date_param(state.date_from)}", base.url(date_from=None)))
     if state.date_to:
-        chips.append(Chip(f"to {state.date_to}", base.url(date_to=None)))
+        chips.append(Chip(f"to {readable_date_param(state.date_to)}", base.url(date_to=None)))
     return tuple(chips)
 
 
