@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from app.domain import Entity, EntityKind, Quote, QuoteKind, Speaker, SpeakerKind, Timex, TimexType
+from app.domain import Entity, EntityKind, Quote, QuoteKind, Speaker, SpeakerKind, Timex
 from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex
 from app.extract.indirect import find_indirect
+from app.extract.quote_dates import QuoteDating
 from app.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_bounds
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
@@ -32,6 +33,7 @@ _TITLE_CUES = frozenset(
 )
 _NEXT_SENTENCE_TOKENS = 12
 _MAX_CUE_DISTANCE = 60
+_STRONG_CUE_RANK = 2  # frames, governs, or is coordinated with a governor: see choose_cue
 
 
 @dataclass
@@ -81,7 +83,7 @@ def find_quotes(
         return []
     spans = find_quoted_spans(doc_text(doc))
     ctx = _Context.build(doc, spans, entities)
-    dating = _Dating(doc, timexes, published)
+    dating = QuoteDating(doc, timexes, published, ctx.finder, ctx.token_starts)
     paragraphs = [start for start, _ in ctx.paragraphs]
     found: list[tuple[int, int, str, QuoteKind, Attribution | None, int]] = []
     previous: tuple[Attribution | None, int] = (None, -10)
@@ -155,7 +157,7 @@ def _attribute(
     chosen = finder.choose_cue(lo, hi, t0, t1) or _cue_in_next_short_sentence(ctx, hi, t0, t1)
     # A quote right after an attributed one in the same paragraph continues it, unless a cue
     # frames or governs this quote itself.
-    if chosen is not None and not (same_paragraph and chosen[1] > 1):
+    if chosen is not None and not (same_paragraph and chosen[1] > _STRONG_CUE_RANK):
         cue = finder.outermost(chosen[0]) if kind is QuoteKind.PARTIAL else chosen[0]
         found = finder.attribute(cue)
         if found.speaker is not None or prev_attr is None:
@@ -285,45 +287,3 @@ def _kind(text: str, span: QuotedSpan, paragraph_starts: list[int]) -> QuoteKind
     if last_word in ("said", "says", "say", "added", "told", "wrote", "asked", "declared", "stated"):
         return QuoteKind.DIRECT
     return QuoteKind.PARTIAL
-
-
-class _Dating:
-    """When a quote was said: a DATE timex in its sentence (outside the quote), else the
-    publication date."""
-
-    def __init__(self, doc: Doc, timexes: Sequence[Timex], published: dt.date | None) -> None:
-        self.doc = doc
-        self.published = published
-        self.by_sentence: dict[int, list[Timex]] = {}
-        for t in timexes:
-            if t.type is TimexType.DATE:
-                self.by_sentence.setdefault(t.sentence, []).append(t)
-
-    def date(self, start: int, end: int, attribution: Attribution | None) -> dict[str, object]:
-        sentences = {sentence_index(self.doc, start)}
-        cue_at = None
-        if attribution is not None and 0 <= attribution.cue_token < len(self.doc):
-            cue_at = self.doc[attribution.cue_token].idx
-            sentences.add(sentence_index(self.doc, cue_at))
-        candidates = [
-            t
-            for s in sentences
-            for t in self.by_sentence.get(s, ())
-            if (t.end <= start - 1 or t.start >= end + 1) and t.range_start is not None
-        ]
-        if candidates:
-            anchor = cue_at if cue_at is not None else start
-            best = min(candidates, key=lambda t: abs(t.start - anchor))
-            return {
-                "said_value": best.value,
-                "said_start": best.range_start,
-                "said_end": best.range_end,
-                "timex": best.key,
-            }
-        if self.published is None:
-            return {}
-        return {
-            "said_value": self.published.isoformat(),
-            "said_start": self.published,
-            "said_end": self.published,
-        }

@@ -49,6 +49,8 @@ _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SPEAKING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.GROUP})
 _SPEAKER_PREPS = frozenset({"from", "by", "of"})
 _RECENT_PEOPLE = 30
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"})
+_MAX_PATH = 12
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,20 @@ class SpeakerFinder:
                 cue = ancestor
         return cue
 
+    def modifies_cue(self, token: Token, cue: Token) -> bool:
+        """Whether `token` belongs to the cue's own clause or its speaker's noun phrase
+        ("said last month", "a 2008 communiqué that said"), not to a clause inside them
+        ("said Daalder, who served from 2009")."""
+        subject = self._subject(cue)
+        targets = {cue.i} if subject is None else {cue.i, subject.i}
+        for _ in range(_MAX_PATH):
+            if token.i in targets:
+                return True
+            if token.dep_ in _CLAUSE_DEPS or token.head is token:
+                return False
+            token = token.head
+        return False
+
     # --- speakers ---------------------------------------------------------------------------
 
     def attribute(self, cue: Token) -> Attribution:
@@ -227,16 +243,21 @@ class SpeakerFinder:
                     EntityKind.ORGANIZATION,
                 ):
                     return named(mention)
+        head = subject
         if subject.pos_ not in ("NOUN", "PROPN"):
-            return None
-        phrase = self._noun_phrase(subject)
+            # "Current and former U.S. officials": the parser may make the adjective the subject.
+            nouns = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+            if not nouns:
+                return None
+            head = nouns[0]
+        phrase = self._noun_phrase(head, subject.left_edge.i)
         return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS) if phrase else None
 
-    def _noun_phrase(self, head: Token) -> str:
+    def _noun_phrase(self, head: Token, start: int) -> str:
         """ "a senior State Department official": the head noun with its left modifiers and an
         "of"-phrase, without relative clauses, appositions or anything before a line break."""
         doc = head.doc
-        start, end = head.left_edge.i, head.i + 1
+        start, end = min(start, head.left_edge.i), head.i + 1
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in", "from"):
                 end = child.right_edge.i + 1

@@ -1,0 +1,70 @@
+"""When a quote was said: the DATE timex that dates its cue ("said last month", "said during
+the Thursday debate"), else the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from app.domain import Timex, TimexType
+from app.extract.sentences import sentence_index
+from app.extract.speakers import Attribution, SpeakerFinder
+
+
+class QuoteDating:
+    def __init__(
+        self,
+        doc: Doc,
+        timexes: Sequence[Timex],
+        published: dt.date | None,
+        finder: SpeakerFinder,
+        token_starts: list[int],
+    ) -> None:
+        self.doc = doc
+        self.published = published
+        self.finder = finder
+        self.token_starts = token_starts
+        self.by_sentence: dict[int, list[Timex]] = {}
+        for t in timexes:
+            if t.type is TimexType.DATE and t.range_start is not None:
+                self.by_sentence.setdefault(t.sentence, []).append(t)
+
+    def date(self, start: int, end: int, attribution: Attribution | None) -> dict[str, Any]:
+        """Quote fields said_value, said_start, said_end and timex for the quote at [start, end)."""
+        cue = None
+        if attribution is not None and 0 <= attribution.cue_token < len(self.doc):
+            cue = self.doc[attribution.cue_token]
+        sentences = {sentence_index(self.doc, start)}
+        if cue is not None:
+            sentences.add(sentence_index(self.doc, cue.idx))
+        # A date inside the quote is what the speaker talks about, not when they spoke.
+        candidates = [
+            t
+            for s in sentences
+            for t in self.by_sentence.get(s, ())
+            if (t.end < start or t.start > end) and (cue is None or self._dates_cue(t, cue.i))
+        ]
+        if candidates:
+            anchor = cue.idx if cue is not None else start
+            best = min(candidates, key=lambda t: abs(t.start - anchor))
+            return {
+                "said_value": best.value,
+                "said_start": best.range_start,
+                "said_end": best.range_end,
+                "timex": best.key,
+            }
+        if self.published is None:
+            return {}
+        return {
+            "said_value": self.published.isoformat(),
+            "said_start": self.published,
+            "said_end": self.published,
+        }
+
+    def _dates_cue(self, timex: Timex, cue: int) -> bool:
+        token = self.doc[max(0, bisect_right(self.token_starts, timex.start) - 1)]
+        return self.finder.modifies_cue(token, self.doc[cue])
