@@ -225,6 +225,20 @@ def test_quote_is_dated_by_a_date_in_its_sentence_but_not_one_inside_it(nlp):
     assert quote.timex == "t1"
 
 
+@pytest.mark.slow
+def test_date_in_a_clause_about_the_speaker_does_not_date_the_quote(nlp):
+    text = "“It is time to act,” said Ivo Daalder, who served as ambassador from 2009 to 2013."
+    doc = nlp(text)
+    served = Timex(
+        key="t1", start=text.index("2009"), end=text.index("2009") + 4, text="2009",
+        type=TimexType.DATE, value="2009", sentence=0,
+        range_start=dt.date(2009, 1, 1), range_end=dt.date(2009, 12, 31),
+    )  # fmt: skip
+    [quote] = direct(find_quotes(doc, doc._.dl_entities, [served], PUBLISHED))
+    assert quote.said_value == "2024-07-01"
+    assert quote.timex is None
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 
