@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -76,46 +77,52 @@ class _Context:
         return lo, hi
 
 
+class _Found(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    attribution: Attribution | None
+
+
 def find_quotes(
     doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
 ) -> list[Quote]:
-    if len(doc) == 0 or not doc_text(doc).strip():
+    text = doc_text(doc)
+    if len(doc) == 0 or not text.strip():
         return []
-    spans = find_quoted_spans(doc_text(doc))
+    spans = find_quoted_spans(text)
     ctx = _Context.build(doc, spans, entities)
     dating = QuoteDating(doc, timexes, published, ctx.finder, ctx.token_starts)
-    paragraphs = [start for start, _ in ctx.paragraphs]
-    found: list[tuple[int, int, str, QuoteKind, Attribution | None, int]] = []
+    paragraph_starts = [start for start, _ in ctx.paragraphs]
+    found: list[_Found] = []
     previous: tuple[Attribution | None, int] = (None, -10)
     for span in spans:
         t0, t1 = ctx.tokens(span.open, span.close)
         if t1 <= t0 or not _is_quote(doc, span, t0, t1):
             continue
-        kind = _kind(doc_text(doc), span, paragraphs)
+        kind = _kind(text, span, paragraph_starts)
         attribution = _attribute(ctx, span, t0, t1, kind, previous)
-        found.append((span.start, span.end, doc_text(doc)[span.start : span.end], kind, attribution, t0))
+        found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
         if attribution is not None and attribution.speaker is not None:
             previous = (attribution, span.paragraph)
     for clause in find_indirect(doc, ctx.finder):
-        found.append((clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution, -1))
-    found.sort(key=lambda f: f[0])
-    quotes = []
-    for n, (start, end, text, kind, attribution, _) in enumerate(found, 1):
-        said = dating.date(start, end, attribution)
-        quotes.append(
-            Quote(
-                key=f"q{n}",
-                start=start,
-                end=end,
-                text=text,
-                kind=kind,
-                sentence=sentence_index(doc, start),
-                speaker=attribution.speaker if attribution else None,
-                cue=attribution.cue if attribution else None,
-                **said,
-            )
+        found.append(_Found(clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution))
+    found.sort(key=lambda f: f.start)
+    return [
+        Quote(
+            key=f"q{n}",
+            start=f.start,
+            end=f.end,
+            text=f.text,
+            kind=f.kind,
+            sentence=sentence_index(doc, f.start),
+            speaker=f.attribution.speaker if f.attribution else None,
+            cue=f.attribution.cue if f.attribution else None,
+            **dating.date(f.start, f.end, f.attribution),
         )
-    return quotes
+        for n, f in enumerate(found, 1)
+    ]
 
 
 def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
