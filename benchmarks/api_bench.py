@@ -13,8 +13,12 @@ What is compared: a page of `--limit` events, newest first. Ours returns each ev
 participants (entities with names, kinds and URLs), its source sentence, its article and
 source, its page and API URLs, plus keyset cursors and links; Datasette returns the `events`
 table's rows as they are stored (ids and columns), sorted by start_date. Datasette is measured
-twice: as it answers by default (it also counts the table's rows) and with `_nocount=1`, its
-cheapest form. Ours runs as served, with its ETag check.
+twice: as it answers by default (it also counts the rows and looks for facets to suggest) and
+with `_nocount=1&_nofacet=1&_nosuggest=1`, its cheapest form. Ours runs as served: ETag check,
+gzip (the client asks for it, as browsers do; `--identity` asks for none).
+
+On a busy machine requests/s and latency follow the neighbours' load; the server CPU time per
+request (from /proc) does not, so that column is the one to compare there.
 
 Datasette is installed into its own virtualenv (benchmarks/data/.venv-datasette) on first use, so
 it never enters Dateline's dependencies. Run it by hand; it is not a test.
@@ -61,6 +65,11 @@ class Result:
     seconds: float
     latencies_ms: list[float]
     bytes_per_response: float
+    server_cpu_seconds: float = 0.0
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return self.server_cpu_seconds * 1000 / max(self.requests, 1)
 
     @property
     def rate(self) -> float:
@@ -133,9 +142,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.kill()
 
 
-async def load(name: str, url: str, concurrency: int, seconds: float, warmup: float) -> Result:
+async def load(
+    name: str, url: str, concurrency: int, seconds: float, warmup: float, headers: dict[str, str]
+) -> Result:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+    async with httpx.AsyncClient(limits=limits, timeout=30, headers=headers) as client:
         latencies: list[float] = []
         sizes: list[int] = []
         errors = 0
@@ -172,7 +183,15 @@ def merged(runs: list[Result]) -> Result:
         sum(r.seconds for r in runs),
         [ms for r in runs for ms in r.latencies_ms],
         statistics.fmean(r.bytes_per_response for r in runs),
+        sum(r.server_cpu_seconds for r in runs),
     )
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc): what a server spent, whatever
+    else the machine was doing meanwhile."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def describe(url: str) -> str:
@@ -192,6 +211,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--rounds", type=int, default=3, help="each target is loaded once per round")
+    parser.add_argument(
+        "--identity",
+        action="store_true",
+        help="ask for uncompressed answers (ours gzips what is over 1 KB; Datasette never does)",
+    )
     args = parser.parse_args()
 
     ensure_database(args.database)
@@ -220,6 +244,7 @@ def main() -> None:
         ),
     ]  # fmt: skip
 
+    headers = {"Accept-Encoding": "identity"} if args.identity else {}
     servers = [start(command, port, env) for _, _, command, port, env in targets]
     try:
         plan = [(name, url) for name, url, *_ in targets]
@@ -229,9 +254,14 @@ def main() -> None:
         # In turn, round after round: on a shared machine, load that comes and goes then
         # falls on every target alike.
         rounds: dict[str, list[Result]] = {name: [] for name, _ in plan}
+        pids = {name: servers[0 if name == plan[0][0] else 1].pid for name, _ in plan}
         for round_number in range(args.rounds):
             for name, url in plan:
-                result = asyncio.run(load(name, url, args.concurrency, args.seconds, args.warmup))
+                before = cpu_seconds(pids[name])
+                result = asyncio.run(load(name, url, args.concurrency, args.seconds, args.warmup, headers))
+                # the warm-up's share is taken out pro rata
+                spent = cpu_seconds(pids[name]) - before
+                result.server_cpu_seconds = spent * args.seconds / (args.seconds + args.warmup)
                 rounds[name].append(result)
                 print(f"  round {round_number + 1}: {name}: {result.rate:.1f} req/s", flush=True)
     finally:
@@ -239,20 +269,27 @@ def main() -> None:
             stop(server)
     results = [merged(runs) for runs in rounds.values()]
 
-    each = f"{args.rounds} rounds of {args.seconds:g} s"
+    each = f"{args.rounds} rounds of {args.seconds:g} s" + (" · uncompressed" if args.identity else " · gzip")
     print(f"\n{path} · {args.limit} events per response · {args.concurrency} in flight · {each}")
-    print(f"{'':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'KB/resp':>8} {'errors':>7}")
+    print(f"{'':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>10} {'KB/resp':>8} {'errors':>7}")
     for r in results:
         print(
             f"{r.name:34} {r.rate:8.1f} {r.percentile(50):8.2f} {r.percentile(99):8.2f} "
-            f"{r.bytes_per_response / 1024:8.1f} {r.errors:7d}"
+            f"{r.cpu_ms_per_request:10.2f} {r.bytes_per_response / 1024:8.1f} {r.errors:7d}"
         )
     ours = results[0]
     for other in results[1:]:
         print(
             f"ours vs {other.name}: {ours.rate / other.rate:.2f}x the requests/s, "
             f"p50 {ours.percentile(50) / other.percentile(50):.2f}x, "
-            f"p99 {ours.percentile(99) / other.percentile(99):.2f}x the latency"
+            f"p99 {ours.percentile(99) / other.percentile(99):.2f}x the latency, "
+            f"{ours.cpu_ms_per_request / other.cpu_ms_per_request:.2f}x the server CPU per request"
+        )
+    load_average = os.getloadavg()[0]
+    if load_average > (os.cpu_count() or 1):
+        print(
+            f"note: load average {load_average:.1f} on {os.cpu_count()} CPUs: the machine was busy; "
+            "compare CPU ms/req rather than req/s"
         )
 
 
