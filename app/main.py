@@ -113,7 +113,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         errors = [
             {
-                "param": ".".join(str(p) for p in err.get("loc", ())[1:]) or "body",
+                "param": _param_name(tuple(err.get("loc", ()))),
                 "in": str(err.get("loc", ("query",))[0]),
                 "value": _jsonable(err.get("input")),
                 "detail": err.get("msg", "invalid"),
@@ -149,6 +149,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         if wants_json(request):
             return problem(500, "Internal error", detail, request)
         return error_page(request, 500, "Internal error", detail)
+
+
+def _param_name(loc: tuple[Any, ...]) -> str:
+    """The parameter as named in the URL: `kind`, not `kind.0` for the first of several
+    values; inside a body, the dotted path to the field."""
+    if len(loc) > 1 and loc[0] in {"query", "path", "header", "cookie"}:
+        return str(loc[1])
+    return ".".join(str(p) for p in loc[1:]) or "body"
 
 
 def _allowed_methods(request: Request) -> list[str]:
