@@ -152,7 +152,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     page = list_events(session, f, limit=limit, cursor=cursor)
     back = page.prev
     if anchored and not page.items and present:
-        back = Cursor(Direction.PREV, cursor_day(cursor), LAST_ID).encode() if cursor else None
+        back = Cursor(Direction.PREV, _cursor_day(cursor), LAST_ID).encode() if cursor else None
     if anchored and back and not any_events(session, f, back):
         back = None  # nothing lies on the other side of the present
     next_url = state.url(cursor=page.next) if page.next else None
@@ -189,7 +189,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     )
 
 
-def cursor_day(token: str) -> str:
+def _cursor_day(token: str) -> str:
     return Cursor.decode(token).key
 
 
