@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
+from annotated_types import MaxLen
 from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,13 @@ from app.store.queries.quotes import QuoteFilter
 
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 MAX_ID = filters.MAX_ID
+# As the pages allow (app/web/params.py): no reader builds a longer filter, and each entity
+# of an entity filter is one more subquery.
+MAX_VALUES = 20
+MAX_TEXT = 500
+
+T = TypeVar("T")
+Few = Annotated[list[T], MaxLen(MAX_VALUES)]  # a repeatable parameter, given at most MAX_VALUES times
 
 Q = Annotated[
     str | None,
@@ -32,6 +40,7 @@ Q = Annotated[
         description="Words to look for (full text, stemmed; every word must match, the last one "
         "also as a prefix).",
         examples=["air defense"],
+        max_length=MAX_TEXT,
     ),
 ]
 From = Annotated[
@@ -108,21 +117,24 @@ async def paging(settings: SettingsDep, limit: Limit = None, cursor: CursorParam
 async def event_query(
     q: Q = None,
     entity: Annotated[
-        list[str] | None,
+        Few[str] | None,
         Query(
             description="An entity slug (see /api/v1/entities); repeat for events that involve all of them.",
             examples=[["joe-biden"]],
         ),
     ] = None,
     kind: Annotated[
-        list[EventKind] | None, Query(description="What kind of event; repeat for any of several.")
+        Few[EventKind] | None,
+        Query(description="What kind of event; repeat for any of several."),
     ] = None,
     source: Annotated[
-        list[str] | None,
-        Query(description="A publication's slug (see /api/v1/stats); repeat for any of several."),
+        Few[str] | None,
+        Query(
+            description="A publication's slug (see /api/v1/stats); repeat for any of several.",
+        ),
     ] = None,
     status: Annotated[
-        list[EventStatus] | None,
+        Few[EventStatus] | None,
         Query(description="happened, ongoing or expected; repeat for any of several."),
     ] = None,
     date_from: From = None,
@@ -145,11 +157,14 @@ async def event_query(
 async def quote_query(
     q: Q = None,
     speaker: Annotated[
-        list[str] | None,
-        Query(description="The speaker's entity slug; repeat for any of several.", examples=[["joe-biden"]]),
+        Few[str] | None,
+        Query(
+            description="The speaker's entity slug; repeat for any of several.",
+            examples=[["joe-biden"]],
+        ),
     ] = None,
     kind: Annotated[
-        list[QuoteKind] | None,
+        Few[QuoteKind] | None,
         Query(description="direct, partial or indirect; direct and partial unless given."),
     ] = None,
     date_from: From = None,

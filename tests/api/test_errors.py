@@ -41,6 +41,8 @@ OVERFLOWING_CURSOR = Cursor(Direction.NEXT, "2024-07-01", 2**64).encode()
         ("/api/v1/events/abc", 422, "event_id"),
         (f"/api/v1/events/{2**31}", 422, "event_id"),
         ("/api/v1/events/density?bucket=week", 422, "bucket"),
+        ("/api/v1/events?" + "&".join(f"entity=e{i}" for i in range(21)), 422, "entity"),
+        ("/api/v1/quotes?q=" + "x" * 501, 422, "q"),
     ],
 )
 def test_a_bad_parameter_is_a_problem_naming_it(
