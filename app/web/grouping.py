@@ -59,8 +59,10 @@ class Period:
 
     @property
     def anchor(self) -> str:
-        """A fragment id for the group: "p-day-2024-07-08"."""
-        return f"p-{self.granularity}-{self.start.isoformat()}"
+        """A fragment id for the group: "p-day-2024-07-08", "p-day-2024-07-08--2024-07-10"."""
+        ident = f"p-{self.granularity}-{self.start.isoformat()}"
+        natural = period_containing(self.start, self.granularity) if self.granularity in GROUPINGS else None
+        return ident if natural and natural.end == self.end else f"{ident}--{self.end.isoformat()}"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,11 @@ CHROMIUM_ARGS = [
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SHOTS = ROOT / "test-output" / "browser"
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "wide": {"width": 1366, "height": 900}}
+VIEWPORTS = {
+    "phone": {"width": 390, "height": 844},
+    "wide": {"width": 1366, "height": 900},
+    "wide-dark": {"width": 1366, "height": 900},
+}
 WIRE_TITLE = "Ministers to gather in Brussels as alliance fund takes shape"
 
 
@@ -101,7 +105,8 @@ class Tab:
     def __init__(self, browser, base: str, viewport: str = "wide") -> None:  # type: ignore[no-untyped-def]
         self.base = base
         self.viewport = viewport
-        self.context = browser.new_context(viewport=VIEWPORTS[viewport])
+        scheme = "dark" if viewport.endswith("dark") else "light"
+        self.context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -145,7 +150,7 @@ def site_pages(site: Site) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("viewport", ["wide", "phone"])
+@pytest.mark.parametrize("viewport", ["wide", "phone", "wide-dark"])
 def test_every_page_loads_clean_and_passes_axe(browser, server: str, site: Site, viewport: str) -> None:  # type: ignore[no-untyped-def]
     tab = Tab(browser, server, viewport)
     problems: dict[str, list] = {}  # type: ignore[type-arg]

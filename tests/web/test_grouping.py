@@ -95,8 +95,12 @@ def test_events_keep_the_lists_order_inside_a_group() -> None:
     assert [e.id for e in group.events] == [later.id, DEBATE.id]
 
 
-def test_group_anchors_are_stable_fragment_ids() -> None:
+def test_group_anchors_are_stable_and_unique_fragment_ids() -> None:
     assert period_of(SUMMIT_WEEK).anchor == "p-week-2024-07-08"
+    two_days = event(9, D(2024, 6, 27), D(2024, 6, 28))
+    assert period_of(DEBATE).anchor == "p-day-2024-06-27"
+    assert period_of(two_days).anchor == "p-day-2024-06-27--2024-06-28"
+    assert period_of(SUMMER).anchor == "p-season-2024-06-01--2024-08-31"
 
 
 def test_an_unknown_grouping_is_refused() -> None:
