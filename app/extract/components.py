@@ -15,6 +15,7 @@ from app.extract import entities, events, language, quotes, timexes
 _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
     "authors": (),  # tuple[str, ...]: byline names, become person entities with role author
+    "source": None,  # str | None: the publication, an organisation entity with role publisher
     "language": "en",
     "notes": (),
     "dl_entities": (),
@@ -49,7 +50,7 @@ def detect_language(doc: Doc) -> Doc:
 @Language.component("dateline_entities", requires=["doc.ents", "doc.sents"], assigns=["doc._.dl_entities"])
 def find_entities(doc: Doc) -> Doc:
     if _is_english(doc):
-        doc._.dl_entities = tuple(entities.find_entities(doc, authors=doc._.authors))
+        doc._.dl_entities = tuple(entities.find_entities(doc, authors=doc._.authors, publisher=doc._.source))
     return doc
 
 

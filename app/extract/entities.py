@@ -8,14 +8,16 @@ names them.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from bisect import bisect_left, insort
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from app.domain import Entity, EntityKind, Mention
-from app.extract import names
+from app.extract import names, notable
 from app.extract.mentions import RawMention, collect_mentions
 from app.extract.sentences import sentence_index
 
@@ -31,12 +33,34 @@ class _Group:
         return self.mentions[0].start if self.mentions else 1 << 62
 
 
-def find_entities(doc: Doc, authors: Sequence[str] = ()) -> list[Entity]:
+def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None = None) -> list[Entity]:
     mentions = collect_mentions(doc)
     people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors)
     others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
     groups = sorted([*people, *others], key=lambda g: g.first_start)
-    return [_to_entity(doc, f"e{i}", g) for i, g in enumerate(groups, 1)]
+    published = doc._.published if Doc.has_extension("published") else None
+    entities = [_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)]
+    return _with_publisher(entities, publisher)
+
+
+def _with_publisher(entities: list[Entity], publisher: str | None) -> list[Entity]:
+    """The publication is an organisation of the article, like its authors are people: marked
+    "publisher" where the text names it, else added without mentions."""
+    if not publisher or not publisher.strip():
+        return entities
+    key = _without_article(publisher)
+    for i, entity in enumerate(entities):
+        names_of = {_without_article(n) for n in (entity.name, *entity.aliases)}
+        if entity.kind is EntityKind.ORGANIZATION and key in names_of:
+            entities[i] = replace(entity, roles=(*entity.roles, "publisher"))
+            return entities
+    publisher_entity = Entity(
+        key=f"e{len(entities) + 1}",
+        kind=EntityKind.ORGANIZATION,
+        name=publisher.strip(),
+        roles=("publisher",),
+    )
+    return [*entities, publisher_entity]
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -174,6 +198,10 @@ def _merge_short_forms(groups: list[_Group]) -> None:
             _merge_into(live[0], g)
 
 
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().casefold())
+
+
 # --- records ------------------------------------------------------------------------------------
 
 
@@ -189,15 +217,17 @@ def _canonical_name(group: _Group) -> str:
     return max(texts, key=lambda t: (len(names.name_words(t)), texts.count(t), len(t)))
 
 
-def _to_entity(doc: Doc, key: str, group: _Group) -> Entity:
+def _to_entity(doc: Doc, key: str, group: _Group, published: dt.date | None = None) -> Entity:
     name = _canonical_name(group)
+    description = None
+    if group.kind is EntityKind.PERSON:
+        description = next((m.description for m in group.mentions if m.description), None)
+        if not group.author_name and len(names.name_words(name)) == 1:
+            name = notable.full_name(name, description, published) or name
     aliases: list[str] = []
     for m in group.mentions:
         if m.name != name and m.name not in aliases:
             aliases.append(m.name)
-    description = None
-    if group.kind is EntityKind.PERSON:
-        description = next((m.description for m in group.mentions if m.description), None)
     return Entity(
         key=key,
         kind=group.kind,

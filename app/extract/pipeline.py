@@ -24,7 +24,7 @@ from app.extract.sentences import sentence_spans
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.11.28.1"
+PIPELINE_VERSION = "2026.11.28.2"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -40,6 +40,7 @@ class ExtractionInput:
     published: dt.date | None = None
     authors: tuple[str, ...] = ()
     ref: Any = None  # carried through untouched (an id, a path)
+    source: str | None = None  # the publication's name
 
 
 def build_nlp(model: str) -> Language:
@@ -121,6 +122,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc._.published = item.published
         doc._.authors = tuple(item.authors)
+        doc._.source = item.source
         return doc
 
     def _run_long(self, item: ExtractionInput) -> Doc:
@@ -129,6 +131,7 @@ class Extractor:
         doc = Doc.from_docs(parts, ensure_whitespace=False)
         doc._.published = item.published
         doc._.authors = tuple(item.authors)
+        doc._.source = item.source
         for name in components.COMPONENTS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc

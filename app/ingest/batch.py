@@ -4,6 +4,7 @@ article in its own transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -49,7 +50,7 @@ class Ingester:
             return find_duplicate(session, record)
 
     def extract(self, records: list[ArticleRecord]) -> Iterator[tuple[ArticleRecord, Extraction]]:
-        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r) for r in records)
+        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records)
         processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
         for item, extraction in self.extractor.extract_many(inputs, processes=processes):
             yield item.ref, extraction
@@ -79,7 +80,7 @@ class Ingester:
                 elif duplicate := self.is_stored(item):
                     reporter.duplicate(item.origin, duplicate.reason)
                 else:
-                    fresh.append(item)
+                    fresh.append(replace(item, source=source) if source else item)
             if not fresh:
                 continue
             for record, extraction in self.extract(fresh):

@@ -59,7 +59,10 @@ def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int
     failed = 0
     items = list(_jsonl_items(stream))
     good = [(ref, rec) for ref, rec in items if isinstance(rec, ArticleRecord)]
-    inputs = (ExtractionInput(rec.body, rec.published, rec.authors, ref=(ref, rec)) for ref, rec in good)
+    inputs = (
+        ExtractionInput(rec.body, rec.published, rec.authors, ref=(ref, rec), source=rec.source)
+        for ref, rec in good
+    )
     results = {}
     for item, ex in extractor.extract_many(inputs, processes=settings.nlp_processes):
         ref, rec = item.ref
@@ -85,7 +88,7 @@ def extract_files(paths: list[Path], out: TextIO, settings: Settings) -> int:
             print(f"error: {item}", file=sys.stderr)
         else:
             records.append(item)
-    inputs = [ExtractionInput(r.body, r.published, r.authors, ref=r) for r in records]
+    inputs = [ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records]
     docs = [document_json(i.ref, ex) for i, ex in extractor.extract_many(inputs)]
     if len(docs) == 1:
         out.write(json.dumps(docs[0], ensure_ascii=False, indent=2) + "\n")

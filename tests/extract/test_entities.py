@@ -70,11 +70,11 @@ def test_surname_and_full_name_are_one_person(vocab):
 
 
 def test_title_before_a_bare_surname_stays_in_the_mention(vocab):
-    doc = make_doc(vocab, "President Biden/B-PERSON spoke . | Biden/B-PERSON left .")
-    [biden] = find_entities(doc)
-    assert biden.name == "Biden"
-    assert [m.text for m in biden.mentions] == ["President Biden", "Biden"]
-    assert biden.description == "President"
+    doc = make_doc(vocab, "President Okafor/B-PERSON spoke . | Okafor/B-PERSON left .")
+    [okafor] = find_entities(doc)
+    assert okafor.name == "Okafor"  # not a well-known office holder: left as written
+    assert [m.text for m in okafor.mentions] == ["President Okafor", "Okafor"]
+    assert okafor.description == "President"
 
 
 def test_a_person_named_before_the_chain_is_not_part_of_the_title(vocab):

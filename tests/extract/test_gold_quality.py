@@ -17,10 +17,9 @@ from tests.conftest import ROOT, require_shared
 
 DATELINE = str(Path(sys.executable).parent / "dateline")
 
-# The gold names the Biden quotes' speaker "Joe Biden", but the article only ever writes
-# "President Biden" and "Biden"; without outside knowledge of first names the best reachable is
-# 8 of its 10 quotes. Every other quote must be found with the right speaker.
-MIN_GOLD_QUOTES = 8
+# The issue's bar: 9 of the 10 gold quotes with the right speaker. (The article only ever writes
+# "President Biden"; app/extract/notable.py knows well-known office holders' full names.)
+MIN_GOLD_QUOTES = 9
 
 
 @pytest.mark.slow

@@ -1,0 +1,104 @@
+"""Well-known office holders (data/notable_people.tsv), so that an article that only ever says
+"President Biden" still names the person "Joe Biden", and a reader finds one record for him.
+
+A bare surname is expanded only when the list singles out one person: by surname, then by the
+title the article gives ("President", "Secretary of State") and the publication date, which
+decide between, say, Colin and Jerome Powell. Anything ambiguous stays as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "notable_people.tsv"
+_COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "dame": "f"}
+_NOISE = re.compile(r"\b(former|then|acting|incoming|outgoing|current|the|of the|u\.?s\.?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str
+    start: int
+    end: int | None  # None: still in office
+
+    def held_on(self, year: int) -> bool:
+        return self.start <= year <= (self.end if self.end is not None else 9999)
+
+    def ended_before(self, year: int) -> bool:
+        return self.end is not None and self.end <= year
+
+
+@dataclass(frozen=True)
+class NotablePerson:
+    name: str
+    surname: str
+    sex: str
+    offices: tuple[Office, ...]
+
+
+def _parse_offices(text: str) -> tuple[Office, ...]:
+    offices = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        title, _, years = part.rpartition(":")
+        start, _, end = years.partition("-")
+        offices.append(Office(title.strip().lower(), int(start), int(end) if end else None))
+    return tuple(offices)
+
+
+@cache
+def _by_surname() -> dict[str, tuple[NotablePerson, ...]]:
+    table: dict[str, list[NotablePerson]] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "full_name\t")):
+            continue
+        name, surname, sex, offices = ([*line.split("\t"), "", "", "", ""])[:4]
+        person = NotablePerson(name, surname, sex, _parse_offices(offices))
+        table.setdefault(surname.casefold(), []).append(person)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _title_words(description: str | None) -> tuple[str, str | None, bool]:
+    """(title as lower-case words without noise, courtesy sex, whether "former")."""
+    if not description:
+        return "", None, False
+    lower = description.lower().strip(" .")
+    sex = _COURTESY.get(lower.rstrip("."))
+    former = bool(re.search(r"\bformer\b", lower))
+    title = re.sub(r"\s+", " ", _NOISE.sub(" ", lower)).strip()
+    return ("" if sex else title), sex, former
+
+
+def _fits(person: NotablePerson, title: str, sex: str | None, former: bool, on: dt.date | None) -> bool:
+    if sex and person.sex != sex:
+        return False
+    if not title:
+        return True
+    matching = [o for o in person.offices if o.title and o.title in title]
+    if not matching:
+        return False
+    if on is None:
+        return True
+    if former:
+        return any(o.ended_before(on.year) for o in matching)
+    return any(o.held_on(on.year) for o in matching)
+
+
+def full_name(surname: str, description: str | None, published: dt.date | None) -> str | None:
+    """The full name of the one well-known person this bare surname (with its title, on this
+    date) can be; None when no one or several fit."""
+    candidates = _by_surname().get(surname.casefold(), ())
+    if not candidates:
+        return None
+    title, sex, former = _title_words(description)
+    fitting = [p for p in candidates if _fits(p, title, sex, former, published)]
+    if len(fitting) == 1:
+        return fitting[0].name
+    if not title and published is not None and len(fitting) > 1:
+        in_office = [p for p in fitting if any(o.held_on(published.year) for o in p.offices)]
+        if len(in_office) == 1:
+            return in_office[0].name
+    return None
