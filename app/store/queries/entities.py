@@ -176,6 +176,8 @@ def articles_of(session: Session, entity_id: int, limit: int = 12) -> list[Artic
 
 
 def entity_refs(session: Session, slugs: list[str]) -> list[EntityRef]:
+    if not slugs:
+        return []
     rows = session.execute(select(Entity.slug, Entity.name, Entity.kind).where(Entity.slug.in_(slugs))).all()
     found = {r.slug: EntityRef(*r) for r in rows}
     return [found[s] for s in slugs if s in found]

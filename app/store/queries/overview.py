@@ -48,7 +48,7 @@ class Overview:
 def stats(session: Session) -> Stats:
     """Totals from the counters kept at ingest; first/last dates from the date index."""
     counters = dict(session.execute(select(Counter.name, Counter.value)).all())
-    first, last = session.execute(select(func.min(Article.sort_date), func.max(Article.sort_date))).one()
+    first, last = article_dates(session)
     return Stats(
         articles=counters.get("articles", 0),
         events=counters.get("events", 0),
@@ -63,8 +63,11 @@ def stats(session: Session) -> Stats:
 def article_dates(session: Session) -> tuple[dt.date | None, dt.date | None]:
     """The first and last article dates (the ends of the date index): the period the
     collection covers, and its "present"."""
-    first, last = session.execute(select(func.min(Article.sort_date), func.max(Article.sort_date))).one()
-    return first, last
+    # Two scalar subqueries, not min() and max() in one select: SQLite answers a lone min or
+    # max from the end of the index, but scans the whole index for the pair.
+    first = select(func.min(Article.sort_date)).scalar_subquery()
+    last = select(func.max(Article.sort_date)).scalar_subquery()
+    return session.execute(select(first, last)).one()._tuple()
 
 
 def sources(session: Session) -> list[SourceItem]:
