@@ -295,12 +295,14 @@ class Counter(Base):
 
 
 class EventDayCount(Base):
-    """Events per start day, kind, status and source, kept at ingest: the timeline's density
-    chart sums these few rows instead of counting events per request."""
+    """Events per start day, granularity, kind, status and source, kept at ingest: the
+    timeline's density chart sums these few rows instead of counting events per request. The
+    granularity keeps a year-level event from piling onto January 1 in a chart by month."""
 
     __tablename__ = "event_day_counts"
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     status: Mapped[str] = mapped_column(String(10), primary_key=True)
     source_id: Mapped[int] = mapped_column(primary_key=True)  # 0: an article without a source

@@ -210,7 +210,9 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
         )
     _count_per_entity(session, entity_ids, ex)
     _count_entity_months(session, entity_ids, ex, published, +1)
-    _count_event_days(session, [(e.start_date, e.kind, e.status, e.source_id) for e in events], +1)
+    _count_event_days(
+        session, [(e.start_date, e.granularity, e.kind, e.status, e.source_id) for e in events], +1
+    )
     article.event_count = len(events)
     article.quote_count = len([q for q in quotes if q.kind != "indirect"])
     article.pipeline_version = ex.pipeline_version
@@ -375,14 +377,14 @@ def add_to_counts(
 
 
 def _count_event_days(
-    session: Session, events: Sequence[tuple[dt.date, str, str, int | None]], sign: int
+    session: Session, events: Sequence[tuple[dt.date, str, str, str, int | None]], sign: int
 ) -> None:
-    """Events per (start day, kind, status, source) for the timeline's density chart."""
-    tally = Tally((day, kind, status, source_id or 0) for day, kind, status, source_id in events)
+    """Events per (start day, granularity, kind, status, source) for the density chart."""
+    tally = Tally((day, grain, kind, status, source or 0) for day, grain, kind, status, source in events)
     add_to_counts(
         session,
         EventDayCount,
-        ("day", "kind", "status", "source_id"),
+        ("day", "granularity", "kind", "status", "source_id"),
         {key: {"count": sign * n} for key, n in tally.items()},
     )
 
@@ -448,7 +450,9 @@ def delete_facts(session: Session, article: Article) -> None:
     bump(session, "events", -article.event_count)
     _add_entity_months(session, article.published_date, {eid: (-n, -1) for eid, n in per_entity})
     day_rows = session.execute(
-        select(Event.start_date, Event.kind, Event.status, Event.source_id).where(Event.article_id == aid)
+        select(Event.start_date, Event.granularity, Event.kind, Event.status, Event.source_id).where(
+            Event.article_id == aid
+        )
     ).all()
     _count_event_days(session, [tuple(r) for r in day_rows], -1)
     bump(session, "quotes", -article.quote_count)

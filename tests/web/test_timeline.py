@@ -101,19 +101,25 @@ def test_each_event_shows_date_participants_source_and_sentence(client: TestClie
 def test_density_bars_link_to_their_period(client: TestClient) -> None:
     v = view(client, f"/timeline?{WIRE}&from=2024-06&to=2024-07")
     density = v.density
-    assert (density.in_range, density.before, density.after) == (3, 1, 1)
+    # by day: June (a month) and the week of July 8 are no day's bar; 1949 and 2025 lie outside
+    assert (density.in_range, density.coarser, density.before, density.after) == (1, 2, 1, 1)
     bars = [b for b in density.chart.bars if b.count]
-    assert [b.label for b in bars] == [
-        "June 1, 2024: 1 event",
-        "June 27, 2024: 1 event",
-        "July 8, 2024: 1 event",
-    ]
-    debate_bar = bars[1]
+    assert [b.label for b in bars] == ["June 27, 2024: 1 event"]
+    debate_bar = bars[0]
     assert "from=2024-06-27" in debate_bar.href and "to=2024-06-27" in debate_bar.href
     # the day's page lists the events overlapping it: the debate, and June as a month
     day = view(client, debate_bar.href)
     assert [g.period.label for g in day.groups] == ["June 27, 2024", "June 2024"]
     assert shown(view(client, density.before_url)) == ["The charter was signed"]
+
+
+def test_a_chart_by_month_counts_weeks_and_months_but_not_years(client: TestClient) -> None:
+    density = view(client, f"/timeline?{WIRE}&from=2024&to=2025").density
+    bars = {b.label: b.count for b in density.chart.bars if b.count}
+    assert bars == {"June 2024: 2 events": 2, "July 2024: 1 event": 1}
+    assert density.coarser == 1  # "more talks in 2025" is dated only by year
+    html = client.get(f"/timeline?{WIRE}&from=2024&to=2025").text
+    assert "(and 1 dated only by quarter, season or year)" in html
 
 
 def test_the_unfiltered_chart_spans_the_collections_period(client: TestClient) -> None:

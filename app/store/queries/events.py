@@ -318,15 +318,26 @@ def _period(bucket: Bucket, label: str, count: int) -> PeriodCount:
 MAX_FILLED_PERIODS = 200
 
 
+# The precisions a bar of each bucket can hold: a month-level event is no day's, and a
+# year-level one no month's, so they are counted apart rather than on their first day.
+FINE_ENOUGH = {
+    Bucket.DAY: ("time", "day"),
+    Bucket.MONTH: ("time", "day", "week", "month"),
+    Bucket.YEAR: ("time", "day", "week", "month", "quarter", "season", "half", "year"),
+}
+
+
 @dataclass(frozen=True)
 class Density:
     """Events per period of a date range, by start date: every period of the range (zeros
-    included, up to MAX_FILLED_PERIODS), and how many matching events start before and after."""
+    included, up to MAX_FILLED_PERIODS); how many matching events start in the range but are
+    dated more coarsely than a period (`coarser`), and how many start before and after it."""
 
     bucket: Bucket
     periods: tuple[PeriodCount, ...]
     before: int
     after: int
+    coarser: int = 0
 
     @property
     def in_range(self) -> int:
@@ -350,7 +361,7 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
     dialect = session.get_bind().dialect.name
     if _counts_from_day_table(f):
-        day, amount = EventDayCount.day, func.sum(EventDayCount.count)
+        day, grain, amount = EventDayCount.day, EventDayCount.granularity, func.sum(EventDayCount.count)
         stmt = select().select_from(EventDayCount)
         if f.kinds:
             stmt = stmt.where(EventDayCount.kind.in_(f.kinds))
@@ -361,21 +372,24 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
         sub = filtered.subquery()
-        day, amount = sub.c.start_date, func.count()
-        stmt = select().select_from(sub)
+        day, grain, amount = sub.c.start_date, Event.granularity, func.count()
+        stmt = select().select_from(sub).join(Event, Event.id == sub.c.id)
     label = case(
-        (day < first, "before"), (day > last, "after"), else_=_bucket_expr(dialect, day, bucket)
+        (day < first, "before"),
+        (day > last, "after"),
+        (grain.not_in(FINE_ENOUGH[bucket]), "coarser"),
+        else_=_bucket_expr(dialect, day, bucket),
     ).label("label")
     rows = session.execute(
         stmt.add_columns(label, amount).group_by(literal_column("label")).order_by(literal_column("label"))
     ).all()
     counts = {lab: int(n or 0) for lab, n in rows if lab}
-    before, after = counts.pop("before", 0), counts.pop("after", 0)
+    before, after, coarser = counts.pop("before", 0), counts.pop("after", 0), counts.pop("coarser", 0)
     labels = _labels_between(bucket, first, last)
     if len(labels) > MAX_FILLED_PERIODS:
         labels = sorted(counts)
     periods = tuple(_period(bucket, lab, counts.get(lab, 0)) for lab in labels)
-    return Density(bucket, periods, before, after)
+    return Density(bucket, periods, before, after, coarser)
 
 
 def _label(bucket: Bucket, day: dt.date) -> str:

@@ -41,6 +41,9 @@ from app.web.parts import Chip, Option, Pager, options, pager, readable_date_par
 
 router = APIRouter()
 
+# What a density bar of each size cannot hold (see FINE_ENOUGH in the query layer).
+COARSER = {"day": "by week, month or year", "month": "by quarter, season or year", "year": "by decade"}
+
 PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor")
 
 
@@ -90,6 +93,8 @@ class DensityView:
     chart: BarChart | None
     range_label: str
     in_range: int
+    coarser: int  # in the range, but dated only to a longer period than a bar's
+    coarser_label: str  # "by week, month or year"
     before: int
     after: int
     before_url: str | None
@@ -221,6 +226,8 @@ def _density(
         chart=chart,
         range_label=_range_label(first_day, last_day),
         in_range=density.in_range,
+        coarser=density.coarser,
+        coarser_label=COARSER[density.bucket.value],
         before=density.before,
         after=density.after,
         before_url=base.url(date_from=None, date_to=(first_day - dt.timedelta(days=1)).isoformat())
