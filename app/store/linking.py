@@ -12,7 +12,7 @@ import re
 import unicodedata
 import zlib
 
-from sqlalchemy import func, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app import domain
@@ -81,16 +81,13 @@ def find_existing(session: Session, entity: domain.Entity) -> Entity | None:
 
 
 def unique_slug(session: Session, name: str) -> str:
+    """The name's slug, or slug-2, slug-3… when taken (each probe one unique-index lookup)."""
     base = slugify(name)
-    taken = set(
-        session.scalars(select(Entity.slug).where((Entity.slug == base) | Entity.slug.like(f"{base}-%")))
-    )
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
+    candidate, n = base, 1
+    while session.scalar(select(Entity.id).where(Entity.slug == candidate)) is not None:
         n += 1
-    return f"{base}-{n}"
+        candidate = f"{base}-{n}"
+    return candidate
 
 
 def more_complete(new: str, old: str) -> bool:
@@ -99,18 +96,24 @@ def more_complete(new: str, old: str) -> bool:
     return len(new_words) > len(old_words) and set(old_words) <= set(new_words)
 
 
-def add_aliases(session: Session, record: Entity, names: list[str]) -> bool:
-    """Attach names not yet known; returns True when anything was added."""
-    known = {a.key for a in record.aliases}
-    added = False
-    for name in names:
-        key = alias_key(name)
-        if key and key not in known:
-            record.aliases.append(EntityAlias(alias=name, key=key))
-            known.add(key)
-            added = True
-    return added
+def add_new_aliases(session: Session, names_by_entity: dict[int, list[str]]) -> set[int]:
+    """Store the names each entity is not yet known by (one query, one bulk insert); returns
+    the ids of the entities that gained one."""
+    if not names_by_entity:
+        return set()
+    known = set(
+        session.execute(
+            select(EntityAlias.entity_id, EntityAlias.key).where(EntityAlias.entity_id.in_(names_by_entity))
+        ).tuples()
+    )
+    rows = []
+    for entity_id, names in names_by_entity.items():
+        for name in names:
+            key = alias_key(name)
+            if key and (entity_id, key) not in known:
+                known.add((entity_id, key))
+                rows.append({"entity_id": entity_id, "alias": name[:300], "key": key[:300]})
+    if rows:
+        session.execute(insert(EntityAlias), rows)
+    return {row["entity_id"] for row in rows}
 
-
-def entity_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Entity)) or 0

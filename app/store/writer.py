@@ -8,7 +8,7 @@ from collections import Counter as Tally
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from app.store.models import (
     ArticleEntity,
     Counter,
     Entity,
+    EntityAlias,
     EntityMonthCount,
     Event,
     EventDayCount,
@@ -230,71 +231,84 @@ def _sentence_text(body: str, ex: domain.Extraction, index: int) -> str:
 def _store_entities(
     session: Session, article: Article, entities: Iterable[domain.Entity], sentence_ids: dict[int, int]
 ) -> dict[str, int]:
+    """Link or create each entity, then write aliases, per-article rows and mentions in bulk."""
     published = article.published_date
     ids: dict[str, int] = {}
-    per_article: dict[int, ArticleEntity] = {}
-    for ent in entities:
-        with session.no_autoflush:
+    names_by_record: dict[int, list[str]] = {}
+    touched: dict[int, Entity] = {}
+    renamed: set[int] = set()  # name or description changed: its search document too
+    per_article: dict[int, dict] = {}
+    mentions: list[dict] = []
+    with session.no_autoflush:
+        for ent in entities:
             record = linking.find_existing(session, ent)
-        names = [ent.name, *ent.aliases]
-        if record is None:
-            record = Entity(
-                kind=ent.kind.value,
-                name=ent.name,
-                slug=linking.unique_slug(session, ent.name),
-                description=ent.description,
-                first_seen=published,
-                last_seen=published,
+            if record is None:
+                record = Entity(
+                    kind=ent.kind.value,
+                    name=ent.name,
+                    slug=linking.unique_slug(session, ent.name),
+                    description=ent.description,
+                    first_seen=published,
+                    last_seen=published,
+                )
+                session.add(record)
+                session.flush([record])
+                bump(session, "entities", 1)
+                session.add(
+                    SearchDocument(kind="entity", ref_id=record.id, date=published, title=ent.name, body="")
+                )
+            else:
+                if linking.more_complete(ent.name, record.name):
+                    record.name = ent.name
+                    renamed.add(record.id)
+                if ent.description and not record.description:
+                    record.description = ent.description
+                    renamed.add(record.id)
+                if published:
+                    record.first_seen = min(filter(None, [record.first_seen, published]))
+                    record.last_seen = max(filter(None, [record.last_seen, published]))
+            touched[record.id] = record
+            names_by_record.setdefault(record.id, []).extend([ent.name, *ent.aliases])
+            ids[ent.key] = record.id
+            # Two entities of one article can resolve to the same record: one row for both.
+            row = per_article.setdefault(
+                record.id,
+                {
+                    "article_id": article.id,
+                    "entity_id": record.id,
+                    "mention_count": 0,
+                    "is_author": False,
+                    "description": ent.description,
+                    "published_date": published,
+                },
             )
-            session.add(record)
-            linking.add_aliases(session, record, names)
-            session.flush()
-            bump(session, "entities", 1)
-            session.add(
-                SearchDocument(kind="entity", ref_id=record.id, date=published, title=record.name, body="")
+            row["mention_count"] += len(ent.mentions)
+            row["is_author"] = row["is_author"] or "author" in ent.roles
+            mentions.extend(
+                {
+                    "entity_id": record.id,
+                    "article_id": article.id,
+                    "sentence_id": sentence_ids.get(m.sentence),
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text[:300],
+                }
+                for m in ent.mentions
             )
-        else:
-            if linking.more_complete(ent.name, record.name):
-                record.name = ent.name
-            if ent.description and not record.description:
-                record.description = ent.description
-            linking.add_aliases(session, record, names)
-            if published:
-                record.first_seen = min(filter(None, [record.first_seen, published]))
-                record.last_seen = max(filter(None, [record.last_seen, published]))
-        _refresh_entity_document(session, record)
-        ids[ent.key] = record.id
-        # Two entities of one article can resolve to the same record: one row for both.
-        row = per_article.get(record.id)
-        if row is None:
-            row = per_article[record.id] = ArticleEntity(
-                article_id=article.id,
-                entity_id=record.id,
-                mention_count=0,
-                is_author=False,
-                description=ent.description,
-                published_date=published,
-            )
-            session.add(row)
-        row.mention_count += len(ent.mentions)
-        row.is_author = row.is_author or "author" in ent.roles
-        session.add_all(
-            Mention(
-                entity_id=record.id,
-                article_id=article.id,
-                sentence_id=sentence_ids.get(m.sentence),
-                start=m.start,
-                end=m.end,
-                text=m.text[:300],
-            )
-            for m in ent.mentions
-        )
     session.flush()
+    changed = linking.add_new_aliases(session, names_by_record)
+    for record_id in changed | renamed:
+        _refresh_entity_document(session, touched[record_id])
+    if per_article:
+        session.execute(insert(ArticleEntity), list(per_article.values()))
+    if mentions:
+        session.execute(insert(Mention), mentions)
     return ids
 
 
 def _refresh_entity_document(session: Session, record: Entity) -> None:
-    body = " ".join([*(a.alias for a in record.aliases), record.description or ""])
+    aliases = session.scalars(select(EntityAlias.alias).where(EntityAlias.entity_id == record.id))
+    body = " ".join([*aliases, record.description or ""])
     session.execute(
         update(SearchDocument)
         .where(SearchDocument.kind == "entity", SearchDocument.ref_id == record.id)
@@ -345,17 +359,29 @@ def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.E
     for e in ex.events:
         for entity_id in {entity_ids[p.entity] for p in e.participants if p.entity in entity_ids}:
             events[entity_id] += 1
-    for entity_id in articles:
-        session.execute(
-            update(Entity)
-            .where(Entity.id == entity_id)
-            .values(
-                mention_count=Entity.mention_count + mentions[entity_id],
-                article_count=Entity.article_count + 1,
-                quote_count=Entity.quote_count + quotes[entity_id],
-                event_count=Entity.event_count + events[entity_id],
-            )
-        )
+    rows = [
+        {
+            "eid": entity_id,
+            "m": mentions[entity_id],
+            "q": quotes[entity_id],
+            "e": events[entity_id],
+        }
+        for entity_id in sorted(articles)  # one lock order for concurrent writers
+    ]
+    if rows:
+        session.execute(_ADD_ENTITY_COUNTS, rows)
+
+
+_ADD_ENTITY_COUNTS = (
+    update(Entity.__table__)
+    .where(Entity.__table__.c.id == bindparam("eid"))
+    .values(
+        mention_count=Entity.__table__.c.mention_count + bindparam("m"),
+        article_count=Entity.__table__.c.article_count + 1,
+        quote_count=Entity.__table__.c.quote_count + bindparam("q"),
+        event_count=Entity.__table__.c.event_count + bindparam("e"),
+    )
+)
 
 
 def add_to_counts(
@@ -366,14 +392,22 @@ def add_to_counts(
 ) -> None:
     """Add to counter rows keyed by `key_names`, creating them on first use. Keys go in sorted
     order so that concurrent writers lock rows in one order (no deadlocks on PostgreSQL)."""
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    rows = []
+    columns: set[str] = set()
     for key in sorted(increments):
         values = {name: by for name, by in increments[key].items() if by}
-        if not values:
-            continue
-        stmt = insert(model).values(**dict(zip(key_names, key, strict=True)), **values)
-        added = {name: getattr(model, name) + by for name, by in values.items()}
-        session.execute(stmt.on_conflict_do_update(index_elements=list(key_names), set_=added))
+        if values:
+            rows.append({**dict(zip(key_names, key, strict=True)), **values})
+            columns.update(values)
+    if not rows:
+        return
+    for row in rows:  # one statement for every row: each needs every column
+        for name in columns:
+            row.setdefault(name, 0)
+    stmt = upsert(model).values(rows)
+    added = {name: getattr(model, name) + getattr(stmt.excluded, name) for name in columns}
+    session.execute(stmt.on_conflict_do_update(index_elements=list(key_names), set_=added))
 
 
 def _count_event_days(
