@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterable
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
@@ -48,10 +49,15 @@ def linkable_names(entity: domain.Entity) -> list[str]:
     return names
 
 
-def _lock(session: Session, key: str) -> None:
-    """On PostgreSQL, serialise concurrent workers resolving the same name."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": zlib.crc32(key.encode())})
+def lock_names(session: Session, entities: Iterable[domain.Entity]) -> None:
+    """On PostgreSQL, serialise concurrent writers resolving the same names: one transaction
+    lock per canonical name, all taken up front in one order, so that two articles naming the
+    same people in different orders cannot deadlock. (SQLite has one writer at a time.)"""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({zlib.crc32(k.encode()) for e in entities if (k := alias_key(e.name))})
+    for key in keys:
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
 def find_existing(session: Session, entity: domain.Entity) -> Entity | None:
@@ -59,7 +65,6 @@ def find_existing(session: Session, entity: domain.Entity) -> Entity | None:
     keys = [k for k in dict.fromkeys(keys) if k]
     if not keys:
         return None
-    _lock(session, keys[0])
     rows = session.execute(
         select(EntityAlias.key, Entity)
         .join(Entity, Entity.id == EntityAlias.entity_id)
@@ -116,4 +121,3 @@ def add_new_aliases(session: Session, names_by_entity: dict[int, list[str]]) -> 
     if rows:
         session.execute(insert(EntityAlias), rows)
     return {row["entity_id"] for row in rows}
-

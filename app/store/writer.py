@@ -239,6 +239,8 @@ def _store_entities(
     renamed: set[int] = set()  # name or description changed: its search document too
     per_article: dict[int, dict] = {}
     mentions: list[dict] = []
+    entities = list(entities)
+    linking.lock_names(session, entities)
     with session.no_autoflush:
         for ent in entities:
             record = linking.find_existing(session, ent)
