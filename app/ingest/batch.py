@@ -8,7 +8,6 @@ from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -18,6 +17,7 @@ from app.ingest.errors import IngestError
 from app.ingest.progress import Reporter
 from app.ingest.readers import READABLE_SUFFIXES, Format, expand_inputs, read_inputs
 from app.store.engine import transaction
+from app.store.retry import run_with_retries
 from app.store.writer import StoreResult, find_duplicate, store_article
 
 ExtractorFactory = Callable[[], Extractor]
@@ -58,14 +58,12 @@ class Ingester:
     def store(self, record: ArticleRecord, extraction: Extraction, source: str | None) -> StoreResult:
         """Store one article in one transaction; a concurrent writer that stored the same
         article first makes this one a duplicate rather than an error."""
-        try:
+
+        def work() -> StoreResult:
             with transaction(self.factory) as session:
                 return store_article(session, record, extraction, source_name=source)
-        except IntegrityError:
-            existing = self.is_stored(record)
-            if existing:
-                return existing
-            raise
+
+        return run_with_retries(work, give_up=lambda _: self.is_stored(record))
 
     def run(
         self, records: Iterable[ArticleRecord | IngestError], reporter: Reporter, source: str | None = None

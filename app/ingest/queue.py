@@ -32,7 +32,8 @@ from app.ingest.readers.jsonl import record_from_json
 from app.store import ingest_queue
 from app.store.engine import transaction
 from app.store.ingest_queue import ClaimedItem, ItemStatus, NewItem, PayloadType
-from app.store.writer import store_article
+from app.store.retry import run_with_retries
+from app.store.writer import StoreResult, store_article
 
 log = logging.getLogger("dateline.service")
 
@@ -207,7 +208,8 @@ class QueueWorker:
 
     def _store(self, item: ClaimedItem, record: ArticleRecord, extraction: Extraction) -> None:
         """The article and the item's 'done' in one transaction."""
-        try:
+
+        def work() -> StoreResult:
             with transaction(self.factory) as session:
                 if not ingest_queue.hold(session, item.id, self.worker_id):
                     raise LostClaim
@@ -216,6 +218,11 @@ class QueueWorker:
                 ingest_queue.finish(
                     session, item.id, self.worker_id, status, result.article_id, result.reason
                 )
+                return result
+
+        try:
+            result = run_with_retries(work)
+            status = ItemStatus.DUPLICATE if result.duplicate else ItemStatus.DONE
         except LostClaim:
             self.tally.lost += 1
             log.warning("item %s: claim lost to another worker; not stored here", item.id)
