@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     page_size: int = 50
     api_max_limit: int = 500
+    # API answers kept in memory by ETag until the data changes (0 turns the cache off)
+    api_cache_bytes: int = 64 * 1024 * 1024
 
     # ingestion service
     watch_dirs: list[Path] = Field(default_factory=list)

@@ -9,6 +9,10 @@ Both servers run one uvicorn worker on 127.0.0.1 with the same loop and HTTP imp
 `--concurrency` requests in flight, `--seconds` after a warm-up). It prints requests/s,
 p50/p99 latency and bytes per response for each, and our ratios against Datasette.
 
+Ours is measured twice, as served (a repeated question is answered from the in-memory answer
+cache until the next ingest, app/api/response_cache.py) and with that cache off, which is what
+every first request for a URL costs.
+
 What is compared: a page of `--limit` events, newest first. Ours returns each event with its
 participants (entities with names, kinds and URLs), its source sentence, its article and
 source, its page and API URLs, plus keyset cursors and links; Datasette returns the `events`
@@ -42,7 +46,7 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 DATASETTE_VENV = ROOT / "benchmarks" / "data" / ".venv-datasette"  # git-ignored there
 DEFAULT_DATABASE = f"sqlite:///{ROOT / 'benchmarks' / 'data' / 'api-bench.sqlite'}"
-OURS_PORT, DATASETTE_PORT = 8731, 8732
+OURS_PORT, DATASETTE_PORT, OURS_UNCACHED_PORT = 8731, 8732, 8733
 
 # Datasette's `serve` command, but with the same uvicorn options as ours.
 DATASETTE_LAUNCH = """
@@ -201,6 +205,14 @@ def describe(url: str) -> str:
     return f"{len(rows)} items, {fields} top-level fields each"
 
 
+def ours_command(port: int) -> list[str]:
+    return [
+        sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
+        "--port", str(port), "--workers", "1", "--loop", "asyncio", "--http", "h11",
+        "--log-level", "warning",
+    ]  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -225,15 +237,21 @@ def main() -> None:
     ours_url = f"http://127.0.0.1:{OURS_PORT}/api/v1/events?limit={args.limit}"
     table = f"http://127.0.0.1:{DATASETTE_PORT}/{path.stem}/events.json"
     datasette_url = f"{table}?_size={args.limit}&_sort_desc=start_date&_shape=objects"
+    ours_env = {**os.environ, "DATELINE_DATABASE_URL": f"sqlite:///{path}"}
     targets = [
         (
             "dateline /api/v1/events",
             ours_url,
-            [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(OURS_PORT), "--workers", "1", "--loop", "asyncio", "--http", "h11",
-             "--log-level", "warning"],
+            ours_command(OURS_PORT),
             OURS_PORT,
-            {**os.environ, "DATELINE_DATABASE_URL": f"sqlite:///{path}"},
+            ours_env,
+        ),
+        (
+            "dateline, answer cache off",
+            ours_url.replace(str(OURS_PORT), str(OURS_UNCACHED_PORT)),
+            ours_command(OURS_UNCACHED_PORT),
+            OURS_UNCACHED_PORT,
+            {**ours_env, "DATELINE_API_CACHE_BYTES": "0"},
         ),
         (
             "datasette events.json",
@@ -248,13 +266,15 @@ def main() -> None:
     servers = [start(command, port, env) for _, _, command, port, env in targets]
     try:
         plan = [(name, url) for name, url, *_ in targets]
-        plan.append(("datasette, no count/facets", datasette_url + "&_nocount=1&_nofacet=1&_nosuggest=1"))
+        pids = {name: server.pid for (name, *_), server in zip(targets, servers, strict=True)}
+        cheapest = "datasette, no count/facets"
+        plan.append((cheapest, datasette_url + "&_nocount=1&_nofacet=1&_nosuggest=1"))
+        pids[cheapest] = pids["datasette events.json"]
         for name, url in plan:
             print(f"{name}: {describe(url)}", flush=True)
         # In turn, round after round: on a shared machine, load that comes and goes then
         # falls on every target alike.
         rounds: dict[str, list[Result]] = {name: [] for name, _ in plan}
-        pids = {name: servers[0 if name == plan[0][0] else 1].pid for name, _ in plan}
         for round_number in range(args.rounds):
             for name, url in plan:
                 before = cpu_seconds(pids[name])
@@ -277,14 +297,14 @@ def main() -> None:
             f"{r.name:34} {r.rate:8.1f} {r.percentile(50):8.2f} {r.percentile(99):8.2f} "
             f"{r.cpu_ms_per_request:10.2f} {r.bytes_per_response / 1024:8.1f} {r.errors:7d}"
         )
-    ours = results[0]
-    for other in results[1:]:
-        print(
-            f"ours vs {other.name}: {ours.rate / other.rate:.2f}x the requests/s, "
-            f"p50 {ours.percentile(50) / other.percentile(50):.2f}x, "
-            f"p99 {ours.percentile(99) / other.percentile(99):.2f}x the latency, "
-            f"{ours.cpu_ms_per_request / other.cpu_ms_per_request:.2f}x the server CPU per request"
-        )
+    for ours in results[:2]:
+        for other in results[2:]:
+            print(
+                f"{ours.name} vs {other.name}: {ours.rate / other.rate:.2f}x the requests/s, "
+                f"p50 {ours.percentile(50) / other.percentile(50):.2f}x, "
+                f"p99 {ours.percentile(99) / other.percentile(99):.2f}x the latency, "
+                f"{ours.cpu_ms_per_request / other.cpu_ms_per_request:.2f}x the server CPU per request"
+            )
     load_average = os.getloadavg()[0]
     if load_average > (os.cpu_count() or 1):
         print(

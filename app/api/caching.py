@@ -21,6 +21,7 @@ from fastapi import Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 
+from app.api.response_cache import ResponseCache
 from app.store.database import Database
 from app.store.queries.freshness import DataVersion, data_version
 
@@ -124,6 +125,14 @@ async def current_version(request: Request) -> DataVersion:
     return version
 
 
+def response_cache(request: Request) -> ResponseCache:
+    cache: ResponseCache | None = getattr(request.app.state, "api_response_cache", None)
+    if cache is None:
+        cache = ResponseCache(request.app.state.settings.api_cache_bytes)
+        request.app.state.api_response_cache = cache
+    return cache
+
+
 class ConditionalRoute(APIRoute):
     """A GET route that answers 304 when the client's copy is current and otherwise stamps
     its 200 with ETag, Last-Modified and Cache-Control. Errors are never stamped, and `*` or
@@ -138,6 +147,10 @@ class ConditionalRoute(APIRoute):
             validators = validators_for(request, await current_version(request))
             if validators.issued_to(request):
                 return validators.not_modified()
+            cache = response_cache(request)
+            cached = cache.answer(validators.etag, request) if request.method == "GET" else None
+            if cached is not None:  # known to be a 200 for this ETag
+                return validators.not_modified() if validators.still_fresh(request) else cached
             response = await handler(request)
             if response.status_code != 200:
                 # RFC 9110 §13.2.1: preconditions count only where the answer is a 2xx
@@ -145,6 +158,8 @@ class ConditionalRoute(APIRoute):
             if validators.still_fresh(request):
                 return validators.not_modified()
             response.headers.update(validators.headers)
+            if request.method == "GET":
+                cache.keep(validators.etag, response)
             return response
 
         return conditional_handler

@@ -9,10 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api import caching
+from app.api.response_cache import ResponseCache
 from app.config import Settings
+from app.domain import EventKind, EventStatus, Granularity
 from app.main import create_app
 from app.store.database import Database
-from tests.api.corpus import ArticleSpec, seed
+from tests.api.corpus import ArticleSpec, EventSpec, seed
 
 READS = [
     "/api/v1/events?kind=meeting",
@@ -110,3 +112,86 @@ def test_cors_is_off_unless_origins_are_configured(seeded: Database, settings: S
             },
         )
         assert preflight.status_code == 200
+
+
+def _cache(client: TestClient) -> ResponseCache:
+    return client.app.state.api_response_cache  # type: ignore[attr-defined]
+
+
+def test_a_repeated_read_is_answered_from_memory_with_the_same_body(client: TestClient) -> None:
+    url = "/api/v1/events?limit=1"  # a page with a next page: a Link header to keep
+    first = client.get(url, headers={"Accept-Encoding": "identity"})
+    hits = _cache(client).hits
+    for encoding in ("gzip", "identity", "gzip"):
+        again = client.get(url, headers={"Accept-Encoding": encoding})
+        assert again.status_code == 200
+        assert again.json() == first.json()
+        assert again.headers["etag"] == first.headers["etag"]
+        assert again.headers["link"] == first.headers["link"]
+        assert again.headers["content-type"] == first.headers["content-type"]
+        assert (again.headers.get("content-encoding") == "gzip") == (encoding == "gzip")
+    assert _cache(client).hits == hits + 3
+    # a cached answer still honours the client's own copy
+    assert client.get(url, headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+
+
+def test_an_ingest_retires_every_remembered_answer(
+    client: TestClient, seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caching, "VERSION_TTL_SECONDS", 0.0)
+    before = client.get("/api/v1/events?kind=meeting").json()["items"]
+    client.get("/api/v1/events?kind=meeting")
+    later = ArticleSpec(
+        title="A later meeting",
+        source="Test Wire",
+        published=dt.date(2024, 7, 20),
+        sentences=["The ministers met in Rome on Friday."],
+        entities={},
+        events=[
+            EventSpec(
+                0,
+                "The ministers met in Rome",
+                "2024-07-19",
+                dt.date(2024, 7, 19),
+                dt.date(2024, 7, 19),
+                Granularity.DAY,
+                EventStatus.HAPPENED,
+                EventKind.MEETING,
+            )
+        ],
+    )
+    seed(seeded, [later])
+    after = client.get("/api/v1/events?kind=meeting").json()["items"]
+    assert len(after) == len(before) + 1
+    assert any("Rome" in item["sentence"]["text"] for item in after)
+
+
+def test_errors_and_streamed_exports_are_never_remembered(client: TestClient) -> None:
+    client.get("/api/v1/events/999999")
+    client.get("/api/v1/events?entity=nobody")
+    client.get("/api/v1/events.csv")
+    assert not _cache(client).entries
+    assert client.get("/api/v1/events/999999").status_code == 404
+
+
+def test_the_cache_stays_within_its_byte_budget(seeded: Database, settings: Settings) -> None:
+    small = settings.model_copy(update={"api_cache_bytes": 160 * 1024})  # answers here: 1-7 KB
+    with TestClient(create_app(small)) as client:
+        etags = []
+        for limit in range(1, 40):
+            for _ in range(2):  # the second read makes and keeps the gzip form too
+                response = client.get(f"/api/v1/events?limit={limit}", headers={"Accept-Encoding": "gzip"})
+                assert response.status_code == 200
+            etags.append(response.headers["etag"])
+        cache = _cache(client)
+        assert 0 < len(cache.entries) < len(etags)
+        assert cache.size == sum(entry.size for entry in cache.entries.values()) <= 160 * 1024
+        assert list(cache.entries) == etags[-len(cache.entries) :]  # the latest are the ones kept
+
+
+def test_the_cache_can_be_turned_off(seeded: Database, settings: Settings) -> None:
+    off = settings.model_copy(update={"api_cache_bytes": 0})
+    with TestClient(create_app(off)) as client:
+        assert client.get("/api/v1/events").status_code == 200
+        assert client.get("/api/v1/events").status_code == 200
+        assert not _cache(client).entries and _cache(client).hits == 0
