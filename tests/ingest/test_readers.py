@@ -9,6 +9,8 @@ from app.config import Settings
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers import Format, detect_format, read_paths
+from app.ingest.readers.dates import parse_datetime
+from app.ingest.readers.plaintext import parse_plaintext
 from tests.conftest import ROOT, TEST_DATA, require_shared
 
 SETTINGS = Settings(_env_file=None)
@@ -197,3 +199,43 @@ def test_missing_path_and_folder_walk(tmp_path: Path) -> None:
 )
 def test_format_is_detected_from_content_then_extension(head: str, suffix: str, expected: Format) -> None:
     assert detect_format(head, suffix) is expected
+
+
+def test_newspaper_export_with_its_header_on_consecutive_lines() -> None:
+    """Headline, dek, byline, date and publication without blank lines between them."""
+    [article], errors = read_all(TEST_DATA / "newspaper-export-compact.txt")
+    assert errors == []
+    assert article.title == "Council Delays Vote on Transit Levy"
+    assert article.dek == "Members asked for an audit before any tax goes to the ballot"
+    assert article.authors == ("Maria Lopez", "Tom Becker")
+    assert article.source == "The River City Courier"
+    assert article.published == dt.date(2023, 11, 12)
+    # "ET" in November is Eastern Standard Time; in summer it would be daylight time
+    assert article.published_at is not None and article.published_at.utcoffset() == dt.timedelta(hours=-5)
+    assert article.body.startswith("RIVER CITY—The city council on Tuesday postponed a vote")
+    assert "until January, saying" in article.body  # the hard-wrapped lines are joined
+    assert article.bio == "Maria Lopez covers city hall. Tom Becker covers transportation."
+
+
+@pytest.mark.parametrize(
+    ("line", "offset_hours"),
+    [("Sept. 30, 2023 11:42 pm ET", -4), ("Jan. 5, 2024 9:00 am ET", -5), ("July 1, 2024 5:30 pm PT", -7)],
+)
+def test_us_zone_abbreviations_follow_daylight_time(line: str, offset_hours: int) -> None:
+    value = parse_datetime(line)
+    assert value is not None and value.utcoffset() == dt.timedelta(hours=offset_hours)
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline() -> None:
+    text = (
+        "By the end of the year, the talks had stalled\nand the ministers went home.\n\nJuly 1, 2024 was hot."
+    )
+    record = parse_plaintext(text, "by.txt")
+    assert record.authors == ()
+    assert record.body.startswith("By the end of the year, the talks had stalled and the ministers")
+
+
+def test_a_compact_header_with_a_bad_date_line_is_named() -> None:
+    text = "Council Delays Vote\nBy Maria Lopez\nNovember 45th, 2023\n\nThe council met on Tuesday."
+    with pytest.raises(IngestError, match="unparseable date line 'November 45th, 2023'"):
+        parse_plaintext(text, "bad-date.txt")

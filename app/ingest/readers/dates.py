@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _PREFIX = re.compile(r"^(updated|published|posted|last updated|first published)\s*:?\s*", re.I)
 _MONTHS = (
@@ -20,11 +21,34 @@ def looks_like_date_line(line: str) -> bool:
     return len(line) <= 80 and bool(_DATE_LIKE.search(line)) and len(line.split()) <= 12
 
 
+# US papers' zone names that stand for standard or daylight time as the date falls
+_US_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+_US_ZONE = re.compile(r"\s*\b(ET|CT|MT|PT)\b\.?\s*$")
+
+
 def parse_datetime(text: str) -> dt.datetime | None:
-    """A full date (day, month and year required) or None. Time and zone kept when given."""
+    """A full date (day, month and year required) or None. Time and zone kept when given;
+    "ET" and its kin are read as the zone's standard or daylight time on that date."""
+    cleaned = _PREFIX.sub("", text.strip())
+    zone = _US_ZONE.search(cleaned)
+    if zone:
+        value = _parse(cleaned[: zone.start()])
+        try:
+            tz = ZoneInfo(_US_ZONES[zone.group(1)])
+        except ZoneInfoNotFoundError:  # no time zone data on this system
+            return _parse(cleaned)
+        return value.replace(tzinfo=tz) if value is not None and value.tzinfo is None else value
+    return _parse(cleaned)
+
+
+def _parse(cleaned: str) -> dt.datetime | None:
     import dateparser  # imported late: loading its language data takes about a second
 
-    cleaned = _PREFIX.sub("", text.strip())
     try:
         value = dt.datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
     except ValueError:

@@ -14,6 +14,7 @@ from app.ingest.readers.textutil import clean_inline, paragraphs_to_body, split_
 _BYLINE = re.compile(r"^by\s+(?P<names>.+)$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&|;)\s*")
 _HEADER_MAX_CHARS = 200
+_NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "ibn"}
 _HEADER_MAX_BLOCKS = 8
 _BIO_ROLE = re.compile(
     r"\b(correspondent|reporter|editor|columnist|writer|bureau chief|contributor|author of|covers)\b", re.I
@@ -34,6 +35,15 @@ class _Header:
 def split_authors(names: str) -> list[str]:
     names = re.sub(r"\s*\|.*$", "", names)  # "By Jane Doe | Photographs by ..."
     return [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
+
+
+def _looks_like_names(names: list[str]) -> bool:
+    """ "By Jane Doe and Carlos Ruiz", not "By the end of the year, the talks had stalled"."""
+    return bool(names) and all(
+        len(words := name.split()) <= 6
+        and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words if w[0].isalpha())
+        for name in names
+    )
 
 
 def _is_publication_line(block: str) -> bool:
@@ -60,8 +70,8 @@ def _read_header(blocks: list[str], name: str) -> tuple[_Header, int]:
     while i < min(len(blocks), _HEADER_MAX_BLOCKS) and _is_header_block(blocks[i]):
         block = clean_inline(blocks[i])
         byline = _BYLINE.match(block)
-        if byline and not header.authors:
-            header.authors = split_authors(byline.group("names"))
+        if byline and not header.authors and _looks_like_names(names := split_authors(byline.group("names"))):
+            header.authors = names
         elif header.date_line is None and (header.authors or header.titles) and looks_like_date_line(block):
             header.date_line = block
         elif (
@@ -100,12 +110,41 @@ def _split_bios(paragraphs: list[str], authors: list[str]) -> tuple[list[str], l
     return paragraphs[:cut], paragraphs[cut:]
 
 
+def _read_line_header(text: str, name: str) -> tuple[_Header, list[str]] | None:
+    """The same header written line by line, without blank lines between its parts
+    (headline and dek on consecutive lines, byline, date and publication in one block).
+    Returns the header and the body's blocks, or None when the lines hold no byline or date."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts: list[int] = []  # index in `lines` of each non-blank leading line
+    for index, line in enumerate(lines):
+        if line.strip():
+            starts.append(index)
+            if len(starts) == _HEADER_MAX_BLOCKS:
+                break
+    candidates = [lines[i].strip() for i in starts]
+    try:
+        header, used = _read_header(candidates, name)
+    except IngestError:  # a bad date line counts only in what is surely a header: one with a byline
+        if any(
+            (m := _BYLINE.match(c)) and _looks_like_names(split_authors(m.group("names"))) for c in candidates
+        ):
+            raise
+        return None
+    if used == 0 or (not header.authors and any(t[:1].islower() for t in header.titles)):
+        return None  # no byline or date; or wrapped prose ahead of a date, not a headline
+    rest = "\n".join(lines[starts[used - 1] + 1 :])
+    return header, split_blocks(rest)
+
+
 def parse_plaintext(text: str, name: str) -> ArticleRecord:
     blocks = split_blocks(text)
     if not blocks:
         raise IngestError(name, "no text")
     header, body_start = _read_header(blocks, name)
-    body_paragraphs, bios = _split_bios(blocks[body_start:], header.authors)
+    body_blocks = blocks[body_start:]
+    if body_start == 0 and (by_line := _read_line_header(text, name)):
+        header, body_blocks = by_line
+    body_paragraphs, bios = _split_bios(body_blocks, header.authors)
     body = paragraphs_to_body(body_paragraphs)
     if not body:
         raise IngestError(name, "no article body after the header")
