@@ -210,11 +210,16 @@ def _canonical_name(group: _Group) -> str:
     if group.kind is EntityKind.PERSON:
         if group.author_name:
             return group.author_name
-        return max(texts, key=lambda t: (len(names.name_words(t)), len(t)))
+        return max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
     acronyms = [t for t in texts if names.is_initialism(t)]
     if acronyms and len(set(texts)) > 1:
         return max(set(acronyms), key=acronyms.count)
-    return max(texts, key=lambda t: (len(names.name_words(t)), texts.count(t), len(t)))
+    return max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), texts.count(t), len(t)))
+
+
+def _shouted(text: str) -> bool:
+    """Capitals throughout where the name is not an acronym: a dateline's "WASHINGTON—"."""
+    return text.isupper() and not names.is_initialism(text)
 
 
 def _to_entity(doc: Doc, key: str, group: _Group, published: dt.date | None = None) -> Entity:

@@ -9,6 +9,7 @@ its status. Two time expressions bounding one period ("from 2009 to 2013") make 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -120,6 +121,12 @@ def _dates_something(timex: Timex) -> bool:
     )
 
 
+# A wire dateline ahead of the first sentence: "WASHINGTON—", "KYIV, Ukraine (AP) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([A-Za-z. ]+\)\s*)?(?:[—–]|--)\s*"
+)
+
+
 def _event(
     doc: Doc,
     text: str,
@@ -133,6 +140,8 @@ def _event(
     first, last = clause_of(anchor, span)
     start_char = doc[first].idx
     end_char = doc[last - 1].idx + len(doc[last - 1].text)
+    if dateline := _DATELINE.match(text, start_char, end_char):
+        start_char = dateline.end()
     direction = (
         verb_tense(trigger) if trigger is not None and trigger.pos_ in ("VERB", "AUX") else Direction.NONE
     )
@@ -154,12 +163,21 @@ def _event(
     )
 
 
+_BY_OBJECT = frozenset({EventKind.LEGISLATION, EventKind.AGREEMENT, EventKind.ELECTION, EventKind.MEETING})
+
+
 def _kind(trigger: Token | None) -> EventKind:
     if trigger is None:
         return EventKind.OTHER
     kind = kind_of(trigger.lemma_)
     if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
         return EventKind.STATEMENT
+    if kind in (EventKind.OTHER, EventKind.AGREEMENT) and trigger.pos_ in ("VERB", "AUX"):
+        # "approved a spending bill", "held hearings", "signed the bill": the object names it
+        for child in trigger.children:
+            by_object = kind_of(child.lemma_) if child.dep_ in ("dobj", "nsubjpass") else None
+            if by_object in _BY_OBJECT and (kind is EventKind.OTHER or by_object is EventKind.LEGISLATION):
+                return by_object
     return kind
 
 

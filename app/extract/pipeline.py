@@ -24,7 +24,7 @@ from app.extract.sentences import sentence_spans
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.11.28.2"
+PIPELINE_VERSION = "2026.11.28.3"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))

@@ -252,3 +252,12 @@ def test_model_mentions_point_at_their_text(extractor):
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
     assert {"White House", "U.S.", "Germany", "European Union", "Paris"} <= {e.name for e in result.entities}
+
+
+def test_a_datelines_capitals_do_not_name_the_place(vocab):
+    doc = make_doc(
+        vocab, "WASHINGTON/B-GPE — The Senate/B-ORG voted . | Washington/B-GPE lawmakers cheered ."
+    )
+    place = next(e for e in find_entities(doc) if e.kind is EntityKind.PLACE)
+    assert place.name == "Washington" and len(place.mentions) == 2
+    assert "WASHINGTON" in place.aliases

@@ -235,3 +235,25 @@ def test_participants_are_the_entities_of_the_clause_with_roles_from_the_parse(n
 @pytest.mark.slow
 def test_text_of_numbers_makes_no_events(nlp):
     assert events_of(nlp, "1999 2000 2001 2020 1234 5678") == []
+
+
+@pytest.mark.slow
+def test_a_wire_dateline_is_not_part_of_the_summary(nlp):
+    events = events_of(nlp, "WASHINGTON—The Senate on Saturday approved a short-term spending bill.")
+    [event] = [e for e in events if e.timex is not None]
+    assert event.summary.startswith("The Senate on Saturday approved")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Senate on Saturday approved a short-term spending bill.", EventKind.LEGISLATION),
+        ("Lawmakers will hold hearings on Thursday.", EventKind.MEETING),
+        ("The president will sign the bill on Friday.", EventKind.LEGISLATION),
+        ("The two leaders signed the accord on Friday.", EventKind.AGREEMENT),
+    ],
+)
+def test_a_plain_verb_takes_its_kind_from_its_object(nlp, text, kind):
+    [event] = dated_events_of(nlp, text)
+    assert event.kind is kind
