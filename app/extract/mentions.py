@@ -59,7 +59,7 @@ def _named_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start < covered_until:
             continue
-        ent = _extend_called_name(doc, ent)
+        ent = _join_name_particles(doc, _extend_called_name(doc, ent))
         covered_until = ent.end
         out.append(ent)
     return out
@@ -77,6 +77,26 @@ def _extend_called_name(doc: Doc, ent: Span) -> Span:
         while end < sent_end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
             end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+def _join_name_particles(doc: Doc, ent: Span) -> Span:
+    """ "Ursula von der Leyen", which the model cuts at a particle ("Ursula von" + "Leyen" as a
+    place): a person's name that ends in, or is followed by, particles runs on to the next
+    capitalised word, and takes in the rest of an entity starting there."""
+    if ent.label_ != "PERSON":
+        return ent
+    after = ent.end
+    while after < len(doc) and doc[after].lower_ in names.NAME_PARTICLES:
+        after += 1
+    if after == ent.end and doc[ent.end - 1].lower_ not in names.NAME_PARTICLES:
+        return ent
+    if after >= ent.sent.end or not (doc[after].is_title and doc[after].is_alpha):
+        return ent
+    end = after + 1
+    if doc[after].ent_iob_ == "B":
+        while end < ent.sent.end and doc[end].ent_iob_ == "I":
+            end += 1
+    return Span(doc, ent.start, end, label="PERSON")
 
 
 def _unlabelled_places(doc: Doc) -> list[Span]:

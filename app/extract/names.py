@@ -144,6 +144,28 @@ def name_words(name: str) -> list[str]:
     return [w for w in re.split(r"\s+", name.strip()) if w]
 
 
+# Lower-case words inside a family name: "Ursula von der Leyen", "Charles de Gaulle".
+NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "dos",
+        "das",
+        "ter",
+    }
+)
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 

@@ -261,3 +261,12 @@ def test_a_datelines_capitals_do_not_name_the_place(vocab):
     place = next(e for e in find_entities(doc) if e.kind is EntityKind.PLACE)
     assert place.name == "Washington" and len(place.mentions) == 2
     assert "WASHINGTON" in place.aliases
+
+
+@pytest.mark.slow
+def test_a_name_with_particles_is_one_person(extractor):
+    text = "European Commission President Ursula von der Leyen told lawmakers in Strasbourg on Wednesday."
+    entities = list(extractor.extract(ExtractionInput(text)).entities)
+    person = by_name(entities, "Ursula von der Leyen")
+    assert person.kind is EntityKind.PERSON and person.description == "European Commission President"
+    assert not [e for e in entities if e.name in ("Leyen", "Ursula", "Ursula von")]

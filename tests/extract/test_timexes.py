@@ -281,6 +281,10 @@ def value_of(extractor, text: str, expression: str, published: dt.date | None = 
         ("The offer was extended to Nov. 20.", "Nov. 20", "2024-11-20"),
         ("Stoltenberg said last month that the changes would help.", "last month", "2024-06"),
         ("The alliance's treaty was signed 75 years ago.", "75 years ago", "1949"),
+        ("Analysts expect a decision in the fourth quarter.", "the fourth quarter", "2024-Q4"),
+        ("Profit fell in the fourth quarter.", "the fourth quarter", "2023-Q4"),
+        ("Officials said, and a summit could follow on Thursday.", "Thursday", "2024-07-04"),
+        ("Officials said a summit could follow on Thursday.", "Thursday", "2024-07-04"),
     ],
 )
 def test_tense_of_the_governing_clause_picks_the_occurrence(extractor, text, expression, value):

@@ -86,11 +86,27 @@ def clause_direction(span: Span) -> Direction:
         return Direction.DEADLINE
     verb = governing_verb(span, through_nouns=False)
     if verb is not None:
-        return _direction_from(verb, span)
+        direction = _direction_from(verb, span)
+        return Direction.FUTURE if direction is Direction.NONE and _expected(verb, span) else direction
     verb = governing_verb(span, through_nouns=True)
-    if verb is not None and _direction_from(verb, span) is Direction.FUTURE:
+    if verb is not None and (_direction_from(verb, span) is Direction.FUTURE or _expected(verb, span)):
         return Direction.FUTURE
     return Direction.NONE
+
+
+# Present-tense verbs whose object lies ahead: "analysts expect a decision in the third quarter".
+EXPECTING_VERBS = frozenset({"expect", "anticipate", "forecast", "predict", "project", "await", "foresee"})
+
+
+def _expected(verb: Token, span: Span) -> bool:
+    """A date in a phrase after a present-tense verb of expectation; not a date that modifies
+    a noun ("expect third-quarter earnings" is about a quarter that may be over)."""
+    return (
+        verb.lemma_.lower() in EXPECTING_VERBS
+        and verb.tag_ in ("VBZ", "VBP")
+        and span.start > verb.i
+        and span.root.dep_ == "pobj"
+    )
 
 
 # Prepositions that make a date a deadline or an end point ("extended to Nov. 20", "until
@@ -186,6 +202,10 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
         return Direction.NONE, True
     if words & POSSIBILITY_MODALS:
         return Direction.FUTURE, False
+    if "could" in words and not any(a.lemma_ == "have" for a in auxiliaries):
+        return Direction.FUTURE, False  # "a summit could follow later this year"
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return Direction.NONE, False  # a modal gives the clause a time of its own
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
         return Direction.PAST, False  # past, or a perfect: what has happened
     if verb.tag_ == "VBN" and not auxiliaries:
