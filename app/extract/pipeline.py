@@ -7,6 +7,7 @@ chunks joined back with `Doc.from_docs`, so offsets always index the text exactl
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +25,9 @@ from app.extract.sentences import sentence_spans
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.11.28.3"
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "2026.11.28.4"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -107,6 +110,48 @@ class Extractor:
                 parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
                 for part, results in zip(parts, pool.map(_work, parts), strict=True):
                     yield from zip(part, results, strict=True)
+
+    def extract_each(
+        self, items: Iterable[ExtractionInput], processes: int = 1
+    ) -> Iterator[tuple[ExtractionInput, Extraction | None, str | None]]:
+        """As extract_many, but an article the pipeline fails on is reported rather than
+        raised: (input, None, problem). Its batch is run again one article at a time, so the
+        failure costs only that article."""
+        iterator = iter(items)
+        if processes <= 1:
+            while batch := list(islice(iterator, self.batch_size)):
+                try:
+                    results = list(self._run(batch))
+                except Exception:
+                    yield from self._one_by_one(batch)
+                    continue
+                for item, extraction in zip(batch, results, strict=True):
+                    yield item, extraction, None
+            return
+        with ProcessPoolExecutor(
+            max_workers=processes, initializer=_init_worker, initargs=(self.model, self.batch_size)
+        ) as pool:
+            while batch := list(islice(iterator, self.batch_size * processes)):
+                parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
+                futures = [pool.submit(_work, part) for part in parts]
+                for part, future in zip(parts, futures, strict=True):
+                    try:
+                        results = future.result()
+                    except Exception:
+                        yield from self._one_by_one(part)
+                        continue
+                    for item, extraction in zip(part, results, strict=True):
+                        yield item, extraction, None
+
+    def _one_by_one(
+        self, items: list[ExtractionInput]
+    ) -> Iterator[tuple[ExtractionInput, Extraction | None, str | None]]:
+        for item in items:
+            try:
+                yield item, next(self._run([item])), None
+            except Exception as exc:
+                log.debug("extraction failed", exc_info=True)
+                yield item, None, f"extraction failed ({type(exc).__name__}: {exc})"
 
     def _run(self, items: list[ExtractionInput]) -> Iterator[Extraction]:
         short = [(i, it) for i, it in enumerate(items) if len(it.text) <= CHUNK_CHARS]

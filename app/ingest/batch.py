@@ -55,6 +55,16 @@ class Ingester:
         for item, extraction in self.extractor.extract_many(inputs, processes=processes):
             yield item.ref, extraction
 
+    def extract_each(
+        self, records: list[ArticleRecord]
+    ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
+        """(record, extraction, None), or (record, None, problem) for an article the pipeline
+        fails on: the rest of the batch goes on."""
+        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records)
+        processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
+        for item, extraction, problem in self.extractor.extract_each(inputs, processes=processes):
+            yield item.ref, extraction, problem
+
     def store(self, record: ArticleRecord, extraction: Extraction, source: str | None) -> StoreResult:
         """Store one article in one transaction; a concurrent writer that stored the same
         article first makes this one a duplicate rather than an error."""
@@ -81,7 +91,10 @@ class Ingester:
                     fresh.append(replace(item, source=source) if source else item)
             if not fresh:
                 continue
-            for record, extraction in self.extract(fresh):
+            for record, extraction, problem in self.extract_each(fresh):
+                if extraction is None:
+                    reporter.error(f"{record.origin}: {problem}")
+                    continue
                 try:
                     result = self.store(record, extraction, source)
                 except Exception as exc:  # one article's failure must not stop the batch

@@ -63,15 +63,17 @@ def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int
         ExtractionInput(rec.body, rec.published, rec.authors, ref=(ref, rec), source=rec.source)
         for ref, rec in good
     )
-    results = {}
-    for item, ex in extractor.extract_many(inputs, processes=settings.nlp_processes):
+    results: dict[int, dict[str, Any]] = {}
+    for item, ex, problem in extractor.extract_each(inputs, processes=settings.nlp_processes):
         ref, rec = item.ref
-        results[id(rec)] = {"id": ref, **document_json(rec, ex)}
+        body = {"error": problem} if ex is None else document_json(rec, ex)
+        results[id(rec)] = {"id": ref, **body}
     for ref, rec in items:
         if isinstance(rec, IngestError):
             failed += 1
             out.write(json.dumps({"id": ref, "error": str(rec)}) + "\n")
         else:
+            failed += "error" in results[id(rec)]
             out.write(json.dumps(results[id(rec)], ensure_ascii=False) + "\n")
     return failed
 
@@ -89,7 +91,13 @@ def extract_files(paths: list[Path], out: TextIO, settings: Settings) -> int:
         else:
             records.append(item)
     inputs = [ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records]
-    docs = [document_json(i.ref, ex) for i, ex in extractor.extract_many(inputs)]
+    docs = []
+    for item, ex, problem in extractor.extract_each(inputs):
+        if ex is None:
+            failed += 1
+            print(f"error: {item.ref.origin}: {problem}", file=sys.stderr)
+        else:
+            docs.append(document_json(item.ref, ex))
     if len(docs) == 1:
         out.write(json.dumps(docs[0], ensure_ascii=False, indent=2) + "\n")
     else:

@@ -340,3 +340,11 @@ def test_bad_input_raises_nothing_and_makes_no_absurd_dates(extractor, text):
             assert 1000 <= timex.range_start.year <= 2200
     assert all(t.text != "February 30" for t in extraction.timexes)
     assert not extraction.events or all(len(e.summary.split()) > 1 for e in extraction.events)
+
+
+@pytest.mark.slow
+def test_a_24_hour_clock_time_resolves(extractor):
+    assert (
+        value_of(extractor, "The meeting began at 14:30 local time.", "14:30 local time")
+        == "2024-07-01T14:30"
+    )

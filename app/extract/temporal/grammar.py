@@ -4,6 +4,7 @@ non-overlapping matches win, and position modifiers ("early", "the end of") are 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ from app.extract.temporal.rules_amounts import AMOUNT_RULES
 from app.extract.temporal.rules_calendar import CALENDAR_RULES
 from app.extract.temporal.rules_clock import CLOCK_RULES
 from app.extract.temporal.rules_relative import RELATIVE_RULES
+
+log = logging.getLogger(__name__)
 
 
 def _end_of_unit(m: re.Match[str]) -> Reading | None:
@@ -105,7 +108,11 @@ def scan(text: str) -> list[Candidate]:
         for m in _find(r.pattern, lowered, windows[r.anchor]):
             if m.end() <= m.start():
                 continue
-            built = r.build(m)
+            try:
+                built = r.build(m)
+            except Exception:  # one faulty rule must not cost the article its other dates
+                log.exception("temporal rule %r failed on %r", r.name, m.group(0))
+                continue
             if built is None:
                 continue
             parts = []

@@ -78,7 +78,7 @@ CLOCK_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "clock 24h",
-        r"\b(?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:(?:[ecmp][sd]t|gmt|utc)\b|local\s+time|hours?\b)"
+        r"\b(?P<mod>)(?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d)(?P<ampm>)\s*(?:(?:[ecmp][sd]t|gmt|utc)\b|local\s+time|hours?\b)"
         rf"(?P<pod>){_DAY_AFTER}",
         _clock,
         priority=1,
