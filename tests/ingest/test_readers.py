@@ -239,3 +239,21 @@ def test_a_compact_header_with_a_bad_date_line_is_named() -> None:
     text = "Council Delays Vote\nBy Maria Lopez\nNovember 45th, 2023\n\nThe council met on Tuesday."
     with pytest.raises(IngestError, match="unparseable date line 'November 45th, 2023'"):
         parse_plaintext(text, "bad-date.txt")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("BY JANE DOE AND JOHN ROE", ("Jane Doe", "John Roe")),
+        ("By Jane Doe, Staff Writer", ("Jane Doe",)),
+        ("By Jane Doe in Brussels and John Roe in Kyiv", ("Jane Doe", "John Roe")),
+        ("By Jane Doe and John Roe, Associated Press", ("Jane Doe", "John Roe")),
+        ("By Jane Doe, John Roe, and Ann Poe", ("Jane Doe", "John Roe", "Ann Poe")),
+    ],
+)
+def test_bylines_name_only_the_people(byline: str, authors: tuple[str, ...]) -> None:
+    record = parse_plaintext(
+        f"Title Here\n\n{byline}\n\nJune 4, 2024\n\nThe Daily Bugle\n\nBody text.", "x.txt"
+    )
+    assert record.authors == authors
+    assert record.source == "The Daily Bugle" and record.published == dt.date(2024, 6, 4)

@@ -12,7 +12,14 @@ from app.ingest.readers.dates import has_time, looks_like_date_line, parse_datet
 from app.ingest.readers.textutil import clean_inline, paragraphs_to_body, split_blocks
 
 _BYLINE = re.compile(r"^by\s+(?P<names>.+)$", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&|;)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|,|&|;)\s*", re.I)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.' -]*$")
+_BYLINE_ROLE = re.compile(
+    r"^(?:(?:staff|senior|chief|contributing|special|foreign|political|national|white house)\s+)?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|bureau chief)s?$"
+    r"|^(?:the\s+)?associated press$|^(?:reuters|bloomberg(?: news)?|afp|ap)$|^special to\b|^for\s",
+    re.I,
+)
 _HEADER_MAX_CHARS = 200
 _NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "ibn"}
 _HEADER_MAX_BLOCKS = 8
@@ -33,8 +40,17 @@ class _Header:
 
 
 def split_authors(names: str) -> list[str]:
+    """ "Jane Doe, John Roe and Ann Poe" -> three names; roles ("Staff Writer"), agencies
+    ("Associated Press") and places ("Jane Doe in Brussels") are left out, and names set in
+    capitals ("BY JANE DOE") are given their ordinary case."""
     names = re.sub(r"\s*\|.*$", "", names)  # "By Jane Doe | Photographs by ..."
-    return [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
+    out = []
+    for part in _NAME_SPLIT.split(names):
+        name = _IN_PLACE.sub("", part.strip(" ."))
+        if not name or _BYLINE_ROLE.match(name):
+            continue
+        out.append(name.title() if name.isupper() and len(name) > 3 else name)
+    return out
 
 
 def _looks_like_names(names: list[str]) -> bool:
