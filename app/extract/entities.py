@@ -179,8 +179,9 @@ def _merge_acronyms(groups: list[_Group]) -> None:
 
 
 def _merge_short_forms(groups: list[_Group]) -> None:
-    """ "the Journal" after "The Wall Street Journal": a one-word name that ends exactly one
-    longer name of the same kind is that entity (generic words like "Department" are not)."""
+    """ "the Journal" after "The Wall Street Journal", "the Fed" beside "Federal Reserve": a
+    one-word name that ends, or clips the first word of, exactly one longer name of the same
+    kind is that entity (generic words like "Department" are not)."""
     by_last: dict[tuple[EntityKind, str], list[_Group]] = {}
     for g in groups:
         words = names.name_words(g.mentions[0].name) if g.mentions else []
@@ -194,8 +195,23 @@ def _merge_short_forms(groups: list[_Group]) -> None:
             continue
         candidates = by_last.get((g.kind, text.casefold()), [])
         live = [c for c in candidates if c.mentions and c is not g]
+        if not live and len(text) >= 3:
+            live = _clipped_from(text, groups)
         if len(live) == 1:
             _merge_into(live[0], g)
+
+
+def _clipped_from(short: str, groups: list[_Group]) -> list[_Group]:
+    """ "the Fed" for "Federal Reserve": longer organisation names whose first word the short
+    name cuts off."""
+    clip = short.casefold()
+    out = []
+    for g in groups:
+        words = names.name_words(g.mentions[0].name) if g.mentions else []
+        first = words[0].casefold() if words else ""
+        if g.kind is EntityKind.ORGANIZATION and len(words) >= 2 and first.startswith(clip) and first != clip:
+            out.append(g)
+    return out
 
 
 def _without_article(name: str) -> str:

@@ -270,3 +270,16 @@ def test_a_name_with_particles_is_one_person(extractor):
     person = by_name(entities, "Ursula von der Leyen")
     assert person.kind is EntityKind.PERSON and person.description == "European Commission President"
     assert not [e for e in entities if e.name in ("Leyen", "Ursula", "Ursula von")]
+
+
+def test_a_clipped_name_is_its_organisation(vocab):
+    doc = make_doc(vocab, "The Federal/B-ORG Reserve/I-ORG held . | The Fed/B-ORG will wait .")
+    [fed] = find_entities(doc)
+    assert fed.name == "Federal Reserve" and len(fed.mentions) == 2 and "Fed" in fed.aliases
+
+
+def test_a_clip_that_fits_two_names_stays_apart(vocab):
+    doc = make_doc(
+        vocab, "Federal/B-ORG Reserve/I-ORG and Federal/B-ORG Express/I-ORG met . | Fed/B-ORG spoke ."
+    )
+    assert "Fed" in {e.name for e in find_entities(doc)}

@@ -285,6 +285,11 @@ def value_of(extractor, text: str, expression: str, published: dt.date | None = 
         ("Profit fell in the fourth quarter.", "the fourth quarter", "2023-Q4"),
         ("Officials said, and a summit could follow on Thursday.", "Thursday", "2024-07-04"),
         ("Officials said a summit could follow on Thursday.", "Thursday", "2024-07-04"),
+        (
+            "The bank raised rates in March 2022 and has held them at the current level since August.",
+            "August",
+            "2023-08",
+        ),
     ],
 )
 def test_tense_of_the_governing_clause_picks_the_occurrence(extractor, text, expression, value):

@@ -84,6 +84,8 @@ def clause_direction(span: Span) -> Direction:
     commander for a mission in December")."""
     if _deadline(span):
         return Direction.DEADLINE
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+        return Direction.PAST  # "has held them there since July": a starting point behind us
     verb = governing_verb(span, through_nouns=False)
     if verb is not None:
         direction = _direction_from(verb, span)
