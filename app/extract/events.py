@@ -163,6 +163,8 @@ def _event(
     )
 
 
+# Words that name a kind of event as nouns only: "an act", "an executive order".
+NOUN_ONLY_KINDS = frozenset({"act", "order", "bill", "rule", "host"})
 _BY_OBJECT = frozenset({EventKind.LEGISLATION, EventKind.AGREEMENT, EventKind.ELECTION, EventKind.MEETING})
 
 
@@ -170,6 +172,8 @@ def _kind(trigger: Token | None) -> EventKind:
     if trigger is None:
         return EventKind.OTHER
     kind = kind_of(trigger.lemma_)
+    if kind is not EventKind.OTHER and trigger.pos_ == "VERB" and trigger.lemma_.lower() in NOUN_ONLY_KINDS:
+        kind = EventKind.OTHER  # "we have to act now" is no act of parliament
     if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
         return EventKind.STATEMENT
     if kind in (EventKind.OTHER, EventKind.AGREEMENT) and trigger.pos_ in ("VERB", "AUX"):

@@ -257,3 +257,11 @@ def test_a_wire_dateline_is_not_part_of_the_summary(nlp):
 def test_a_plain_verb_takes_its_kind_from_its_object(nlp, text, kind):
     [event] = dated_events_of(nlp, text)
     assert event.kind is kind
+
+
+@pytest.mark.slow
+def test_a_verb_act_is_no_legislation_and_a_stray_quote_mark_leads_no_summary(nlp):
+    text = '"We have to act now, not on Friday." Officials met in Berlin on Thursday.'
+    events = {e.value: e for e in dated_events_of(nlp, text)}
+    assert events["2024-07-05"].kind is not EventKind.LEGISLATION
+    assert not events["2024-06-27"].summary.startswith('"')

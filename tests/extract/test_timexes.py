@@ -353,3 +353,19 @@ def test_a_24_hour_clock_time_resolves(extractor):
         value_of(extractor, "The meeting began at 14:30 local time.", "14:30 local time")
         == "2024-07-01T14:30"
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("We have to act now, not in the spring.", "the spring", "2025-SP"),
+        ("The talks will resume in the spring.", "the spring", "2025-SP"),
+        ("The talks resumed in the spring.", "the spring", "2024-SP"),
+        ("Parliament needs to decide by the summer.", "the summer", "2025-SU"),
+        ("They have to vote on Thursday.", "Thursday", "2024-10-10"),
+        ("He had to leave on Monday.", "Monday", "2024-10-07"),
+    ],
+)
+def test_a_season_or_day_still_to_come_is_the_next_one(extractor, text, expression, value):
+    assert value_of(extractor, text, expression, published=dt.date(2024, 10, 8)) == value

@@ -132,6 +132,11 @@ def _balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[j].text in _OPENING:
             depth += 1
     start = min(start, j if depth == 0 else start)
+    # A straight quote left alone at the front: the close of the sentence before, or an
+    # opening whose close lies outside the clause.
+    straight = [i for i in range(start, end) if doc[i].text == '"']
+    if len(straight) % 2 == 1 and straight[0] == start and end - start > 1:
+        start += 1
     return start, end
 
 

@@ -39,6 +39,8 @@ FUTURE_GOVERNORS = frozenset(
         "go",
     }
 )
+# Present-tense verbs whose infinitive is still to come: "have to act", "need to decide".
+OBLIGATION_GOVERNORS = frozenset({"have", "need", "want", "wish", "seek", "try", "hope", "mean"})
 TEMPORAL_MARKERS = frozenset(
     {"before", "after", "until", "till", "when", "once", "as", "while", "by", "if", "soon"}
 )
@@ -201,6 +203,8 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
             return (Direction.NONE if _past_perfect(head) else Direction.FUTURE), False
         if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return Direction.FUTURE, False  # "is to resume trading Tuesday"
+        if head is not verb and head.lemma_.lower() in OBLIGATION_GOVERNORS and head.tag_ in ("VBZ", "VBP"):
+            return Direction.FUTURE, False  # "we have to act in the spring", "needs to decide"
         return Direction.NONE, True
     if words & POSSIBILITY_MODALS:
         return Direction.FUTURE, False
