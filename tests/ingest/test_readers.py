@@ -257,3 +257,25 @@ def test_bylines_name_only_the_people(byline: str, authors: tuple[str, ...]) -> 
     )
     assert record.authors == authors
     assert record.source == "The Daily Bugle" and record.published == dt.date(2024, 6, 4)
+
+
+def test_an_archive_export_skips_word_counts_codes_and_copyright_lines() -> None:
+    [article], errors = read_all(TEST_DATA / "factiva-export.txt")
+    assert errors == []
+    assert article.title == "Harbor Board Backs Dredging Plan"
+    assert article.dek == "Critics warn of costs as the port prepares for larger ships"
+    assert article.authors == ("Jane Roe", "John Doe")
+    assert article.published == dt.date(2023, 3, 3)
+    assert article.source == "The Coastal Ledger"
+    assert article.body.startswith("The harbor board voted 5-2 on Thursday")
+    assert article.body.endswith("the board said.")
+
+
+def test_an_archive_export_with_labelled_fields() -> None:
+    [article], errors = read_all(TEST_DATA / "archive-labelled.txt")
+    assert errors == []
+    assert article.title == "Harbor Board Backs Dredging Plan"
+    assert article.authors == ("Jane Roe", "John Doe")
+    assert article.published == dt.date(2023, 3, 3)
+    assert article.source == "The Coastal Ledger"
+    assert article.body.startswith("The harbor board voted on Thursday")

@@ -21,8 +21,27 @@ _BYLINE_ROLE = re.compile(
     re.I,
 )
 _HEADER_MAX_CHARS = 200
+_LABELLED = re.compile(
+    r"^(?P<label>authors?|byline|by|date|publication date|date published|published|source|publication"
+    r"|publication title|publisher|newspaper|title|headline|subtitle|dek|subheadline|subheading)"
+    r"\s*:\s*(?P<value>.+)$",
+    re.I,
+)
+# Lines that news archives and share tools put among the header lines (Factiva, ProQuest,
+# a site's toolbar): skipped, never taken for the title, the date or the publication.
+_HEADER_NOISE = re.compile(
+    r"^(?:[\d,]+\s+words|english|(?:\(c\)|©|copyright)\s.*|.*all rights reserved\.?"
+    r"|listen(?: to (?:this )?article)?(?:\s*\(\d+ min(?:utes?)?\))?|share|print|save|gift this article"
+    r"|\d+ min(?:ute)? read|document \w+)$",
+    re.I,
+)
+_SOURCE_CODE = re.compile(r"^[A-Z]{1,5}$")  # "J", "WSJO": an archive's code after the publication
+# The same archives' lines after the body: a document id, a copyright notice.
+_TRAILER = re.compile(
+    r"^(?:document \w+|(?:\(c\)|©|copyright)\s.{0,150}|.{0,150}all rights reserved\.?)$", re.I
+)
 _NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "dos", "ibn"}
-_HEADER_MAX_BLOCKS = 8
+_HEADER_MAX_BLOCKS = 14
 _BIO_ROLE = re.compile(
     r"\b(correspondent|reporter|editor|columnist|writer|bureau chief|contributor|author of|covers)\b", re.I
 )
@@ -74,6 +93,34 @@ def _is_publication_line(block: str) -> bool:
     )
 
 
+def _archive_authors(value: str) -> list[str]:
+    """ "Roe, Jane; Doe, John" (archives write surname first) or "Jane Roe and John Doe"."""
+    people = [p.strip() for p in value.split(";") if p.strip()]
+    flipped = [re.fullmatch(r"([^,]+),\s*([^,]+)", p) for p in people]
+    if all(flipped) and " and " not in value:
+        return [f"{m[2].strip()} {m[1].strip()}" for m in flipped if m]
+    return split_authors(value)
+
+
+def _fill_labelled(header: _Header, label: str, value: str) -> bool:
+    """An archive's labelled field ("Author: Jane Doe", "Publication date: Jul 1, 2024")."""
+    if not value:
+        return False
+    if label in ("author", "authors", "byline", "by"):
+        header.authors = header.authors or _archive_authors(value)
+    elif "date" in label or label == "published":
+        header.date_line = header.date_line or value
+    elif label in ("source", "publication", "publication title", "publisher", "newspaper"):
+        header.publication = header.publication or value
+    elif label in ("title", "headline"):
+        header.titles.insert(0, value)
+    elif label in ("subtitle", "dek", "subheadline", "subheading"):
+        header.titles.append(value)
+    else:
+        return False
+    return True
+
+
 def _is_header_block(block: str) -> bool:
     return "\n" not in block.strip() and len(block) <= _HEADER_MAX_CHARS
 
@@ -85,6 +132,15 @@ def _read_header(blocks: list[str], name: str) -> tuple[_Header, int]:
     i = 0
     while i < min(len(blocks), _HEADER_MAX_BLOCKS) and _is_header_block(blocks[i]):
         block = clean_inline(blocks[i])
+        if (header.titles or header.authors) and (
+            _HEADER_NOISE.match(block) or (header.publication and _SOURCE_CODE.match(block))
+        ):
+            i += 1  # an archive's word count, language code or copyright line
+            continue
+        labelled = _LABELLED.match(block)
+        if labelled and _fill_labelled(header, labelled["label"].lower(), labelled["value"].strip()):
+            i += 1
+            continue
         byline = _BYLINE.match(block)
         if byline and not header.authors and _looks_like_names(names := split_authors(byline.group("names"))):
             header.authors = names
@@ -160,6 +216,8 @@ def parse_plaintext(text: str, name: str) -> ArticleRecord:
     body_blocks = blocks[body_start:]
     if body_start == 0 and (by_line := _read_line_header(text, name)):
         header, body_blocks = by_line
+    while body_blocks and _TRAILER.match(clean_inline(body_blocks[-1])):
+        body_blocks = body_blocks[:-1]  # an archive's document id or copyright line
     body_paragraphs, bios = _split_bios(body_blocks, header.authors)
     body = paragraphs_to_body(body_paragraphs)
     if not body:
