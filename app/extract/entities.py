@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
 from app.extract.mentions import RawMention, collect_mentions
+from app.extract.places import is_known_place
 from app.extract.sentences import sentence_index
 
 
@@ -230,7 +232,10 @@ def _canonical_name(group: _Group) -> str:
     acronyms = [t for t in texts if names.is_initialism(t)]
     if acronyms and len(set(texts)) > 1:
         return max(set(acronyms), key=acronyms.count)
-    return max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), texts.count(t), len(t)))
+    best = max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), texts.count(t), len(t)))
+    if best.isupper() and is_known_place(dateline_case := string.capwords(best)):
+        return dateline_case  # "KYIV" in a dateline, and nowhere else
+    return best
 
 
 def _shouted(text: str) -> bool:

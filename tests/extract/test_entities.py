@@ -283,3 +283,10 @@ def test_a_clip_that_fits_two_names_stays_apart(vocab):
         vocab, "Federal/B-ORG Reserve/I-ORG and Federal/B-ORG Express/I-ORG met . | Fed/B-ORG spoke ."
     )
     assert "Fed" in {e.name for e in find_entities(doc)}
+
+
+def test_a_known_place_only_in_a_dateline_gets_its_ordinary_spelling(vocab):
+    doc = make_doc(vocab, "KYIV/B-GPE — The Ukrainian/B-NORP army advanced .")
+    place = next(e for e in find_entities(doc) if e.kind is EntityKind.PLACE)
+    assert place.name == "Kyiv"
+    assert place.mentions[0].text == "KYIV"  # the mention keeps the text as written
