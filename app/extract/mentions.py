@@ -13,6 +13,7 @@ from app.domain import EntityKind
 from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.places import is_known_place
+from app.extract.quote_marks import find_quoted_spans
 
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -29,6 +30,9 @@ _NAME_JOINERS = frozenset({"and", "for", "of", "&", "the", "on", "in", "de"})
 _MAX_DESCRIPTION_TOKENS = 7
 _NOT_IN_TITLES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"})
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,43 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     spans = [*_named_spans(doc), *_unlabelled_places(doc)]
     spans.sort(key=lambda s: s.start)
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
-    return _fix_kinds(mentions)
+    return _fix_kinds(_without_title_words(doc, mentions))
+
+
+def _without_title_words(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Drop a one-word "person" inside a quoted Title Case title ("Resolve" in the memoir
+    "Pressure and Resolve") when that word names nobody outside quotation marks."""
+    text = doc_text(doc)
+    titles = [
+        (q.start, q.end)
+        for q in find_quoted_spans(text)
+        if q.closed and _is_title_case(text[q.start : q.end])
+    ]
+    if not titles:
+        return mentions
+
+    def in_title(m: RawMention) -> bool:
+        return any(start <= m.start and m.end <= end for start, end in titles)
+
+    named_outside = {w for m in mentions if not in_title(m) for w in names.name_words(m.name)}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.kind is EntityKind.PERSON and " " not in m.name and in_title(m) and m.name not in named_outside
+        )
+    ]
+
+
+def _is_title_case(quoted: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return (
+        len(words) >= 2
+        and bool(content)
+        and all(w[0].isupper() for w in content)
+        and not re.search(r"[.?!]\s", quoted)
+    )
 
 
 def _named_spans(doc: Doc) -> list[Span]:

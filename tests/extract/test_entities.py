@@ -290,3 +290,16 @@ def test_a_known_place_only_in_a_dateline_gets_its_ordinary_spelling(vocab):
     place = next(e for e in find_entities(doc) if e.kind is EntityKind.PLACE)
     assert place.name == "Kyiv"
     assert place.mentions[0].text == "KYIV"  # the mention keeps the text as written
+
+
+def test_a_word_of_a_quoted_title_is_no_person_unless_named_elsewhere(vocab):
+    doc = make_doc(
+        vocab,
+        'In his memoir , " Pressure and Resolve/B-PERSON , " Scholz/B-PERSON wrote . '
+        '| The book " Biden/B-PERSON and Beyond " praised Biden/B-PERSON .',
+    )
+    entities = find_entities(doc)
+    assert not [e for e in entities if e.name == "Resolve"]
+    assert any(e.name.endswith("Scholz") for e in entities)
+    biden = next(e for e in entities if e.name.endswith("Biden"))
+    assert len(biden.mentions) == 2  # named outside the title too, so kept inside it
