@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from app.domain import Entity, Event, EventKind, Granularity, Timex, TimexType
+from app.domain import Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
 from app.extract.eventing.kinds import REPORTING_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
@@ -37,6 +37,7 @@ class _Dating:
     end: dt.date
     granularity: Granularity
     timex: str | None
+    side: int = 0  # +1 "later this month" (after publication), -1 "earlier this year" (before)
 
 
 def find_events(
@@ -90,8 +91,27 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
                 f"{timex.value}/{last.value}", timex.range_start, last.range_end, timex.granularity, timex.key
             )
         else:
-            dating = _Dating(timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key)
+            side = _SIDES.get(timex.text.split(maxsplit=1)[0].lower(), 0)
+            dating = _Dating(
+                timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key, side
+            )
         yield dating, span
+
+
+_SIDES = {"later": 1, "earlier": -1}
+
+
+def _status(dating: _Dating, published: dt.date | None, direction: Direction) -> EventStatus:
+    """By the date, narrowed by "later"/"earlier" to the part of the period after or before
+    publication ("early voting begins later this month" is still expected)."""
+    start, end = dating.start, dating.end
+    if published is not None and dating.side > 0:
+        start = max(start, published + dt.timedelta(days=1))
+    elif published is not None and dating.side < 0:
+        end = min(end, published - dt.timedelta(days=1))
+    if start > end:
+        start, end = dating.start, dating.end
+    return status_of(start, end, published, direction)
 
 
 def _names_a_thing(span: Span) -> bool:
@@ -151,7 +171,7 @@ def _event(
         start_date=dating.start,
         end_date=dating.end,
         granularity=dating.granularity,
-        status=status_of(dating.start, dating.end, published, direction),
+        status=_status(dating, published, direction),
         summary=" ".join(text[start_char:end_char].split()),
         sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
         trigger=trigger.text if trigger is not None else None,

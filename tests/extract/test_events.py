@@ -265,3 +265,17 @@ def test_a_verb_act_is_no_legislation_and_a_stray_quote_mark_leads_no_summary(nl
     events = {e.value: e for e in dated_events_of(nlp, text)}
     assert events["2024-07-05"].kind is not EventKind.LEGISLATION
     assert not events["2024-06-27"].summary.startswith('"')
+
+
+@pytest.mark.slow
+def test_later_this_month_is_still_expected_and_earlier_this_month_has_happened(nlp):
+    text = "Early voting begins in some states later this month. Turnout fell earlier this month."
+    later, earlier = dated_events_of(nlp, text)
+    assert later.status is EventStatus.EXPECTED and later.trigger == "begins"
+    assert earlier.status is EventStatus.HAPPENED
+
+
+@pytest.mark.slow
+def test_a_scheduled_present_is_expected(nlp):
+    [rally] = dated_events_of(nlp, "Trump holds a rally in Wisconsin on Saturday.")
+    assert (rally.value, rally.status) == ("2024-07-06", EventStatus.EXPECTED)

@@ -79,7 +79,12 @@ REPORTING_VERBS = _words(
 )
 
 # Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
-EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) | _words(
+# Kind words that as nouns name no happening: "in some states", "a note", "his name".
+_VERBS_ONLY = _words(
+    "state say tell add ask note name write serve succeed replace suggest explain describe insist "
+    "argue admit deny acknowledge praise criticize tout urge warn vow predict set"
+)
+EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | _words(
     "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "
     "decision default defeat departure disaster drop earthquake event failure fall fire flood "
     "founding funding hike increase indictment investigation landing move offer opening outbreak "

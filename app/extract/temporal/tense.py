@@ -162,6 +162,18 @@ def _direction_from(verb: Token, span: Span) -> Direction:
     return Direction.NONE
 
 
+# Present-tense verbs that state a plan when dated ("holds a rally on Saturday", "meets
+# Thursday", "travels to Paris next week"), as news writes what is scheduled.
+SCHEDULED_PRESENT = frozenset(
+    {"hold", "meet", "travel", "visit", "host", "fly", "head", "leave", "arrive", "open", "begin", "start",
+     "resume", "vote", "debate", "speak", "address", "attend", "launch", "return", "play", "face", "close"}
+)  # fmt: skip
+
+
+def _scheduled_present(verb: Token, auxiliaries: list[Token]) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") and not auxiliaries and verb.lemma_.lower() in SCHEDULED_PRESENT
+
+
 def _temporal_clause(verb: Token) -> bool:
     return (
         verb.dep_ == "advcl"
@@ -221,5 +233,7 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
         return Direction.FUTURE, False
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         opened_by_marker = any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
+        if after and _scheduled_present(verb, auxiliaries) and not opened_by_marker:
+            return Direction.FUTURE, False  # "Trump holds a rally in Wisconsin on Saturday"
         return Direction.NONE, opened_by_marker and verb.dep_ == "advcl"
     return Direction.NONE, verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.tag_ in ("VBG", "VB")
