@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = Database.open(settings.database_url)
     app.state.db.ensure_schema()
     app.state.templates = make_templates(ROOT / "templates", settings)
+    app.state.build_id = build_id()
 
     # level 5: a third of level 9's time for 3% larger bodies (70 KB of JSON: 1.8 ms vs 5.3 ms)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
@@ -53,6 +55,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _include_routers(app)
     _install_error_handlers(app)
     return app
+
+
+def build_id() -> str:
+    """A fingerprint of the code, templates and static files that shape an answer, so that an
+    upgrade changes every ETag and no browser keeps a page from before it."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in ("app", "templates", "static"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".css", ".js", ".svg", ".tsv", ".json"}:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(ROOT)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def _include_routers(app: FastAPI) -> None:

@@ -85,6 +85,7 @@ def validators_for(request: Request, version: DataVersion) -> Validators:
     seed = "\n".join(
         [
             OUTPUT_VERSION,
+            getattr(request.app.state, "build_id", ""),
             version.token,
             settings.base_url or str(request.base_url),
             request.url.path,
@@ -138,6 +139,8 @@ class ConditionalRoute(APIRoute):
     its 200 with ETag, Last-Modified and Cache-Control. Errors are never stamped, and `*` or
     If-Modified-Since give 304 only where the answer would have been 200."""
 
+    remember = True  # keep whole answers in the memory cache (app/api/response_cache.py)
+
     def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
         handler = super().get_route_handler()
 
@@ -148,7 +151,8 @@ class ConditionalRoute(APIRoute):
             if validators.issued_to(request):
                 return validators.not_modified()
             cache = response_cache(request)
-            cached = cache.answer(validators.etag, request) if request.method == "GET" else None
+            remember = self.remember and request.method == "GET"
+            cached = cache.answer(validators.etag, request) if remember else None
             if cached is not None:  # known to be a 200 for this ETag
                 return validators.not_modified() if validators.still_fresh(request) else cached
             response = await handler(request)
@@ -158,7 +162,7 @@ class ConditionalRoute(APIRoute):
             if validators.still_fresh(request):
                 return validators.not_modified()
             response.headers.update(validators.headers)
-            if request.method == "GET":
+            if remember:
                 cache.keep(validators.etag, response)
             return response
 
@@ -183,3 +187,10 @@ async def conditional_headers(
     ] = None,
 ) -> None:
     """Documents the conditional request headers; ConditionalRoute evaluates them."""
+
+
+class ConditionalPageRoute(ConditionalRoute):
+    """Pages: ETag, Last-Modified and 304 as for the API; not kept in memory, since a page
+    renders in a few milliseconds and its template context stays inspectable."""
+
+    remember = False

@@ -156,3 +156,29 @@ def test_a_400_page_names_the_parameter_and_value(client: TestClient) -> None:
     response = client.get("/quotes?from=2024-02-30")
     assert response.status_code == 400
     assert "from &#39;2024-02-30&#39; is not a date" in response.text
+
+
+@pytest.mark.parametrize(("url", "_title"), PAGES)
+def test_a_page_revalidates_with_its_etag(client: TestClient, url: str, _title: str) -> None:
+    first = client.get(url)
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"') and first.headers["cache-control"] == "no-cache"
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_error_pages_carry_no_etag(client: TestClient) -> None:
+    missing = client.get("/entities/no-such-entity")
+    assert missing.status_code == 404 and "etag" not in missing.headers
+    assert client.get("/entities/no-such-entity", headers={"If-None-Match": "*"}).status_code == 404
+
+
+def test_an_upgrade_changes_every_etag(site: Site) -> None:
+    """The ETag names the code and templates too, so no browser keeps a page from before an
+    upgrade: two builds of the same data answer with different validators."""
+    app = app_for_tests(site.settings())
+    with TestClient(app) as client:
+        before = client.get("/timeline").headers["etag"]
+        app.state.build_id = "another-build"
+        assert client.get("/timeline").headers["etag"] != before

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.articles import ArticleFilter, get_article, list_articles
@@ -22,7 +23,7 @@ from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
 from app.web.parts import Chip, Option, Pager, options, pager, readable_date_param, shorten
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 PARAMS = ("q", "source", "entity", "from", "to", "cursor")
 

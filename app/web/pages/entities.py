@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.domain import EntityKind, EventStatus
 from app.store.queries import filters
@@ -29,7 +30,7 @@ from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_slug
 from app.web.parts import Option, Pager, options, pager
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 KIND_LABELS = {
     "person": "people",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries.events import get_event, related_events
 from app.store.queries.overview import article_dates
@@ -17,7 +18,7 @@ from app.web.page import PageMeta, render
 from app.web.params import path_id
 from app.web.parts import shorten
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.formatting import date_range
 from app.store.queries.overview import Overview, overview
@@ -15,7 +16,7 @@ from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.page import PageMeta, render
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 
 @dataclass(frozen=True)

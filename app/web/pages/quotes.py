@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.entities import entity_refs, top_entities
@@ -19,7 +20,7 @@ from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
 from app.web.parts import Chip, Pager, Segment, highlight, pager, readable_date_param, shorten
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 PARAMS = ("q", "speaker", "kind", "from", "to", "cursor")
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.overview import article_dates
@@ -17,7 +18,7 @@ from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 PER_KIND = 8
 

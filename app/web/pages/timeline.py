@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep, SettingsDep
 from app.domain import EventKind, EventStatus
 from app.formatting import date_range, day
@@ -39,7 +40,7 @@ from app.web.page import PageMeta, render
 from app.web.params import check_sizes, choice
 from app.web.parts import Chip, Option, Pager, options, pager, readable_date_param
 
-router = APIRouter()
+router = APIRouter(route_class=ConditionalPageRoute)
 
 # What a density bar of each size cannot hold (see FINE_ENOUGH in the query layer).
 COARSER = {"day": "by week, month or year", "month": "by quarter, season or year", "year": "by decade"}
