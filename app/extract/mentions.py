@@ -53,7 +53,49 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     spans = [*_named_spans(doc), *_unlabelled_places(doc)]
     spans.sort(key=lambda s: s.start)
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
-    return _fix_kinds(_without_title_words(doc, mentions))
+    mentions = _without_title_departments(doc, _without_title_words(doc, mentions))
+    return _fix_kinds([_employer_kind(doc, m) for m in mentions])
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# "a partner at Oliver Wyman": after a job and "at" or "with", a name is the employer.
+_JOB_WORDS = _words(
+    "partner analyst economist strategist professor fellow researcher scholar lawyer director "
+    "executive chairman chairwoman founder consultant adviser advisor spokesman spokeswoman "
+    "spokesperson official employee lecturer manager president"
+)
+# Departments that the small model tags on their own inside a title: "Secretary of State",
+# "Defense Minister". The title is the person's description; the word alone names no body.
+_TITLE_DEPARTMENTS = _words(
+    "State Defense Defence Interior Finance Foreign Home Justice Commerce Energy Education Labor "
+    "Health Agriculture Transportation Veterans"
+)
+_TITLE_HEADS = frozenset({"secretary", "minister", "ministers", "secretaries", "undersecretary"})
+
+
+def _employer_kind(doc: Doc, m: RawMention) -> RawMention:
+    if m.kind is not EntityKind.PERSON or m.token_start < 2:
+        return m
+    before, job = doc[m.token_start - 1], doc[m.token_start - 2]
+    if before.lower_ in ("at", "with") and (job.lemma_.lower() or job.lower_.removesuffix("s")) in _JOB_WORDS:
+        return replace(m, kind=EntityKind.ORGANIZATION, description=None)
+    return m
+
+
+def _without_title_departments(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
+    def in_title(m: RawMention) -> bool:
+        if m.kind is EntityKind.PERSON or m.name not in _TITLE_DEPARTMENTS:
+            return False
+        after = doc[m.token_end] if m.token_end < len(doc) else None
+        before = doc[m.token_start - 2] if m.token_start >= 2 else None
+        return (after is not None and after.lower_ in _TITLE_HEADS) or (
+            before is not None and before.lower_ in _TITLE_HEADS and doc[m.token_start - 1].lower_ == "of"
+        )
+
+    return [m for m in mentions if not in_title(m)]
 
 
 def _without_title_words(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

@@ -303,3 +303,23 @@ def test_a_word_of_a_quoted_title_is_no_person_unless_named_elsewhere(vocab):
     assert any(e.name.endswith("Scholz") for e in entities)
     biden = next(e for e in entities if e.name.endswith("Biden"))
     assert len(biden.mentions) == 2  # named outside the title too, so kept inside it
+
+
+def test_an_employer_after_a_job_is_an_organisation(vocab):
+    doc = make_doc(
+        vocab, "said Daniel/B-PERSON Tannebaum/I-PERSON , a partner at Oliver/B-PERSON Wyman/I-PERSON ."
+    )
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds["Oliver Wyman"] is EntityKind.ORGANIZATION
+    assert kinds["Daniel Tannebaum"] is EntityKind.PERSON
+
+
+def test_a_department_inside_a_title_is_no_entity(vocab):
+    doc = make_doc(
+        vocab,
+        "Secretary of State/B-ORG Antony/B-PERSON Blinken/I-PERSON met Defense/B-ORG Minister "
+        "Boris/B-PERSON Pistorius/I-PERSON at the State/B-ORG Department/I-ORG .",
+    )
+    names_found = {e.name for e in find_entities(doc)}
+    assert "State" not in names_found and "Defense" not in names_found
+    assert {"Antony Blinken", "Boris Pistorius", "State Department"} <= names_found
