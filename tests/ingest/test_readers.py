@@ -279,3 +279,12 @@ def test_an_archive_export_with_labelled_fields() -> None:
     assert article.published == dt.date(2023, 3, 3)
     assert article.source == "The Coastal Ledger"
     assert article.body.startswith("The harbor board voted on Thursday")
+
+
+def test_wire_copy_takes_its_agency_credits_and_title_from_the_text() -> None:
+    [article], errors = read_all(TEST_DATA / "wire-copy.txt")
+    assert errors == []
+    assert article.source == "Reuters"
+    assert article.authors == ("Sam Keel", "Rita Moor")  # the reporters, not the editor
+    assert article.title.startswith("The U.N. Human Rights Council on Friday adopted a resolution")
+    assert article.body.endswith("who led the negotiations.")  # the credits line is not body

@@ -21,6 +21,13 @@ _BYLINE_ROLE = re.compile(
     re.I,
 )
 _HEADER_MAX_CHARS = 200
+# Wire copy: "WASHINGTON, July 1 (Reuters) - " ahead of the text, credits after it.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+(?:,[^()\n]{1,40})?\s*\((?P<agency>Reuters|AP|AFP|Bloomberg)\)\s*[-—–]+\s*"
+)
+# A sentence ends at . ! ? before a space, but not after an initial or "Mr." ("U.S. Supreme").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)(?<!\bMrs\.)(?<=[.!?])\s")
+_WIRE_CREDITS = re.compile(r"^(?:additional\s+)?reporting\s+by\s+(?P<reporters>[^;]+?)(?:;.*)?$", re.I)
 _LABELLED = re.compile(
     r"^(?P<label>authors?|byline|by|date|publication date|date published|published|source|publication"
     r"|publication title|publisher|newspaper|title|headline|subtitle|dek|subheadline|subheading)"
@@ -218,6 +225,11 @@ def parse_plaintext(text: str, name: str) -> ArticleRecord:
         header, body_blocks = by_line
     while body_blocks and _TRAILER.match(clean_inline(body_blocks[-1])):
         body_blocks = body_blocks[:-1]  # an archive's document id or copyright line
+    if body_blocks and (credits := _WIRE_CREDITS.match(clean_inline(body_blocks[-1]))):
+        body_blocks = body_blocks[:-1]  # "Reporting by Andrew Chung; Editing by Will Dunham"
+        header.authors = header.authors or split_authors(credits["reporters"].replace(";", ","))
+    if body_blocks and not header.publication and (wire := _WIRE_DATELINE.match(body_blocks[0])):
+        header.publication = wire["agency"]  # "WASHINGTON, July 1 (Reuters) -"
     body_paragraphs, bios = _split_bios(body_blocks, header.authors)
     body = paragraphs_to_body(body_paragraphs)
     if not body:
@@ -239,6 +251,9 @@ def parse_plaintext(text: str, name: str) -> ArticleRecord:
 
 
 def _title_from_body(body: str) -> str:
+    """The first sentence, past a wire dateline, cut at a word near 120 characters."""
     first = body.split("\n", 1)[0]
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if wire := _WIRE_DATELINE.match(first):
+        first = first[wire.end() :]
+    sentence = _SENTENCE_END.split(first, maxsplit=1)[0]
     return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
