@@ -27,7 +27,7 @@ from app.extract.sentences import sentence_spans
 # `dateline reprocess` re-extracts articles stored with an older version.
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2026.11.28.10"
+PIPELINE_VERSION = "2026.11.28.11"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -55,6 +55,8 @@ def build_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
         ) from exc
     nlp.max_length = 10**8  # we chunk long texts ourselves
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
     for name in components.COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

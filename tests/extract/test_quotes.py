@@ -257,3 +257,13 @@ def test_non_english_text_yields_no_quotes(extractor):
     result = extractor.extract(ExtractionInput(text, PUBLISHED))
     assert result.language != "en"
     assert result.quotes == ()
+
+
+@pytest.mark.slow
+def test_a_timestamp_paragraph_is_never_the_speaker(extractor):
+    text = (
+        "The Latest: Clinton rallies.\n\n6:50 p.m.\n\nWith her husband, former President Bill Clinton, "
+        "standing by her side, Hillary Clinton has told her supporters that “we’re in this together.”\n"
+    )
+    [quote] = extractor.extract(ExtractionInput(text, dt.date(2016, 2, 20))).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Hillary Clinton"
