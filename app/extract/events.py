@@ -185,6 +185,11 @@ def _event(
 
 # Words that name a kind of event as nouns only: "an act", "an executive order".
 NOUN_ONLY_KINDS = frozenset({"act", "order", "bill", "rule", "host"})
+# What one meets without a meeting: "meet the target", "met the deadline".
+_MET_GOALS = frozenset(
+    {"target", "goal", "deadline", "demand", "requirement", "standard", "criterion", "expectation", "need",
+     "threshold", "obligation", "commitment", "benchmark", "quota", "condition", "estimate"}
+)  # fmt: skip
 _BY_OBJECT = frozenset({EventKind.LEGISLATION, EventKind.AGREEMENT, EventKind.ELECTION, EventKind.MEETING})
 
 
@@ -196,6 +201,10 @@ def _kind(trigger: Token | None) -> EventKind:
         kind = EventKind.OTHER  # "we have to act now" is no act of parliament
     if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
         return EventKind.STATEMENT
+    if kind is EventKind.MEETING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MET_GOALS for c in trigger.children
+    ):
+        return EventKind.OTHER  # "will meet the target", not a meeting
     if kind in (EventKind.OTHER, EventKind.AGREEMENT) and trigger.pos_ in ("VERB", "AUX"):
         # "approved a spending bill", "held hearings", "signed the bill": the object names it
         for child in trigger.children:

@@ -279,3 +279,11 @@ def test_later_this_month_is_still_expected_and_earlier_this_month_has_happened(
 def test_a_scheduled_present_is_expected(nlp):
     [rally] = dated_events_of(nlp, "Trump holds a rally in Wisconsin on Saturday.")
     assert (rally.value, rally.status) == ("2024-07-06", EventStatus.EXPECTED)
+
+
+@pytest.mark.slow
+def test_meeting_a_target_is_no_meeting(nlp):
+    [target] = dated_events_of(nlp, "Most members will meet the spending target this year.")
+    assert target.kind is not EventKind.MEETING
+    [talks] = dated_events_of(nlp, "The ministers will meet their counterparts on Thursday.")
+    assert talks.kind is EventKind.MEETING

@@ -285,6 +285,7 @@ def value_of(extractor, text: str, expression: str, published: dt.date | None = 
         ("Profit fell in the fourth quarter.", "the fourth quarter", "2023-Q4"),
         ("Officials said, and a summit could follow on Thursday.", "Thursday", "2024-07-04"),
         ("Officials said a summit could follow on Thursday.", "Thursday", "2024-07-04"),
+        ("The alliance plans to open a command by the fall.", "the fall", "2024-FA"),
         (
             "The bank raised rates in March 2022 and has held them at the current level since August.",
             "August",

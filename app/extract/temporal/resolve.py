@@ -340,8 +340,9 @@ def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
             period = build(year - 1)
         elif m.occurrence > 0 and period <= current:
             period = build(year + 1)
-    elif ctx.direction in (Direction.FUTURE, Direction.DEADLINE) and m.kind == "SEASON" and period < current:
-        period = build(year + 1)  # "we have to act now, not in the spring" in October
+    elif ctx.direction in (Direction.FUTURE, Direction.DEADLINE) and m.kind == "SEASON":
+        if period < current:
+            period = build(year + 1)  # "we have to act now, not in the spring" in October
     elif ctx.direction is not Direction.FUTURE and period > current:
         # "the fourth quarter" in a February report is last year's; a quarter of this year that
         # is already over stays in this year even in the future tense ("will report third-
