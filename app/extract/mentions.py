@@ -61,6 +61,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words that open a title even at the start of a sentence: "Majority Leader Charles Schumer".
+_TITLE_OPENERS = _words(
+    "majority minority deputy vice acting former chief senior assistant associate attorney prime "
+    "foreign defense defence state interim house senate white national"
+)
+
+
 # "a partner at Oliver Wyman": after a job and "at" or "with", a name is the employer.
 _JOB_WORDS = _words(
     "partner analyst economist strategist professor fellow researcher scholar lawyer director "
@@ -322,7 +329,7 @@ def _is_title_modifier(token: Token) -> bool:
     if token.text[:1].isupper():
         if token.ent_type_ in _NOT_IN_TITLES or token.lower_ in names.DETERMINERS:
             return False  # "on Monday President Biden"
-        if not token.ent_type_ and token.is_sent_start:
+        if not token.ent_type_ and token.is_sent_start and token.lower_ not in _TITLE_OPENERS:
             return False  # "Yesterday President Biden": a capital that only opens the sentence
         return token.pos_ in ("PROPN", "ADJ", "NOUN")
     return token.pos_ == "ADJ" or "-" in token.text

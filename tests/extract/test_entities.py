@@ -323,3 +323,10 @@ def test_a_department_inside_a_title_is_no_entity(vocab):
     names_found = {e.name for e in find_entities(doc)}
     assert "State" not in names_found and "Defense" not in names_found
     assert {"Antony Blinken", "Boris Pistorius", "State Department"} <= names_found
+
+
+@pytest.mark.slow
+def test_a_title_opening_the_sentence_is_kept_whole(extractor):
+    text = "Majority Leader Charles E. Schumer said he would try again next week."
+    schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Charles E. Schumer")
+    assert schumer.description == "Majority Leader"
