@@ -156,6 +156,9 @@ class Speaker:
     name: str
     kind: SpeakerKind
     entity: str | None = None  # Entity.key when the speaker is an entity of the article
+    # An unnamed speaker's organisation when the description names one ("a senior State
+    # Department official" -> the State Department's Entity.key)
+    organization: str | None = None
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,11 @@ class QuoteOut(Linked):
     speaker_name: str | None = Field(description="Who said it, as named or described in the text.")
     speaker_kind: SpeakerKind | None
     speaker: EntityRefOut | None = Field(description="The speaker's entity, when the speaker is named.")
+    organization: EntityRefOut | None = Field(
+        None,
+        description="An unnamed speaker's organisation, when the description names one "
+        '("a senior State Department official").',
+    )
     cue: str | None = Field(description="The verb that attributes it.", examples=["said"])
     said_value: str | None = Field(description="When it was said, as a TIMEX3 value.")
     said_start: dt.date | None

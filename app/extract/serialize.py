@@ -75,9 +75,14 @@ def extraction_json(ex: Extraction) -> dict[str, Any]:
                 "end": q.end,
                 "kind": q.kind.value,
                 "speaker": (
-                    {"entity": q.speaker.entity, "name": q.speaker.name, "kind": q.speaker.kind.value}
+                    {
+                        "entity": q.speaker.entity,
+                        "name": q.speaker.name,
+                        "kind": q.speaker.kind.value,
+                        "organization": q.speaker.organization,
+                    }
                     if q.speaker
-                    else {"entity": None, "name": None, "kind": None}
+                    else {"entity": None, "name": None, "kind": None, "organization": None}
                 ),
                 "cue": q.cue,
                 "said": q.said_value,

@@ -250,20 +250,31 @@ class SpeakerFinder:
             if not nouns:
                 return None
             head = nouns[0]
-        phrase = self._noun_phrase(head, subject.left_edge.i)
-        return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS) if phrase else None
+        phrase, first, last = self._noun_phrase(head, subject.left_edge.i)
+        if not phrase:
+            return None
+        return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS, organization=self._organization(first, last))
 
-    def _noun_phrase(self, head: Token, start: int) -> str:
+    def _organization(self, start: int, end: int) -> str | None:
+        """The organisation a description names: "a senior State Department official"."""
+        for mention in self.index.within(start, end):
+            if mention.entity.kind is EntityKind.ORGANIZATION:
+                return mention.entity.key
+        return None
+
+    def _noun_phrase(self, head: Token, start: int) -> tuple[str, int, int]:
         """ "a senior State Department official": the head noun with its left modifiers and an
-        "of"-phrase, without relative clauses, appositions or anything before a line break."""
+        "of"-phrase, without relative clauses, appositions or anything before a line break;
+        with its character range."""
         doc = head.doc
         start, end = min(start, head.left_edge.i), head.i + 1
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in", "from"):
                 end = child.right_edge.i + 1
             break
-        text = doc[start:end].text
-        return text.rsplit("\n", 1)[-1].strip(" ,―—–-")
+        span = doc[start:end]
+        text = span.text.rsplit("\n", 1)[-1].strip(" ,―—–-")
+        return text, span.start_char, span.end_char
 
     def _adjacent_name(self, cue: Token) -> Speaker | None:
         """A person or organisation right before the cue ("Trump boasted"), or right after it

@@ -206,6 +206,7 @@ class Quote(Base):
     __tablename__ = "quotes"
     __table_args__ = (
         Index("ix_quotes_speaker", "speaker_entity_id", "said_start", "id"),
+        Index("ix_quotes_speaker_org", "speaker_org_entity_id", "said_start", "id"),
         Index("ix_quotes_said", "said_start", "id"),
         Index("ix_quotes_article", "article_id", "start"),
     )
@@ -220,6 +221,8 @@ class Quote(Base):
     speaker_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     speaker_name: Mapped[str | None] = mapped_column(String(300))
     speaker_kind: Mapped[str | None] = mapped_column(String(12))
+    # the organisation an unnamed speaker's description names ("a State Department official")
+    speaker_org_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     cue: Mapped[str | None] = mapped_column(String(60))
     said_value: Mapped[str | None] = mapped_column(String(60))
     said_start: Mapped[dt.date | None] = mapped_column(Date)

@@ -8,7 +8,7 @@ from collections import Counter as Tally
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -146,6 +146,9 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
             speaker_entity_id=entity_ids.get(q.speaker.entity) if q.speaker and q.speaker.entity else None,
             speaker_name=names.get(q.speaker.entity or "", q.speaker.name) if q.speaker else None,
             speaker_kind=q.speaker.kind.value if q.speaker else None,
+            speaker_org_entity_id=(
+                entity_ids.get(q.speaker.organization) if q.speaker and q.speaker.organization else None
+            ),
             cue=q.cue,
             said_value=q.said_value,
             said_start=q.said_start or published,
@@ -353,9 +356,11 @@ def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.E
         mentions[entity_id] += len(ent.mentions)
         articles.add(entity_id)
     quotes: Tally[int] = Tally(
-        entity_ids[q.speaker.entity]
+        entity_ids[speaker]
         for q in ex.quotes
-        if q.kind is not domain.QuoteKind.INDIRECT and q.speaker and q.speaker.entity in entity_ids
+        if q.kind is not domain.QuoteKind.INDIRECT
+        and q.speaker
+        and (speaker := q.speaker.entity or q.speaker.organization) in entity_ids
     )
     events: Tally[int] = Tally()
     for e in ex.events:
@@ -458,8 +463,10 @@ def delete_facts(session: Session, article: Article) -> None:
     ).all()
     quote_counts = Tally(
         session.scalars(
-            select(Quote.speaker_entity_id).where(
-                Quote.article_id == aid, Quote.speaker_entity_id.is_not(None), Quote.kind != "indirect"
+            select(func.coalesce(Quote.speaker_entity_id, Quote.speaker_org_entity_id)).where(
+                Quote.article_id == aid,
+                func.coalesce(Quote.speaker_entity_id, Quote.speaker_org_entity_id).is_not(None),
+                Quote.kind != "indirect",
             )
         )
     )
@@ -506,7 +513,12 @@ def delete_facts(session: Session, article: Article) -> None:
         eid
         for eid, _ in per_entity
         if session.scalar(select(Entity.article_count).where(Entity.id == eid)) == 0
-        and session.scalar(select(Quote.id).where(Quote.speaker_entity_id == eid).limit(1)) is None
+        and session.scalar(
+            select(Quote.id)
+            .where(or_(Quote.speaker_entity_id == eid, Quote.speaker_org_entity_id == eid))
+            .limit(1)
+        )
+        is None
     ]
     if orphans:
         session.execute(

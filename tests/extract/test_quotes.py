@@ -267,3 +267,14 @@ def test_a_timestamp_paragraph_is_never_the_speaker(extractor):
     )
     [quote] = extractor.extract(ExtractionInput(text, dt.date(2016, 2, 20))).quotes
     assert quote.speaker is not None and quote.speaker.name == "Hillary Clinton"
+
+
+@pytest.mark.slow
+def test_an_unnamed_speaker_keeps_the_organisation_it_names(extractor):
+    text = "“There will be consequences,” a State Department spokesperson said on Monday."
+    result = extractor.extract(ExtractionInput(text, dt.date(2024, 5, 20)))
+    [quote] = result.quotes
+    assert quote.speaker is not None and quote.speaker.kind is SpeakerKind.ANONYMOUS
+    assert quote.speaker.name == "a State Department spokesperson"
+    org = next(e for e in result.entities if e.key == quote.speaker.organization)
+    assert org.name == "State Department"

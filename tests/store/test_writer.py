@@ -18,6 +18,7 @@ from app.store.models import (
     SearchDocument,
     Sentence,
 )
+from app.store.queries.quotes import QuoteFilter, list_quotes
 from app.store.search import search
 from app.store.writer import delete_facts, store_article
 from tests.store.factories import event, extraction, mention, person, record
@@ -188,3 +189,36 @@ def test_two_entities_of_one_article_that_resolve_to_one_record_share_its_row(db
     with db.sessions() as session:
         [trump] = session.scalars(select(Entity)).all()
     assert trump.mention_count == 4 and trump.article_count == 2
+
+
+def test_an_unnamed_speakers_organisation_is_linked_counted_and_listed(db: Database) -> None:
+    body = "Sanctions are coming, a State Department spokesperson said. Donald Trump disagreed."
+    state = domain.Entity(
+        "e2", domain.EntityKind.ORGANIZATION, "State Department", (mention(body, "State Department"),)
+    )
+    trump = person("e1", "Donald Trump", [mention(body, "Donald Trump")], ())
+    quote = domain.Quote(
+        key="q1",
+        start=0,
+        end=body.index(","),
+        text="Sanctions are coming",
+        kind=domain.QuoteKind.DIRECT,
+        sentence=0,
+        speaker=domain.Speaker(
+            name="a State Department spokesperson", kind=domain.SpeakerKind.ANONYMOUS, organization="e2"
+        ),
+        cue="said",
+    )
+    result = store(db, record(body), extraction(body, [trump, state], quotes=[quote]))
+    with db.sessions() as session:
+        org = session.scalar(select(Entity).where(Entity.name == "State Department"))
+        assert org is not None and org.quote_count == 1
+        [item] = list_quotes(session, QuoteFilter(speakers=(org.slug,))).items
+        assert item.speaker is None and item.speaker_name == "a State Department spokesperson"
+        assert item.organization is not None and item.organization.slug == org.slug
+        assert list_quotes(session, QuoteFilter(speakers=("donald-trump",))).items == []
+    with transaction(db.sessions) as session:
+        article = session.get(Article, result.article_id)
+        assert article is not None
+        delete_facts(session, article)
+    assert count(db, Quote) == 0 and count(db, Entity) == 0  # counts undone, orphans gone

@@ -71,6 +71,7 @@ class QuoteItem:
     said_end: dt.date | None
     article: ArticleRef
     sentence_index: int | None
+    organization: EntityRef | None = None  # an unnamed speaker's organisation
 
 
 @dataclass(frozen=True)
