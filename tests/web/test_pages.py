@@ -3,14 +3,19 @@ shows, its filters, and its links back to the sentences facts came from."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from app.config import Settings
 from app.store.database import Database
 from app.store.models import Counter
+from app.store.queries.views import ArticleRef, QuoteItem
+from app.web.templating import make_templates
 from tests.web.conftest import Site, links
 
 pytestmark = pytest.mark.slow
@@ -185,3 +190,28 @@ def test_search_without_words(client: TestClient) -> None:
     assert get(client, "/search").context["view"].results is None
     response = client.get("/search?q=%3F%3F")
     assert response.status_code == 400 and "??" in response.text
+
+
+def test_a_quote_whose_speaker_stayed_a_pronoun_is_shown_unattributed() -> None:
+    """The quote card names who spoke; a pronoun the extraction could not pin on anyone ("I"
+    in a transcript's story) is not passed off as a name."""
+    templates = make_templates(Path(__file__).resolve().parents[2] / "templates", Settings(_env_file=None))
+    quote = QuoteItem(
+        id=7,
+        text="What do you think I should do?",
+        kind="direct",
+        speaker_name="I",
+        speaker_kind="unresolved",
+        speaker=None,
+        cue="said",
+        said_value="2024-07-01",
+        said_start=dt.date(2024, 7, 1),
+        said_end=dt.date(2024, 7, 1),
+        article=ArticleRef(3, "Remarks", "The White House", dt.date(2024, 7, 1), None),
+        sentence_index=4,
+    )
+    card = type("Card", (), {"quote": quote, "when": None})()
+    html = templates.env.from_string(
+        '{% from "_partials.html" import quote_card %}{{ quote_card(card) }}'
+    ).render(card=card)
+    assert '<span class="speaker">Unattributed</span>' in html and "(“I”)" in html
