@@ -16,6 +16,7 @@ _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
     "authors": (),  # tuple[str, ...]: byline names, become person entities with role author
     "source": None,  # str | None: the publication, an organisation entity with role publisher
+    "title": None,  # str | None: the headline ("Remarks by President Biden …")
     "language": "en",
     "notes": (),
     "dl_entities": (),

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
+from app.extract.floor import FLOOR_ROLE, floor_holder
 from app.extract.mentions import RawMention, collect_mentions
 from app.extract.places import is_known_place
 from app.extract.sentences import sentence_index
@@ -42,7 +43,38 @@ def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None =
     groups = sorted([*people, *others], key=lambda g: g.first_start)
     published = doc._.published if Doc.has_extension("published") else None
     entities = [_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)]
-    return _with_publisher(entities, publisher)
+    title = doc._.title if Doc.has_extension("title") else None
+    return _with_floor_holder(_with_publisher(entities, publisher), title, published)
+
+
+def _with_floor_holder(entities: list[Entity], title: str | None, published: dt.date | None) -> list[Entity]:
+    """The person a transcript's headline gives the floor ("Remarks by President Biden …"),
+    marked "speaker": the one person of the text with that surname, else added without
+    mentions under the full name, when the headline or the office-holder list gives one."""
+    words = floor_holder(title or "")
+    if not words:
+        return entities
+    surname = words[-1]
+    same = [
+        i
+        for i, e in enumerate(entities)
+        if e.kind is EntityKind.PERSON and names.last_name(names.name_words(e.name)) == surname
+    ]
+    if len(same) == 1:
+        entity = entities[same[0]]
+        entities[same[0]] = replace(entity, roles=(*entity.roles, FLOOR_ROLE))
+        return entities
+    if same:
+        return entities  # two people of that name: whose "I" it is stays open
+    match = re.search(r"(?:by|from|of|with)\s+(.+)$", title or "", re.I)
+    office = " ".join(
+        w for w in (match[1].split() if match else [])[:4] if w[:1].isupper() and w not in words
+    )
+    name = " ".join(words) if len(words) > 1 else notable.full_name(surname, office or None, published)
+    if not name:
+        return entities
+    speaker = Entity(key=f"e{len(entities) + 1}", kind=EntityKind.PERSON, name=name, roles=(FLOOR_ROLE,))
+    return [*entities, speaker]
 
 
 def _with_publisher(entities: list[Entity], publisher: str | None) -> list[Entity]:

@@ -27,7 +27,7 @@ from app.extract.sentences import sentence_spans
 # `dateline reprocess` re-extracts articles stored with an older version.
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2026.11.28.14"
+PIPELINE_VERSION = "2026.11.28.15"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -44,6 +44,7 @@ class ExtractionInput:
     authors: tuple[str, ...] = ()
     ref: Any = None  # carried through untouched (an id, a path)
     source: str | None = None  # the publication's name
+    title: str | None = None  # the headline: "Remarks by President Biden on …" names who says "I"
 
 
 def build_nlp(model: str) -> Language:
@@ -170,6 +171,7 @@ class Extractor:
         doc._.published = item.published
         doc._.authors = tuple(item.authors)
         doc._.source = item.source
+        doc._.title = item.title
         return doc
 
     def _run_long(self, item: ExtractionInput) -> Doc:
@@ -179,6 +181,7 @@ class Extractor:
         doc._.published = item.published
         doc._.authors = tuple(item.authors)
         doc._.source = item.source
+        doc._.title = item.title
         for name in components.COMPONENTS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
 from app.extract.entity_index import EntityIndex, IndexedMention
+from app.extract.floor import FLOOR_ROLE
 
 
 def _word_set(block: str) -> frozenset[str]:
@@ -227,6 +228,8 @@ class SpeakerFinder:
 
     def _speaker_from(self, subject: Token, cue: Token) -> Speaker | None:
         low = subject.lower_
+        if low == "i" and (speaker := self._remarks_speaker()) is not None:
+            return speaker  # "I said, …" in "Remarks by President Biden …": Biden
         if low in names.PERSONAL_PRONOUNS:
             if low in ("he", "she", "him", "her"):
                 return self._resolve_pronoun(subject, cue)
@@ -254,6 +257,14 @@ class SpeakerFinder:
         if not phrase:
             return None
         return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS, organization=self._organization(first, last))
+
+    def _remarks_speaker(self) -> Speaker | None:
+        """The one person a transcript's headline gives the floor ("Remarks by President Biden
+        on …", "Statement from Secretary Blinken"): the entity with role "speaker"."""
+        for entity in self.doc._.dl_entities:
+            if FLOOR_ROLE in entity.roles:
+                return Speaker(name=entity.name, kind=SpeakerKind.NAMED, entity=entity.key)
+        return None
 
     def _organization(self, start: int, end: int) -> str | None:
         """The organisation a description names: "a senior State Department official"."""

@@ -23,6 +23,18 @@ from app.store.writer import StoreResult, find_duplicate, store_article
 ExtractorFactory = Callable[[], Extractor]
 
 
+def extraction_input(record: ArticleRecord, ref: object | None = None) -> ExtractionInput:
+    """What the extractor needs of a record; `ref` (default: the record) comes back with it."""
+    return ExtractionInput(
+        record.body,
+        record.published,
+        record.authors,
+        ref=record if ref is None else ref,
+        source=record.source,
+        title=record.title,
+    )
+
+
 class Ingester:
     """Turns article records into stored articles. The spaCy model is loaded on first need,
     so a run over inputs that are all stored already costs no model load."""
@@ -50,7 +62,7 @@ class Ingester:
             return find_duplicate(session, record)
 
     def extract(self, records: list[ArticleRecord]) -> Iterator[tuple[ArticleRecord, Extraction]]:
-        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records)
+        inputs = (extraction_input(r) for r in records)
         processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
         for item, extraction in self.extractor.extract_many(inputs, processes=processes):
             yield item.ref, extraction
@@ -60,7 +72,7 @@ class Ingester:
     ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
         """(record, extraction, None), or (record, None, problem) for an article the pipeline
         fails on: the rest of the batch goes on."""
-        inputs = (ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records)
+        inputs = (extraction_input(r) for r in records)
         processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
         for item, extraction, problem in self.extractor.extract_each(inputs, processes=processes):
             yield item.ref, extraction, problem

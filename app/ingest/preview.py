@@ -11,8 +11,9 @@ from typing import Any, TextIO
 
 from app.config import Settings
 from app.domain import ArticleRecord
-from app.extract import ExtractionInput, Extractor
+from app.extract import Extractor
 from app.extract.serialize import document_json
+from app.ingest.batch import extraction_input
 from app.ingest.errors import IngestError
 from app.ingest.readers import read_paths
 
@@ -59,10 +60,7 @@ def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int
     failed = 0
     items = list(_jsonl_items(stream))
     good = [(ref, rec) for ref, rec in items if isinstance(rec, ArticleRecord)]
-    inputs = (
-        ExtractionInput(rec.body, rec.published, rec.authors, ref=(ref, rec), source=rec.source)
-        for ref, rec in good
-    )
+    inputs = (extraction_input(rec, ref=(ref, rec)) for ref, rec in good)
     results: dict[int, dict[str, Any]] = {}
     for item, ex, problem in extractor.extract_each(inputs, processes=settings.nlp_processes):
         ref, rec = item.ref
@@ -90,7 +88,7 @@ def extract_files(paths: list[Path], out: TextIO, settings: Settings) -> int:
             print(f"error: {item}", file=sys.stderr)
         else:
             records.append(item)
-    inputs = [ExtractionInput(r.body, r.published, r.authors, ref=r, source=r.source) for r in records]
+    inputs = [extraction_input(r) for r in records]
     docs = []
     for item, ex, problem in extractor.extract_each(inputs):
         if ex is None:

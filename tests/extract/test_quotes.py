@@ -8,6 +8,7 @@ import pytest
 
 from app.domain import Quote, QuoteKind, SpeakerKind, Timex, TimexType
 from app.extract import ExtractionInput
+from app.extract.floor import floor_holder
 from app.extract.quote_marks import find_quoted_spans
 from app.extract.quotes import find_quotes
 
@@ -278,3 +279,34 @@ def test_an_unnamed_speaker_keeps_the_organisation_it_names(extractor):
     assert quote.speaker.name == "a State Department spokesperson"
     org = next(e for e in result.entities if e.key == quote.speaker.organization)
     assert org.name == "State Department"
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Remarks by President Biden at a Campaign Reception | McLean, VA", ["Biden"]),
+        ("Remarks by Vice President Harris Hosting a Roundtable", ["Harris"]),
+        ("Statement from Secretary Blinken on Ukraine", ["Blinken"]),
+        ("Remarks by Jane Roe, Mayor of Springfield", ["Jane", "Roe"]),
+        ("Remarks by President Biden and Prime Minister Kishida in Joint Press Conference", []),
+        ("Readout of President Biden’s Call with Chancellor Scholz", []),
+        ("NATO to station a senior official in Kyiv", []),
+    ],
+)
+def test_a_transcripts_headline_names_who_has_the_floor(title, words):
+    assert floor_holder(title) == words
+
+
+@pytest.mark.slow
+def test_i_in_remarks_is_the_person_the_headline_gives_the_floor(extractor):
+    text = "THE PRESIDENT: Thank you all. I said, “We will finish the job,” and I meant it.\n"
+    result = extractor.extract(
+        ExtractionInput(
+            text, dt.date(2024, 6, 18), title="Remarks by President Biden at a Campaign Reception"
+        )
+    )
+    [quote] = result.quotes
+    speaker = next(e for e in result.entities if e.key == quote.speaker.entity)
+    assert speaker.name == "Joe Biden" and "speaker" in speaker.roles
+    plain = extractor.extract(ExtractionInput(text, dt.date(2024, 6, 18), title="A reception in McLean"))
+    assert [q.speaker.kind for q in plain.quotes] == [SpeakerKind.UNRESOLVED]
