@@ -61,6 +61,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Last words that make a "person" of the small model a place (not surnames such as Park or Hall).
+_PLACE_ENDINGS = _words(
+    "square street avenue boulevard plaza bridge airport station stadium arena center centre "
+    "cathedral memorial monument harbor harbour island islands county mountains river lake"
+)
 # Words that open a title even at the start of a sentence: "Majority Leader Charles Schumer".
 _TITLE_OPENERS = _words(
     "majority minority deputy vice acting former chief senior assistant associate attorney prime "
@@ -379,6 +384,8 @@ def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
 def _fixed_kind(m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
     lowered = {w.lower().strip(".,") for w in words}
+    if m.kind is EntityKind.PERSON and len(words) >= 2 and words[-1].lower() in _PLACE_ENDINGS:
+        return replace(m, kind=EntityKind.PLACE, description=None)  # "Rodney Square", "Union Station"
     if m.kind is not EntityKind.ORGANIZATION and len(words) >= 2 and lowered & names.ORG_WORDS:
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)
     is_name_part = len(words) == 1 and (m.name in people.lasts or m.name in people.firsts)

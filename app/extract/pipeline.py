@@ -27,7 +27,7 @@ from app.extract.sentences import sentence_spans
 # `dateline reprocess` re-extracts articles stored with an older version.
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2026.11.28.15"
+PIPELINE_VERSION = "2026.11.28.16"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))

@@ -330,3 +330,9 @@ def test_a_title_opening_the_sentence_is_kept_whole(extractor):
     text = "Majority Leader Charles E. Schumer said he would try again next week."
     schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Charles E. Schumer")
     assert schumer.description == "Majority Leader"
+
+
+def test_a_person_named_like_a_square_or_a_station_is_a_place(vocab):
+    doc = make_doc(vocab, "We met at Rodney/B-PERSON Square/I-PERSON with Jane/B-PERSON Park/I-PERSON .")
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds == {"Rodney Square": EntityKind.PLACE, "Jane Park": EntityKind.PERSON}
