@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from app.domain import ArticleRecord
 from app.extract import PIPELINE_VERSION
@@ -30,7 +31,14 @@ def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) 
     batch_size = ingester.settings.nlp_batch_size
     for i in range(0, len(ids), batch_size):
         with ingester.factory() as session:
-            articles = list(session.scalars(select(Article).where(Article.id.in_(ids[i : i + batch_size]))))
+            articles = list(
+                session.scalars(
+                    select(Article)
+                    .options(selectinload(Article.source))
+                    .where(Article.id.in_(ids[i : i + batch_size]))
+                )
+            )
+        # what the extractor saw at ingest: the publisher and the headline make entities too
         records = {
             a.id: ArticleRecord(
                 title=a.title,
@@ -38,12 +46,16 @@ def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) 
                 origin=f"article {a.id}",
                 published=a.published_date,
                 authors=tuple(a.authors),
+                source=a.source.name if a.source else None,
             )
             for a in articles
         }
         article_ids = {id(record): article_id for article_id, record in records.items()}
-        for record, extraction in ingester.extract(list(records.values())):
+        for record, extraction, problem in ingester.extract_each(list(records.values())):
             article_id = article_ids[id(record)]
+            if extraction is None:
+                reporter.error(f"article {article_id}: could not be re-extracted ({problem})")
+                continue
             try:
                 with transaction(ingester.factory) as session:
                     article = session.get(Article, article_id)

@@ -65,8 +65,9 @@ def test_several_processes_extract_the_same_as_one(shared_extractor: Extractor) 
     ingester_two = Ingester(None, settings, extractor=shared_extractor, processes=2)  # type: ignore[arg-type]
     settings_small_batches = settings.model_copy(update={"nlp_batch_size": 2})
     ingester_two.settings = settings_small_batches
-    one = [ex for _, ex in ingester_one.extract(records)]
-    two = [ex for _, ex in ingester_two.extract(records)]
+    one = [ex for _, ex, _ in ingester_one.extract_each(records)]
+    two = [ex for _, ex, _ in ingester_two.extract_each(records)]
+    assert None not in one
     assert one == two
 
 
@@ -82,3 +83,20 @@ def test_progress_lines_name_count_rate_and_time_left() -> None:
         line.startswith("progress: 2/4 inputs") and "/s" in line and "s left" in line for line in lines
     )
     assert reporter.close().startswith("1 ingested, 1 duplicates, 1 failed")
+
+
+def test_reprocess_keeps_the_publication_as_an_entity(
+    db: Database, settings: Settings, shared_extractor: Extractor
+) -> None:
+    ingester = Ingester(db.sessions, settings, extractor=shared_extractor, processes=1)
+    ingester.run(read_paths([TEST_DATA / "newspaper-export.txt"], settings), quiet())
+
+    def publishers() -> list[str]:
+        with db.sessions() as session:
+            return list(session.scalars(select(Entity.name).where(Entity.name == "The Coastal Ledger")))
+
+    assert publishers() == ["The Coastal Ledger"]
+    again = quiet()
+    reprocess(ingester, again, everything=True)
+    assert again.ingested == 1 and again.failed == 0
+    assert publishers() == ["The Coastal Ledger"]
