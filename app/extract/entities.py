@@ -51,10 +51,10 @@ def _with_floor_holder(entities: list[Entity], title: str | None, published: dt.
     """The person a transcript's headline gives the floor ("Remarks by President Biden …"),
     marked "speaker": the one person of the text with that surname, else added without
     mentions under the full name, when the headline or the office-holder list gives one."""
-    words = floor_holder(title or "")
-    if not words:
+    holder = floor_holder(title or "")
+    if holder is None:
         return entities
-    surname = words[-1]
+    surname = holder.name[-1]
     same = [
         i
         for i, e in enumerate(entities)
@@ -66,11 +66,10 @@ def _with_floor_holder(entities: list[Entity], title: str | None, published: dt.
         return entities
     if same:
         return entities  # two people of that name: whose "I" it is stays open
-    match = re.search(r"(?:by|from|of|with)\s+(.+)$", title or "", re.I)
-    office = " ".join(
-        w for w in (match[1].split() if match else [])[:4] if w[:1].isupper() and w not in words
-    )
-    name = " ".join(words) if len(words) > 1 else notable.full_name(surname, office or None, published)
+    if len(holder.name) > 1:
+        name: str | None = " ".join(holder.name)
+    else:
+        name = notable.full_name(surname, holder.office, published)
     if not name:
         return entities
     speaker = Entity(key=f"e{len(entities) + 1}", kind=EntityKind.PERSON, name=name, roles=(FLOOR_ROLE,))

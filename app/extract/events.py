@@ -183,8 +183,8 @@ def _event(
     )
 
 
-# Words that name a kind of event as nouns only: "an act", "an executive order".
-NOUN_ONLY_KINDS = frozenset({"act", "order", "bill", "rule", "host"})
+# Words that name a kind of event as nouns only: "an act", "an executive order", "a bill".
+NOUN_ONLY_KINDS = frozenset({"act", "order", "bill"})
 # What one meets without a meeting: "meet the target", "met the deadline".
 _MET_GOALS = frozenset(
     {"target", "goal", "deadline", "demand", "requirement", "standard", "criterion", "expectation", "need",

@@ -4,35 +4,42 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.extract import names
 
 FLOOR_ROLE = "speaker"
 
-# "Remarks by President Biden at …", "Statement from Vice President Harris on …": who has the
-# floor is the run of words after "by"/"from" up to a preposition, a verb in -ing or punctuation.
+# The words after "by"/"from" up to punctuation; the run ends at a preposition or an -ing verb.
 _REMARKS_TITLE = re.compile(
-    r"^(?:remarks|statement|interview|address|speech)\s+(?:by|from|of|with)\s+"
-    r"(?P<who>[^,:;|–—(]+)",
+    r"^(?:remarks|statement|interview|address|speech)\s+(?:by|from|of|with)\s+(?P<who>[^,:;|–—(]+)",
     re.I,
 )
-_REMARKS_STOP = frozenset(
-    {"on", "at", "in", "to", "before", "during", "after", "for", "about", "and", "with"}
-)
+_REMARKS_STOP = frozenset({"on", "at", "in", "to", "before", "during", "after", "for", "about", "with"})
 
 
-_TITLE_MODIFIERS = frozenset({"vice", "deputy", "acting", "former", "first", "second", "lady", "gentleman"})
+@dataclass(frozen=True)
+class FloorHolder:
+    office: str | None  # "Vice President", "White House Press Secretary"
+    name: tuple[str, ...]  # the name's words: ("Harris",), ("Karine", "Jean-Pierre")
 
 
-def floor_holder(title: str) -> list[str]:
-    """The name words of who a transcript's headline gives the floor to, titles left out."""
-    match = _REMARKS_TITLE.match(title.replace("\\_", " ").replace("_", " "))
+def floor_holder(title: str) -> FloorHolder | None:
+    """The one person a transcript's headline gives the floor to: the capitalised words after
+    the last title word ("Remarks by Vice President Harris at …" -> Vice President / Harris).
+    None for other headlines and for two speakers ("… Biden and Prime Minister Kishida")."""
+    match = _REMARKS_TITLE.match(title)
+    if match is None:
+        return None
     words: list[str] = []
-    for word in match["who"].split() if match else []:
+    for word in match["who"].split():
         if word.lower() == "and":
-            return []  # "Remarks by President Biden and Prime Minister Kishida": two speakers
+            return None
         if word.lower() in _REMARKS_STOP or (len(word) > 5 and word.lower().endswith("ing")):
             break
-        if not names.is_title_word(word) and word.lower() not in _TITLE_MODIFIERS and word[:1].isupper():
-            words.append(word)
-    return words
+        words.append(word)
+    last_title = max((i for i, w in enumerate(words) if names.is_title_word(w)), default=-1)
+    name = tuple(w for w in words[last_title + 1 :] if w[:1].isupper())
+    if not name:
+        return None
+    return FloorHolder(" ".join(words[: last_title + 1]) or None, name)

@@ -13,7 +13,7 @@ from app.domain import EntityKind
 from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.places import is_known_place
-from app.extract.quote_marks import find_quoted_spans
+from app.extract.quote_marks import quoted_spans_of
 
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -57,31 +57,27 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     return _fix_kinds([_employer_kind(doc, m) for m in mentions])
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Last words that make a "person" of the small model a place (not surnames such as Park or Hall).
-_PLACE_ENDINGS = _words(
+_PLACE_ENDINGS = names.word_set(
     "square street avenue boulevard plaza bridge airport station stadium arena center centre "
     "cathedral memorial monument harbor harbour island islands county mountains river lake"
 )
 # Words that open a title even at the start of a sentence: "Majority Leader Charles Schumer".
-_TITLE_OPENERS = _words(
+_TITLE_OPENERS = names.word_set(
     "majority minority deputy vice acting former chief senior assistant associate attorney prime "
     "foreign defense defence state interim house senate white national"
 )
 
 
 # "a partner at Oliver Wyman": after a job and "at" or "with", a name is the employer.
-_JOB_WORDS = _words(
+_JOB_WORDS = names.word_set(
     "partner analyst economist strategist professor fellow researcher scholar lawyer director "
     "executive chairman chairwoman founder consultant adviser advisor spokesman spokeswoman "
     "spokesperson official employee lecturer manager president"
 )
 # Departments that the small model tags on their own inside a title: "Secretary of State",
 # "Defense Minister". The title is the person's description; the word alone names no body.
-_TITLE_DEPARTMENTS = _words(
+_TITLE_DEPARTMENTS = names.word_set(
     "State Defense Defence Interior Finance Foreign Home Justice Commerce Energy Education Labor "
     "Health Agriculture Transportation Veterans"
 )
@@ -115,9 +111,7 @@ def _without_title_words(doc: Doc, mentions: list[RawMention]) -> list[RawMentio
     "Pressure and Resolve") when that word names nobody outside quotation marks."""
     text = doc_text(doc)
     titles = [
-        (q.start, q.end)
-        for q in find_quoted_spans(text)
-        if q.closed and _is_title_case(text[q.start : q.end])
+        (q.start, q.end) for q in quoted_spans_of(doc) if q.closed and _is_title_case(text[q.start : q.end])
     ]
     if not titles:
         return mentions

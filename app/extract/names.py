@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 
-def _word_set(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
+    """The words of a whitespace-separated block, for the word lists of the extractors."""
     return frozenset(block.split())
 
 
 # Words that name an office or rank rather than a person; they are stripped from person names
 # and kept as the entity's description ("former President", "NATO Secretary-General").
-TITLE_WORDS = _word_set(
+TITLE_WORDS = word_set(
     """
     president vice-president vp premier chancellor king queen prince princess emperor pope
     secretary secretary-general undersecretary under-secretary minister ambassador envoy consul
@@ -45,7 +46,7 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "i", "
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
 # Words that make a name an organisation whatever spaCy labelled it.
-ORG_WORDS = _word_set(
+ORG_WORDS = word_set(
     """
     department ministry council agency committee commission party bureau office administration
     university college institute foundation court senate congress parliament assembly corporation

@@ -23,11 +23,11 @@ from app.domain import Extraction
 from app.extract import components
 from app.extract.sentences import sentence_spans
 
-# Bump whenever extraction would produce different facts for the same text;
-# `dateline reprocess` re-extracts articles stored with an older version.
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "2026.11.28.16"
+# Bump whenever extraction would produce different facts for the same text;
+# `dateline reprocess` re-extracts articles stored with an older version.
+PIPELINE_VERSION = "2026.11.28.17"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -35,6 +35,10 @@ _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s
 
 class ModelNotFound(RuntimeError):
     """The configured spaCy model is not installed."""
+
+
+class ExtractionFailed(RuntimeError):
+    """The pipeline raised on an article."""
 
 
 @dataclass(frozen=True)
@@ -98,28 +102,20 @@ class Extractor:
     def extract_many(
         self, items: Iterable[ExtractionInput], processes: int = 1
     ) -> Iterator[tuple[ExtractionInput, Extraction]]:
-        """Yield (input, extraction) in input order. With processes > 1, worker processes
-        each load the model once and take batches of items."""
-        if processes <= 1:
-            iterator = iter(items)
-            while batch := list(islice(iterator, self.batch_size)):
-                yield from zip(batch, self._run(batch), strict=True)
-            return
-        with ProcessPoolExecutor(
-            max_workers=processes, initializer=_init_worker, initargs=(self.model, self.batch_size)
-        ) as pool:
-            iterator = iter(items)
-            while batch := list(islice(iterator, self.batch_size * processes)):
-                parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
-                for part, results in zip(parts, pool.map(_work, parts), strict=True):
-                    yield from zip(part, results, strict=True)
+        """Yield (input, extraction) in input order; raise ExtractionFailed on an article the
+        pipeline fails on (see extract_each for going on past it)."""
+        for item, extraction, problem in self.extract_each(items, processes):
+            if extraction is None:
+                raise ExtractionFailed(problem or "extraction failed")
+            yield item, extraction
 
     def extract_each(
         self, items: Iterable[ExtractionInput], processes: int = 1
     ) -> Iterator[tuple[ExtractionInput, Extraction | None, str | None]]:
-        """As extract_many, but an article the pipeline fails on is reported rather than
-        raised: (input, None, problem). Its batch is run again one article at a time, so the
-        failure costs only that article."""
+        """Yield (input, extraction, None) in input order, or (input, None, problem) for an
+        article the pipeline fails on: its batch is run again one article at a time, so the
+        failure costs only that article. With processes > 1, worker processes each load the
+        model once and take batches of items."""
         iterator = iter(items)
         if processes <= 1:
             while batch := list(islice(iterator, self.batch_size)):

@@ -11,10 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from app.extract.doctext import doc_text
+
 _MARKS = re.compile(r"[“”\"]")
 _PARAGRAPHS = re.compile(r"[^\n]+")
 _OPENING_CONTEXT = set(" \t\n([{—–-/\u00a0")
 _MAX_DEPTH = 3
+_SPANS_KEY = "dateline_quoted_spans"
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,15 @@ class QuotedSpan:
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(text) if m.group().strip()]
+
+
+def quoted_spans_of(doc: Doc) -> list[QuotedSpan]:
+    """find_quoted_spans of a Doc's text, found once per document (entities and quotes both
+    need them)."""
+    spans = doc.user_data.get(_SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[_SPANS_KEY] = find_quoted_spans(doc_text(doc))
+    return spans
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:

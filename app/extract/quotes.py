@@ -17,7 +17,7 @@ from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex
 from app.extract.indirect import find_indirect
 from app.extract.quote_dates import QuoteDating
-from app.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_bounds
+from app.extract.quote_marks import QuotedSpan, paragraph_bounds, quoted_spans_of
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
 from app.extract.token_arrays import token_arrays
@@ -91,7 +91,7 @@ def find_quotes(
     text = doc_text(doc)
     if len(doc) == 0 or not text.strip():
         return []
-    spans = find_quoted_spans(text)
+    spans = quoted_spans_of(doc)
     ctx = _Context.build(doc, spans, entities)
     dating = QuoteDating(doc, timexes, published, ctx.finder, ctx.token_starts)
     paragraph_starts = [start for start, _ in ctx.paragraphs]

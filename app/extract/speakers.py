@@ -15,13 +15,8 @@ from app.extract import names
 from app.extract.entity_index import EntityIndex, IndexedMention
 from app.extract.floor import FLOOR_ROLE
 
-
-def _word_set(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
 # Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
-CUE_LEMMAS = _word_set(
+CUE_LEMMAS = names.word_set(
     """
     say tell add ask answer reply respond write state explain note argue insist continue warn
     declare claim call describe vow tweet post acknowledge admit announce recall suggest complain
@@ -36,7 +31,7 @@ CUE_LEMMAS = _word_set(
     """
 )
 # Nouns that report speech when a speaker owns them: "Trump’s claim that …", "a statement from".
-NOUN_CUE_LEMMAS = _word_set(
+NOUN_CUE_LEMMAS = names.word_set(
     """
     claim statement remark comment word assertion promise pledge warning description accusation
     argument suggestion answer tweet post message announcement vow charge insistence admission

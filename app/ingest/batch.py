@@ -61,12 +61,6 @@ class Ingester:
         with self.factory() as session:
             return find_duplicate(session, record)
 
-    def extract(self, records: list[ArticleRecord]) -> Iterator[tuple[ArticleRecord, Extraction]]:
-        inputs = (extraction_input(r) for r in records)
-        processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
-        for item, extraction in self.extractor.extract_many(inputs, processes=processes):
-            yield item.ref, extraction
-
     def extract_each(
         self, records: list[ArticleRecord]
     ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:

@@ -16,7 +16,6 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,35 +175,14 @@ class QueueWorker:
                 self._finish(item, ItemStatus.DUPLICATE, stored.article_id, stored.reason)
             else:
                 fresh.append((item, record))
-        for item, record, extraction, problem in self._extract(fresh):
+        items_of = {id(record): item for item, record in fresh}
+        # a batch at once; an article the pipeline fails on fails alone (Extractor.extract_each)
+        for record, extraction, problem in self.ingester.extract_each([record for _, record in fresh]):
+            item = items_of[id(record)]
             if extraction is None:
                 self._fail(item, problem or "extraction failed")
             else:
                 self._store(item, record, extraction)
-
-    def _extract(
-        self, pairs: list[tuple[ClaimedItem, ArticleRecord]]
-    ) -> Iterator[tuple[ClaimedItem, ArticleRecord, Extraction | None, str | None]]:
-        """Extract in one batch (fast); if the batch fails, item by item, so that one bad
-        article fails alone."""
-        if not pairs:
-            return
-        done = 0
-        try:
-            results = self.ingester.extract([record for _, record in pairs])
-            for (item, record), (_, extraction) in zip(pairs, results, strict=True):
-                yield item, record, extraction, None
-                done += 1
-            return
-        except Exception as exc:
-            log.warning("batch extraction failed (%s); extracting one by one", _describe(exc))
-        for item, record in pairs[done:]:
-            try:
-                [(_, extraction)] = list(self.ingester.extract([record]))
-            except Exception as exc:
-                yield item, record, None, f"extraction failed ({_describe(exc)})"
-                continue
-            yield item, record, extraction, None
 
     def _store(self, item: ClaimedItem, record: ArticleRecord, extraction: Extraction) -> None:
         """The article and the item's 'done' in one transaction."""

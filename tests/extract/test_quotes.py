@@ -288,13 +288,15 @@ def test_an_unnamed_speaker_keeps_the_organisation_it_names(extractor):
         ("Remarks by Vice President Harris Hosting a Roundtable", ["Harris"]),
         ("Statement from Secretary Blinken on Ukraine", ["Blinken"]),
         ("Remarks by Jane Roe, Mayor of Springfield", ["Jane", "Roe"]),
+        ("Remarks by White House Press Secretary Karine Jean-Pierre on Travel", ["Karine", "Jean-Pierre"]),
         ("Remarks by President Biden and Prime Minister Kishida in Joint Press Conference", []),
         ("Readout of President Biden’s Call with Chancellor Scholz", []),
         ("NATO to station a senior official in Kyiv", []),
     ],
 )
 def test_a_transcripts_headline_names_who_has_the_floor(title, words):
-    assert floor_holder(title) == words
+    holder = floor_holder(title)
+    assert (list(holder.name) if holder else []) == words
 
 
 @pytest.mark.slow

@@ -58,7 +58,11 @@ def extract_corpus(settings: Settings) -> list[tuple[domain.ArticleRecord, domai
     assert not missing, missing
     records = [r for r in read_inputs(sources, settings) if isinstance(r, domain.ArticleRecord)]
     ingester = Ingester(factory=None, settings=settings, processes=1)  # type: ignore[arg-type]
-    return list(ingester.extract(records))
+    extracted = []
+    for record, extraction, problem in ingester.extract_each(records):
+        assert extraction is not None, problem
+        extracted.append((record, extraction))
+    return extracted
 
 
 def fill(

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from app.domain import EventKind
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from app.extract.names import word_set
 
 # Checked in this order: a word in two lists takes the first ("sign" an agreement, not a
 # statement; "vote" in an election before a vote on a bill).
 _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     (
         EventKind.ELECTION,
-        _words(
+        word_set(
             "ballot campaign caucus elect election poll primary re-elect reelect reelection "
             "referendum runoff vote voting"
         ),
     ),
     (
         EventKind.ATTACK,
-        _words(
+        word_set(
             "airstrike ambush assassinate assassination assault attack blast bomb bombing clash "
             "explode explosion fighting hijack invade invasion kidnap kill killing massacre murder "
             "offensive raid shell shelling shoot shooting slay slaying strike war"
@@ -29,42 +25,42 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     ),
     (
         EventKind.AGREEMENT,
-        _words(
+        word_set(
             "accord acquire acquisition agree agreement ceasefire deal memorandum merge merger pact "
             "ratification ratify settle settlement sign signing treaty truce"
         ),
     ),
     (
         EventKind.LEGISLATION,
-        _words(
+        word_set(
             "act amend amendment bill enact law legislate legislation order ordinance pass ratify "
             "regulation repeal rule ruling statute veto"
         ),
     ),
     (
         EventKind.APPOINTMENT,
-        _words(
+        word_set(
             "appoint appointment confirm confirmation designate dismiss hire inaugurate inauguration "
             "name nominate nomination promote replace resign resignation serve succeed swear"
         ),
     ),
     (
         EventKind.MEETING,
-        _words(
+        word_set(
             "ceremony conference convene debate forum gather gathering hearing host meet meeting "
             "negotiate negotiation rally session summit talk talks tour trip visit"
         ),
     ),
     (
         EventKind.ANNOUNCEMENT,
-        _words(
+        word_set(
             "announce announcement communique communiqué declaration declare disclose introduce "
             "launch proclaim proclamation publish release report reveal unveil"
         ),
     ),
     (
         EventKind.STATEMENT,
-        _words(
+        word_set(
             "accuse acknowledge add address admit argue ask call claim comment complain complaint "
             "criticize deny describe explain insist interview note pledge praise predict promise "
             "remark remarks say speak speech state statement suggest tell testify testimony tout urge "
@@ -73,18 +69,18 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     ),
 )
 
-REPORTING_VERBS = _words(
+REPORTING_VERBS = word_set(
     "acknowledge add announce argue believe claim confirm estimate explain insist note predict report "
     "say state suggest tell think warn write"
 )
 
 # Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
 # Kind words that as nouns name no happening: "in some states", "a note", "his name".
-_VERBS_ONLY = _words(
+_VERBS_ONLY = word_set(
     "state say tell add ask note name write serve succeed replace suggest explain describe insist "
     "argue admit deny acknowledge praise criticize tout urge warn vow predict set"
 )
-EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | _words(
+EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | word_set(
     "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "
     "decision default defeat departure disaster drop earthquake event failure fall fire flood "
     "founding funding hike increase indictment investigation landing move offer opening outbreak "
@@ -93,7 +89,7 @@ EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas)
 )
 _DEVERBAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "val", "sal")
 # Nouns with those endings that name a thing, a body or a state rather than a happening.
-_NOT_HAPPENINGS = _words(
+_NOT_HAPPENINGS = word_set(
     "administration apartment audience balance capital commission condition confidence department "
     "difference distance division document environment equipment evidence experience foundation "
     "generation government influence information institution instrument intelligence licence license "

@@ -79,6 +79,13 @@ def split_authors(names: str) -> list[str]:
     return out
 
 
+def _byline_names(line: str) -> list[str] | None:
+    """The authors of a "By …" line, or None when the line is not a byline."""
+    byline = _BYLINE.match(line)
+    names = split_authors(byline.group("names")) if byline else []
+    return names if _looks_like_names(names) else None
+
+
 def _looks_like_names(names: list[str]) -> bool:
     """ "By Jane Doe and Carlos Ruiz", not "By the end of the year, the talks had stalled"."""
     return bool(names) and all(
@@ -148,9 +155,9 @@ def _read_header(blocks: list[str], name: str) -> tuple[_Header, int]:
         if labelled and _fill_labelled(header, labelled["label"].lower(), labelled["value"].strip()):
             i += 1
             continue
-        byline = _BYLINE.match(block)
-        if byline and not header.authors and _looks_like_names(names := split_authors(byline.group("names"))):
-            header.authors = names
+        byline = _byline_names(block)
+        if byline and not header.authors:
+            header.authors = byline
         elif header.date_line is None and (header.authors or header.titles) and looks_like_date_line(block):
             header.date_line = block
         elif (
@@ -204,9 +211,7 @@ def _read_line_header(text: str, name: str) -> tuple[_Header, list[str]] | None:
     try:
         header, used = _read_header(candidates, name)
     except IngestError:  # a bad date line counts only in what is surely a header: one with a byline
-        if any(
-            (m := _BYLINE.match(c)) and _looks_like_names(split_authors(m.group("names"))) for c in candidates
-        ):
+        if any(_byline_names(c) for c in candidates):
             raise
         return None
     if used == 0 or (not header.authors and any(t[:1].islower() for t in header.titles)):
