@@ -103,6 +103,30 @@ def test_markdown_escapes_and_inline_html_are_removed(tmp_path: Path) -> None:
     )
 
 
+def test_markdown_transcript_keeps_each_turn_a_paragraph(tmp_path: Path) -> None:
+    # The briefing-room export separates turns by lines of no-break spaces and ends lines
+    # with hard breaks (two trailing spaces); both must survive as paragraph breaks.
+    path = tmp_path / "remarks.md"
+    path.write_text(
+        "---\ndate: '2023-03-28'\ntitle: Remarks by President Biden Before Departure\n---\n \n"
+        "Somewhere Airport  \nDurham, North Carolina\n\n  \n4:13 P.M. EDT  \n\u00a0  \n"
+        "Q\u00a0\u00a0 \u00a0 Mr. President, come talk\nto us about guns.  \n\u00a0  \n"
+        "THE PRESIDENT:\u00a0 No, I'm working on that now.  \n\u00a0  \n"
+        "And I've made that\nclear.  \n",
+        encoding="utf-8",
+    )
+    [article], errors = read_all(path)
+    assert errors == []
+    assert article.body.split("\n\n") == [
+        "Somewhere Airport",
+        "Durham, North Carolina",
+        "4:13 P.M. EDT",
+        "Q Mr. President, come talk to us about guns.",
+        "THE PRESIDENT: No, I'm working on that now.",
+        "And I've made that clear.",
+    ]
+
+
 def test_html_page_main_text_and_metadata() -> None:
     [article], errors = read_all(TEST_DATA / "article.html")
     assert errors == []

@@ -70,18 +70,29 @@ def _is_line_break(token: Token) -> bool:
     )
 
 
+# A line of nothing but spaces, no-break spaces and zero-width characters separates blocks, as
+# a blank line does: transcripts put "\u00a0  " between turns, which CommonMark reads as text.
+_BLANKISH_LINE = re.compile(r"^[ \t\u00a0\u2007\u202f\u200b\ufeff]+$", re.M)
+
+
 def markdown_paragraphs(source: str) -> list[str]:
-    """The text of each block (paragraph, heading, list item, table cell), markup removed."""
+    """The text of each block (paragraph, heading, list item, table cell), markup removed.
+    A hard line break (two trailing spaces, a backslash, `<br>`) ends a paragraph too: the
+    source uses it between transcript turns and between the lines of a date line."""
     md = MarkdownIt("commonmark").enable("table")
     paragraphs: list[str] = []
     current: list[str] = []
-    for token in md.parse(source):
+    for token in md.parse(_BLANKISH_LINE.sub("", source)):
         if token.type == "inline":
             for child in token.children or []:
                 if child.type in {"text", "code_inline"}:
                     current.append(child.content)
-                elif _is_line_break(child):
+                elif child.type == "softbreak":
                     current.append(" ")
+                elif _is_line_break(child):
+                    if "".join(current).strip():
+                        paragraphs.append(clean_inline("".join(current)))
+                    current = []
                 elif child.type == "image":
                     current.append(child.content)
         elif token.type in {"html_block", "code_block", "fence"}:
