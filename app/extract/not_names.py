@@ -102,7 +102,7 @@ def without_non_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             kept.append(m)
         elif _inside(m, headings) and m.name not in named_outside:
             continue
-        elif not _is_junk(m, text) or _place_in_running_text(doc, m):
+        elif not _is_junk(doc, m, text):
             kept.append(m)
     return kept
 
@@ -110,7 +110,7 @@ def without_non_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
 def _place_in_running_text(doc: Doc, m: RawMention) -> bool:
     """ "in Queens": a common word that the model takes for a place where nothing but the name
     capitalises it (not at a sentence's or a line's start) is the place."""
-    if m.kind is not EntityKind.PLACE or " " in m.name or m.name.lower() in _GENERIC_WORDS:
+    if m.kind is not EntityKind.PLACE:
         return False
     first = doc[m.token_start]
     if first.is_sent_start or first.i == 0:
@@ -123,14 +123,16 @@ def _inside(m: RawMention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= m.start and m.end <= end for start, end in spans)
 
 
-def _is_junk(m: RawMention, text: str) -> bool:
+def _is_junk(doc: Doc, m: RawMention, text: str) -> bool:
     name = m.name
     words = names.name_words(name)
     if name in _DEGREES or name in _CITATION_FRAGMENTS or _SECTION_LABEL.match(name):
         return True
     if len(words) == 1:
         word = words[0].strip(".,")
-        return word.lower() in _GENERIC_WORDS or is_common_word(word) or _is_title(words)
+        if word.lower() in _GENERIC_WORDS or _is_title(words):
+            return True
+        return is_common_word(word) and not _place_in_running_text(doc, m)
     if _is_title(words) and (m.kind is not EntityKind.PERSON or all(_is_plain(w) for w in words)):
         return True
     if all(_is_plain(w) for w in words):
