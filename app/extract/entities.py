@@ -38,7 +38,9 @@ class _Group:
 
 
 def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None = None) -> list[Entity]:
-    mentions = collect_mentions(doc)
+    layout = doc._.structure if Doc.has_extension("structure") else None
+    # A transcript's speaker labels ("MR. BATES:"), stage directions and timestamps name no one.
+    mentions = [m for m in collect_mentions(doc) if layout is None or not layout.covers(m.start, m.end)]
     people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors)
     others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
     groups = sorted([*people, *others], key=lambda g: g.first_start)

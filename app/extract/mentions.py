@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from app.domain import EntityKind
-from app.extract import names
+from app.extract import names, not_names
 from app.extract.doctext import doc_text
 from app.extract.places import is_known_place
 from app.extract.quote_marks import quoted_spans_of
@@ -54,7 +54,7 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     spans.sort(key=lambda s: s.start)
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
     mentions = _without_title_departments(doc, _without_title_words(doc, mentions))
-    return _fix_kinds([_employer_kind(doc, m) for m in mentions])
+    return not_names.without_non_names(doc, _fix_kinds([_employer_kind(doc, m) for m in mentions]))
 
 
 # Last words that make a "person" of the small model a place (not surnames such as Park or Hall).
@@ -147,7 +147,7 @@ def _named_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start < covered_until:
             continue
-        ent = _join_name_particles(doc, _extend_called_name(doc, ent))
+        ent = _join_name_particles(doc, _extend_office_of(doc, _extend_called_name(doc, ent)))
         covered_until = ent.end
         out.append(ent)
     return out
@@ -164,6 +164,32 @@ def _extend_called_name(doc: Doc, ent: Span) -> Span:
         end += 2
         while end < sent_end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
             end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+def _extend_office_of(doc: Doc, ent: Span) -> Span:
+    """ "Executive Office of the President", "Office of the Vice President": the model stops an
+    office's name before, or inside, the title of the person it serves."""
+    if ent.label_ != "ORG":
+        return ent
+    end, sent_end = ent.end, ent.sent.end
+
+    def titled(i: int) -> bool:
+        title_word = names.is_title_word(doc[i].text) or doc[i].lower_ == "vice" if i < sent_end else False
+        return title_word and doc[i].is_title
+
+    if (
+        end + 2 < sent_end
+        and doc[ent.end - 1].lower_ in names.ORG_WORDS
+        and doc[end].lower_ == "of"
+        and doc[end + 1].lower_ == "the"
+        and titled(end + 2)
+    ):
+        end += 2
+    elif not (titled(ent.end - 1) and ent.end - 2 > ent.start and doc[ent.end - 2].lower_ == "the"):
+        return ent
+    while titled(end):
+        end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
 
 

@@ -25,7 +25,7 @@ Togo|Tonga|Trinidad|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|U
 UAE|United Kingdom|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|Northern Ireland
 United States|U.S.|US|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam
 Yemen|Zambia|Zimbabwe|Gaza|Gaza Strip|West Bank|Crimea|Donbas|Hong Kong|Macau|Greenland
-Puerto Rico|Guam
+Puerto Rico|Guam|United States of America
 """
 _US_STATES = """
 Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho
