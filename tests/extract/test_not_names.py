@@ -80,7 +80,7 @@ def test_the_proclamation_formula_names_the_united_states(extractor):
         "Lord two thousand twenty-four, and of the Independence of the United States of America "
         "the two hundred and forty-eighth.",
     )
-    assert found.get("United States of America") == "place"
+    assert found.get("United States") == "place"
     assert not any(name.startswith("Independence") for name in found)
 
 
