@@ -41,6 +41,17 @@ class SentenceRef:
 
 
 @dataclass(frozen=True)
+class StoryRef:
+    """The story an event reports, with its corroboration."""
+
+    id: int
+    title: str
+    reports: int
+    articles: int
+    sources: int
+
+
+@dataclass(frozen=True)
 class EventItem:
     id: int
     value: str
@@ -55,6 +66,7 @@ class EventItem:
     sentence: SentenceRef | None
     date_text: str | None  # the time expression as written ("next week")
     participants: tuple[Participant, ...] = ()
+    story: StoryRef | None = None
 
 
 @dataclass(frozen=True)
