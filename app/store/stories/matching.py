@@ -1,16 +1,21 @@
 """Which story a newly extracted event reports: a pure function of the event and the
 candidate stories, with scores and reasons a reader can check on the story page.
 
-Evidence, each worth points (the total must reach MERGE_AT, more for dates a day or two apart
-or for long periods such as a year):
-  - compatible dates: the same day, a day inside a week or month story, a story's day inside
-    "next week" as first announced, overlapping ranges;
-  - the same predicate (trigger stem), worth less when many stories nearby share it ("said");
+Evidence, each worth points; the total must reach MERGE_AT (MERGE_VAGUE_AT when the dates
+only agree to a month or longer, or are a day or two apart):
+  - compatible dates: the same day (a week or a month is weaker), a day inside a week or
+    month story, a story's day inside "next week" as first announced, overlapping ranges;
+  - the same predicate (trigger stem), worth less when many stories nearby share it, and
+    little for light verbs ("make", "take", "set");
   - the same kind of event (a meeting and a meeting; a meeting and a statement cost points);
   - shared participants, each worth less the more nearby stories name it;
-  - similar wording: content words of the summary that the story's reports use.
-The best-scoring candidate wins; ties go to the older story. Nothing is learned or hidden:
-`Verdict.evidence` lists every point given or taken.
+  - similar wording: content words of the summary that the story's reports use, each worth
+    less the more nearby stories use it (names are counted as participants, not again here);
+  - another predicate in an article already reporting the story costs points: an article
+    lists distinct happenings.
+Dates and names alone never join: it takes the same predicate, the same specific kind or two
+distinctive words. The best-scoring candidate wins; ties go to the older story. Nothing is
+learned or hidden: `Verdict.evidence` lists every point given or taken.
 """
 
 from __future__ import annotations
@@ -22,26 +27,60 @@ from dataclasses import dataclass
 
 from app.store.stories.dates import Fit, Span, fit, gap_days
 from app.store.stories.profile import Profile
-from app.store.stories.words import content_stems
+from app.store.stories.words import content_stems, stem
 
 MERGE_AT = 4.0
-MERGE_NEAR_AT = 5.5  # dates a day or two apart
-MERGE_PERIOD_AT = 6.0  # the same quarter, year or decade: little evidence by itself
+MERGE_VAGUE_AT = 5.5  # dates a day or two apart, or agreeing only to a month or longer
+NEVER = float("inf")
 
+# the date points by how the dates fit, for the finer of the two ranges: a day, a week, longer
 DATE_POINTS = {
-    Fit.SAME: 2.0,
-    Fit.INSIDE: 1.5,
-    Fit.CONTAINS: 1.5,
-    Fit.OVERLAP: 1.0,
-    Fit.NEAR: 0.0,
-    Fit.SAME_PERIOD: 0.5,
+    Fit.SAME: (2.0, 1.0, 0.5),
+    Fit.INSIDE: (1.5, 1.0, 0.5),
+    Fit.CONTAINS: (1.5, 1.0, 0.5),
+    Fit.OVERLAP: (1.0, 0.5, 0.5),
+    Fit.NEAR: (0.0, 0.0, 0.0),
+    Fit.SAME_PERIOD: (0.5, 0.5, 0.5),
 }
 STEM_POINTS = 2.0
+LIGHT_STEM_POINTS = 0.5
+# Verbs that carry little of their own ("made a decision", "took steps", "set my hand").
+LIGHT_VERBS = frozenset(
+    stem(v)
+    for v in [
+        "be",
+        "have",
+        "do",
+        "make",
+        "take",
+        "give",
+        "get",
+        "set",
+        "go",
+        "come",
+        "put",
+        "keep",
+        "let",
+        "see",
+        "say",
+        "tell",
+        "continue",
+        "begin",
+        "start",
+        "become",
+        "seem",
+        "show",
+        "use",
+        "need",
+        "want",
+    ]
+)
 PARTICIPANT_POINTS = 1.5
 PARTICIPANT_CAP = 3.0
 NO_COMMON_PARTICIPANT = -0.5
 WORD_POINTS = 0.6
-WORD_CAP = 2.4
+WORD_CAP = 1.8
+WORDS_TO_JOIN = 1.0  # distinctive wording that stands for a predicate: about two rare words
 TOP_WORDS = 25
 # A meeting, an agreement, an election… names a happening more surely than a statement does.
 KIND_POINTS = {
@@ -54,10 +93,9 @@ KIND_POINTS = {
     "announcement": 0.5,
     "statement": 0.5,
 }
+SPECIFIC_KINDS = frozenset(k for k, v in KIND_POINTS.items() if v >= 1.0)
 OTHER_KIND_POINTS = -1.0
-SPECIFIC_KINDS = frozenset({"meeting", "agreement", "election", "attack", "appointment", "legislation"})
 SAME_ARTICLE_POINTS = -1.5
-NEVER = float("inf")
 
 
 @dataclass(frozen=True)
@@ -113,9 +151,9 @@ def score(
     """The evidence that `report` tells of `story`; None when their dates are incompatible.
 
     `frequency` counts, over the candidate stories of this report, how many name each
-    participant ("e:12") and use each stem ("t:meet"): shared evidence that every nearby
-    story has is worth little. `names` (the report's participants: entity id -> name) words
-    the reasons, and keeps names from counting again as shared words."""
+    participant ("e:12"), use each stem ("t:meet") and each word ("w:summit"): evidence every
+    nearby story shares is worth little. `names` (the report's participants: entity id ->
+    name) words the reasons, and keeps names from counting again as shared words."""
     how = fit(report.span, story.span)
     if how is Fit.APART:
         return None
@@ -123,47 +161,66 @@ def score(
     names = names or {}
     profile = story.profile
     kind = profile.main_kind
-    stem_match = bool(report.stem and report.stem in profile.stems)
-    named_words = frozenset().union(*(content_stems(n) for n in names.values()))
-    common = sorted((report.words & profile.top_words(TOP_WORDS)) - {report.stem} - named_words)
-    shared = sorted(report.participants & profile.participant_ids)
 
-    points = [Point(_date_reason(how, report.span, story.span), DATE_POINTS[how])]
+    def rarity(key: str) -> float:
+        return 1 / (1 + math.log2(max(frequency.get(key, 1), 1)))
+
+    finest = min(report.span.days, story.span.days)
+    precision = 0 if finest == 1 else 1 if finest <= 7 else 2
+    points = [Point(_date_reason(how, report.span, story.span), DATE_POINTS[how][precision])]
+
+    stem_match = bool(report.stem and report.stem in profile.stems)
+    light = report.stem in LIGHT_VERBS
     if stem_match:
         assert report.stem is not None
-        worth = STEM_POINTS / (1 + math.log2(max(frequency.get(f"t:{report.stem}", 1), 1)))
+        worth = (LIGHT_STEM_POINTS if light else STEM_POINTS) * rarity(f"t:{report.stem}")
         n = profile.stems[report.stem]
         share = f"{n} of {profile.reports} report{'s' if profile.reports != 1 else ''}"
         points.append(Point(f"same predicate “{report.stem}…” ({share})", round(worth, 2)))
+    same_kind = report.kind == kind
     if report.kind in KIND_POINTS and kind in KIND_POINTS:
-        if report.kind == kind:
+        if same_kind:
             points.append(Point(f"same kind: {kind}", KIND_POINTS[kind]))
         else:
             points.append(Point(f"different kinds: {report.kind}, the story's {kind}", OTHER_KIND_POINTS))
+
+    shared = sorted(report.participants & profile.participant_ids)
     if shared:
-        worth = sum(PARTICIPANT_POINTS / (1 + math.log2(max(frequency.get(f"e:{e}", 1), 1))) for e in shared)
+        worth = sum(PARTICIPANT_POINTS * rarity(f"e:{e}") for e in shared)
         named = ", ".join(names.get(e, f"entity {e}") for e in shared)
         points.append(Point(f"both name {named}", round(min(worth, PARTICIPANT_CAP), 2)))
     elif report.participants and profile.participant_ids:
         points.append(Point("no participant in common", NO_COMMON_PARTICIPANT))
+
+    named_words = frozenset().union(*(content_stems(n) for n in names.values()))
+    common = sorted((report.words & profile.top_words(TOP_WORDS)) - {report.stem} - named_words)
+    wording = min(sum(WORD_POINTS * rarity(f"w:{w}") for w in common), WORD_CAP)
     if common:
-        worth = min(WORD_POINTS * len(common), WORD_CAP)
-        points.append(Point(f"shared words: {', '.join(common)}", round(worth, 2)))
+        points.append(Point(f"shared words: {', '.join(common)}", round(wording, 2)))
     if report.article_id in profile.articles and not stem_match:
         points.append(Point("another predicate in an article already reporting it", SAME_ARTICLE_POINTS))
 
-    threshold = {Fit.NEAR: MERGE_NEAR_AT, Fit.SAME_PERIOD: MERGE_PERIOD_AT}.get(how, MERGE_AT)
-    if not (stem_match or (report.kind == kind and kind in SPECIFIC_KINDS) or len(common) >= 2):
+    vague = how is Fit.NEAR or finest > 7
+    threshold = MERGE_VAGUE_AT if vague else MERGE_AT
+    predicate = (
+        (stem_match and not light) or (same_kind and kind in SPECIFIC_KINDS) or wording >= WORDS_TO_JOIN
+    )
+    if not predicate:
         threshold = NEVER  # a date and names alone do not make one happening
     total = round(sum(p.points for p in points), 2)
     return Verdict(story.story_id, total, tuple(points), threshold)
 
 
 def frequencies(candidates: Iterable[Candidate]) -> dict[str, int]:
-    """How many candidate stories name each participant and use each stem."""
+    """How many candidate stories name each participant, use each stem and each top word."""
     counts: dict[str, int] = {}
     for c in candidates:
-        for key in [*(f"e:{e}" for e in c.profile.participant_ids), *(f"t:{s}" for s in c.profile.stems)]:
+        keys = [
+            *(f"e:{e}" for e in c.profile.participant_ids),
+            *(f"t:{s}" for s in c.profile.stems),
+            *(f"w:{w}" for w in c.profile.top_words(TOP_WORDS)),
+        ]
+        for key in keys:
             counts[key] = counts.get(key, 0) + 1
     return counts
 
@@ -201,6 +258,7 @@ def _date_reason(how: Fit, report: Span, story: Span) -> str:
 
 __all__ = [
     "MERGE_AT",
+    "MERGE_VAGUE_AT",
     "Candidate",
     "Point",
     "Report",
