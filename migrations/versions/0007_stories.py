@@ -7,7 +7,8 @@ Revision ID: 0007
 Revises: 0006
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from alembic import op
@@ -77,21 +78,40 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("story_id", "term", name=op.f("pk_story_terms")),
     )
     op.create_index("ix_story_terms_term", "story_terms", ["term", "start_date", "story_id"])
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("story_id", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("story_evidence", sa.JSON(), nullable=True))
-        batch.create_foreign_key(
-            op.f("fk_events_story_id_stories"), "stories", ["story_id"], ["id"], ondelete="SET NULL"
+    with _participants_kept():
+        with op.batch_alter_table("events") as batch:
+            batch.add_column(sa.Column("story_id", sa.Integer(), nullable=True))
+            batch.add_column(sa.Column("story_evidence", sa.JSON(), nullable=True))
+            batch.create_foreign_key(
+                op.f("fk_events_story_id_stories"), "stories", ["story_id"], ["id"], ondelete="SET NULL"
+            )
+            batch.create_index("ix_events_story", ["story_id", "start_date", "id"])
+
+
+@contextmanager
+def _participants_kept() -> Iterator[None]:
+    """SQLite rebuilds `events` in batch mode, and dropping the old table deletes every
+    event's participants (ON DELETE CASCADE, foreign keys on): keep them aside meanwhile."""
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        op.execute("CREATE TEMPORARY TABLE kept_event_participants AS SELECT * FROM event_participants")
+    yield
+    if sqlite:
+        op.execute("DELETE FROM event_participants")
+        op.execute(
+            "INSERT INTO event_participants (event_id, entity_id, role, start_date) "
+            "SELECT event_id, entity_id, role, start_date FROM kept_event_participants"
         )
-        batch.create_index("ix_events_story", ["story_id", "start_date", "id"])
+        op.execute("DROP TABLE kept_event_participants")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("events") as batch:
-        batch.drop_index("ix_events_story")
-        batch.drop_constraint(op.f("fk_events_story_id_stories"), type_="foreignkey")
-        batch.drop_column("story_evidence")
-        batch.drop_column("story_id")
+    with _participants_kept():
+        with op.batch_alter_table("events") as batch:
+            batch.drop_index("ix_events_story")
+            batch.drop_constraint(op.f("fk_events_story_id_stories"), type_="foreignkey")
+            batch.drop_column("story_evidence")
+            batch.drop_column("story_id")
     op.drop_table("story_terms")
     op.drop_table("story_participants")
     op.drop_table("stories")

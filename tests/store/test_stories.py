@@ -13,8 +13,8 @@ from app import domain
 from app.domain import EntityKind, EventKind, EventStatus, Granularity
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.retry import run_with_retries
 from app.store.models import Article, Counter, Event, Story, StoryParticipant
+from app.store.retry import run_with_retries
 from app.store.stories import rebuild_stories
 from app.store.writer import delete_facts, store_article, store_facts
 from tests.store.factories import mention
@@ -204,3 +204,41 @@ def test_two_writers_at_once_make_one_story(db: Database) -> None:
     assert errors == []
     with db.sessions() as session:
         assert session.scalars(select(Story.report_count)).all() == [2]
+
+
+def test_upgrading_keeps_event_participants_and_gives_old_events_their_stories(database_url: str) -> None:
+    from sqlalchemy import text
+
+    from app.store.migrate import upgrade
+
+    db = Database.open(database_url)
+    try:
+        upgrade(db.engine, "0006")  # before stories
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO articles (id, title, authors, tags, sort_date, language, notes, body, "
+                "content_hash, ingested_at, event_count, quote_count) VALUES (1, 't', '[]', '[]', "
+                "'2024-07-09', 'en', '[]', 'NATO met.', 'h1', '2024-07-09 00:00:00', 1, 0)"
+            ))  # fmt: skip
+            conn.execute(text(
+                "INSERT INTO entities (id, kind, name, slug, mention_count, article_count, quote_count, "
+                "event_count) VALUES (1, 'organization', 'NATO', 'nato', 1, 1, 0, 1)"
+            ))  # fmt: skip
+            conn.execute(text(
+                "INSERT INTO events (id, article_id, value, start_date, end_date, granularity, status, "
+                "kind, summary, trigger) VALUES (1, 1, '2024-07-09', '2024-07-09', '2024-07-09', 'day', "
+                "'happened', 'meeting', 'NATO met', 'met')"
+            ))  # fmt: skip
+            conn.execute(text(
+                "INSERT INTO event_participants (event_id, entity_id, role, start_date) "
+                "VALUES (1, 1, 'agent', '2024-07-09')"
+            ))  # fmt: skip
+        upgrade(db.engine)
+        assert db.stories_missing()
+        rebuild_stories(db.sessions)  # what `dateline db upgrade` runs when events lack stories
+        assert not db.stories_missing()
+        with db.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(StoryParticipant)) == 1
+            assert session.scalars(select(Story.title)).all() == ["NATO met"]
+    finally:
+        db.close()

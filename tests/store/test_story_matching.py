@@ -7,7 +7,7 @@ import datetime as dt
 from app.store.stories.dates import Fit, Span, fit, story_dates
 from app.store.stories.matching import Candidate, Report, best_match, score
 from app.store.stories.profile import Profile
-from app.store.stories.words import content_stems, trigger_stem
+from app.store.stories.words import content_stems, predicates, trigger_stem
 
 D = dt.date
 NAMES = {1: "NATO", 2: "Joe Biden", 3: "Jens Stoltenberg", 4: "Volodymyr Zelenskyy"}
@@ -33,6 +33,7 @@ def report(
         status=status,
         kind=kind,
         stem=trigger_stem(trigger),
+        predicates=predicates(trigger, summary),
         participants=frozenset(participants),
         words=content_stems(summary),
         summary=summary,
@@ -151,3 +152,17 @@ def test_words_meet_across_inflections_and_irregular_forms() -> None:
     assert trigger_stem("died") == trigger_stem("death")
     assert trigger_stem("fought") == trigger_stem("fighting")
     assert content_stems("He said on Tuesday that the summit will open") == {"summit", "open"}
+
+
+def test_a_happening_named_in_the_summary_is_a_predicate_unless_it_is_the_setting() -> None:
+    assert predicates("attending", "countries attending the NATO Summit this week") == {"attend", "summit"}
+    assert predicates("look", "I look forward to the summit in Washington") == {"look", "summit"}
+    unveiled = "at this year's Apple Worldwide Developers Conference (WWDC), Jobs unveiled iPhone 4"
+    assert predicates("unveiled", unveiled) == {"unveil"}
+    assert predicates("spoke", "Biden spoke during the NATO Summit") == {"speak"}
+
+
+def test_a_happening_noun_used_as_a_verb_names_no_happening() -> None:
+    assert predicates("hosting", "hosting leaders to rally support for Ukraine") == {"host"}
+    assert predicates("review", "a review of yesterday's rally") == {"review", "ralli"}
+    assert predicates("welcomed", "welcomed the peace summit") == {"welcom", "summit"}

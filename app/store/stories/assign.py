@@ -23,10 +23,10 @@ from app.store.counting import bump
 from app.store.models import Entity, Story, StoryParticipant, StoryTerm
 from app.store.models import Event as EventRow
 from app.store.stories.dates import FINE_SPAN_DAYS, NEAR_DAYS, Fit, Span, fit
-from app.store.stories.matching import Candidate, Report, Verdict, best_match
+from app.store.stories.matching import Candidate, Report, Verdict, bridges, joining
 from app.store.stories.profile import Profile
 from app.store.stories.ranking import story_weight
-from app.store.stories.words import content_stems, trigger_stem
+from app.store.stories.words import content_stems, predicates, trigger_stem
 
 LOCK_CLASS = 0x5354  # "ST": advisory locks of story assignment (two-key form)
 GLOBAL_LOCK = 0
@@ -45,6 +45,7 @@ def report_of(
         status=event.status,
         kind=event.kind,
         stem=trigger_stem(event.trigger),
+        predicates=predicates(event.trigger, event.summary),
         participants=frozenset(participants),
         words=content_stems(event.summary),
         summary=event.summary,
@@ -87,34 +88,61 @@ class _Touched:
 class Assigner:
     """Assigns one article's reports, in order, keeping the stories it touched in memory."""
 
-    def __init__(self, session: Session, names: Mapping[int, str]) -> None:
+    def __init__(self, session: Session, names: Mapping[int, str], people: frozenset[int]) -> None:
         self.session = session
         self.names = names
+        self.people = people
         self.touched: dict[int, _Touched] = {}
         self.decisions: list[tuple[int, int, dict]] = []  # (event id, story id, evidence)
 
     def assign(self, report: Report) -> Verdict | None:
-        candidates = self._candidates(report)
-        verdict = best_match(report, candidates, self.names)
-        if verdict is None:
+        candidates = {c.story_id: c for c in self._candidates(report)}
+        verdicts = joining(report, list(candidates.values()), self.names, self.people)
+        if not verdicts:
             story_id = self._create(report)
-            evidence: dict = {"started": True}
-        else:
-            story_id = verdict.story_id
-            touched = self.touched.get(story_id)
-            if touched is None:
-                [c] = [c for c in candidates if c.story_id == story_id]
-                touched = self.touched[story_id] = _Touched(story_id, c.profile, c.profile, c.span)
-            touched.profile = touched.profile.add(report)
-            touched.span = touched.profile.story_dates().span
-            evidence = {
-                "score": verdict.score,
-                "threshold": verdict.threshold,
-                "points": [[p.reason, p.points] for p in verdict.evidence],
-                "reports_before": touched.profile.reports - 1,
-            }
+            self.decisions.append((report.event_id, story_id, {"started": True}))
+            return None
+        verdict = verdicts[0]
+        story_id = verdict.story_id
+        touched = self._touch(candidates[story_id])
+        evidence: dict = {
+            "score": verdict.score,
+            "threshold": verdict.threshold,
+            "points": [[p.reason, p.points] for p in verdict.evidence],
+            "reports_before": touched.profile.reports,
+        }
+        merged = []
+        for other in verdicts[1:]:
+            if bridges(candidates[story_id], candidates[other.story_id], other):
+                self._absorb(touched, self._touch(candidates[other.story_id]))
+                merged.append([other.story_id, other.score])
+        if merged:
+            evidence["merged"] = merged  # stories this report showed to be the same happening
+        touched.profile = touched.profile.add(report)
+        touched.span = touched.profile.story_dates().span
         self.decisions.append((report.event_id, story_id, evidence))
         return verdict
+
+    def _touch(self, candidate: Candidate) -> _Touched:
+        touched = self.touched.get(candidate.story_id)
+        if touched is None:
+            touched = _Touched(candidate.story_id, candidate.profile, candidate.profile, candidate.span)
+            self.touched[candidate.story_id] = touched
+        return touched
+
+    def _absorb(self, into: _Touched, other: _Touched) -> None:
+        """Fold story `other` into `into`: its reports move over and it is deleted."""
+        into.profile = into.profile.merged(other.profile)
+        into.span = into.profile.story_dates().span
+        self.decisions = [(e, into.story_id if s == other.story_id else s, ev) for e, s, ev in self.decisions]
+        self.session.execute(
+            update(EventRow).where(EventRow.story_id == other.story_id).values(story_id=into.story_id)
+        )
+        self.session.execute(delete(StoryParticipant).where(StoryParticipant.story_id == other.story_id))
+        self.session.execute(delete(StoryTerm).where(StoryTerm.story_id == other.story_id))
+        self.session.execute(delete(Story).where(Story.id == other.story_id))
+        bump(self.session, "stories", -1)
+        del self.touched[other.story_id]
 
     def _create(self, report: Report) -> int:
         profile = Profile().add(report)
@@ -135,10 +163,11 @@ class Assigner:
                     StoryParticipant.start_date.between(lo, hi),
                 )
             )
-        if report.stem:
+        if report.predicates:
             selects.append(
                 select(StoryTerm.story_id).where(
-                    StoryTerm.term == report.stem[:60], StoryTerm.start_date.between(lo, hi)
+                    StoryTerm.term.in_(sorted(p[:60] for p in report.predicates)),
+                    StoryTerm.start_date.between(lo, hi),
                 )
             )
         found: dict[int, Candidate] = {}
@@ -181,8 +210,8 @@ class Assigner:
 
 
 def _shares(report: Report, profile: Profile) -> bool:
-    return bool(report.participants & profile.participant_ids) or (
-        report.stem is not None and report.stem in profile.stems
+    return bool(report.participants & profile.participant_ids) or any(
+        p in profile.stems for p in report.predicates
     )
 
 
@@ -253,11 +282,13 @@ def story_fields(profile: Profile) -> dict:
     return fields
 
 
-def entity_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+def entity_names(session: Session, ids: Iterable[int]) -> tuple[dict[int, str], frozenset[int]]:
+    """Names of these entities, and which of them are people."""
     wanted = sorted(set(ids))
     if not wanted:
-        return {}
-    return dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(wanted))).tuples().all())
+        return {}, frozenset()
+    rows = session.execute(select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(wanted))).all()
+    return {r.id: r.name for r in rows}, frozenset(r.id for r in rows if r.kind == "person")
 
 
 def assign_reports(session: Session, reports: Sequence[Report]) -> list[tuple[int, int, dict]]:
@@ -265,7 +296,7 @@ def assign_reports(session: Session, reports: Sequence[Report]) -> list[tuple[in
     if not reports:
         return []
     lock_windows(session, [r.span for r in reports])
-    assigner = Assigner(session, entity_names(session, (e for r in reports for e in r.participants)))
+    assigner = Assigner(session, *entity_names(session, (e for r in reports for e in r.participants)))
     for report in reports:
         assigner.assign(report)
     assigner.write()

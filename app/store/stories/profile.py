@@ -9,7 +9,7 @@ shortest), so replaying reports in ingest order rebuilds exactly the stories ing
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,20 @@ class First:
         )
 
 
+def _fold(counts: Mapping[Any, int], keys: Iterable[Any]) -> dict[Any, int]:
+    out = dict(counts)
+    for key in keys:
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+def _sum(a: Mapping[Any, int], b: Mapping[Any, int]) -> dict[Any, int]:
+    out = dict(a)
+    for key, n in b.items():
+        out[key] = out.get(key, 0) + n
+    return out
+
+
 def _add(counts: Mapping[Any, int], key: Any, by: int = 1) -> dict[Any, int]:
     out = dict(counts)
     out[key] = out.get(key, 0) + by
@@ -66,12 +80,6 @@ class Profile:
     # --- folding ----------------------------------------------------------------------------
 
     def add(self, report: Report) -> Profile:
-        words = dict(self.words)
-        for w in report.words:
-            words[w] = words.get(w, 0) + 1
-        participants = dict(self.participants)
-        for e in report.participants:
-            participants[e] = participants.get(e, 0) + 1
         first = First(report.published, report.article_id, report.event_id)
         return replace(
             self,
@@ -79,15 +87,37 @@ class Profile:
             dates=_add(self.dates, report.span),
             kinds=_add(self.kinds, report.kind),
             statuses=_add(self.statuses, report.status),
-            stems=_add(self.stems, report.stem) if report.stem else dict(self.stems),
-            participants=participants,
-            words=words,
+            stems=_fold(self.stems, report.predicates),
+            participants=_fold(self.participants, report.participants),
+            words=_fold(self.words, report.words),
             articles=_add(self.articles, report.article_id),
             sources=_add(self.sources, report.source_id)
             if report.source_id is not None
             else dict(self.sources),
             first=first if self.first is None or first.before(self.first) else self.first,
             titles=_with_title(self.titles, report.event_id, report.summary),
+        )
+
+    def merged(self, other: Profile) -> Profile:
+        """Two stories found to be one (a report that fits both bridges them)."""
+        titles = self.titles
+        for event_id, summary in other.titles:
+            titles = _with_title(titles, event_id, summary)
+        firsts = [f for f in (self.first, other.first) if f is not None]
+        return Profile(
+            reports=self.reports + other.reports,
+            dates=_sum(self.dates, other.dates),
+            kinds=_sum(self.kinds, other.kinds),
+            statuses=_sum(self.statuses, other.statuses),
+            stems=_sum(self.stems, other.stems),
+            participants=_sum(self.participants, other.participants),
+            words=_sum(self.words, other.words),
+            articles=_sum(self.articles, other.articles),
+            sources=_sum(self.sources, other.sources),
+            first=min(firsts, key=lambda f: (f.published or dt.date.max, f.article_id, f.event_id))
+            if firsts
+            else None,
+            titles=titles,
         )
 
     # --- what the matcher and the pages read -----------------------------------------------

@@ -122,4 +122,68 @@ def trigger_stem(trigger: str | None) -> str | None:
     return stem(words[0])
 
 
-__all__ = ["STOPWORDS", "content_stems", "stem", "trigger_stem"]
+# Nouns by which reports name a happening whatever their verb ("attending the NATO Summit",
+# "looks forward to the summit", "had the summit last week"): predicates of the report too.
+HAPPENING_NOUNS = frozenset(
+    stem(w)
+    for w in """summit conference convention meeting talks negotiations session hearing visit trip tour
+    election referendum vote ceremony inauguration funeral parade rally debate forum treaty ceasefire
+    truce accord attack invasion bombing shooting strike earthquake hurricane flood wildfire
+    resignation nomination indictment trial verdict anniversary celebration commemoration launch
+    signing""".split()  # noqa: SIM905
+)
+
+
+# A happening named after these is the setting of the report's own ("unveiled it at the
+# conference", "spoke during the summit"), not what it reports.
+_SETTING = frozenset(["at", "during", "amid", "ahead", "before", "after", "since", "sidelines", "throughout"])
+_NOUN_PHRASE = frozenset(
+    {
+        "first",
+        "second",
+        "last",
+        "next",
+        "upcoming",
+        "recent",
+        "historic",
+        "annual",
+        "virtual",
+        "the",
+        "a",
+        "an",
+    }
+    | {"this", "that", "its", "his", "her", "their", "our", "year's", "company's"}
+)
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """A word that can stand before a happening noun in its phrase: a determiner, a possessive,
+    a name, a number ("the", "yesterday's", "NATO", "2024")."""
+    low = word.lower()
+    return low in _NOUN_PHRASE or word[:1].isupper() or low.endswith(("'s", "’s")) or word.isdigit()
+
+
+def predicates(trigger: str | None, summary: str) -> frozenset[str]:
+    """What a report says happened: its trigger's stem and the happenings its summary names
+    (unless named as the setting: "at the summit")."""
+    words = [m.group() for m in _WORD.finditer(summary)]
+    found = set()
+    for i, word in enumerate(words):
+        low = word.lower()
+        if len(low) < 3 or low in STOPWORDS or stem(low) not in HAPPENING_NOUNS:
+            continue
+        in_phrase = i == 0 or word[:1].isupper() or _opens_noun_phrase(words[i - 1])
+        in_phrase = in_phrase or (i > 1 and _opens_noun_phrase(words[i - 2]))  # "the peace summit"
+        if not in_phrase:
+            continue  # a verb ("to rally support") or a modifier ("summit talks"), not the happening
+        j = i - 1
+        while j >= 0 and j > i - 6 and _opens_noun_phrase(words[j]):
+            j -= 1
+        if j >= 0 and words[j].lower() in _SETTING:
+            continue
+        found.add(stem(low))
+    head = trigger_stem(trigger)
+    return frozenset({head, *found} if head else found)
+
+
+__all__ = ["HAPPENING_NOUNS", "STOPWORDS", "content_stems", "predicates", "stem", "trigger_stem"]
