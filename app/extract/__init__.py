@@ -1,5 +1,5 @@
 """Pure NLP: article text and metadata in, domain objects out. No database, no web."""
 
-from app.extract.pipeline import PIPELINE_VERSION, ExtractionInput, Extractor
+from app.extract.pipeline import PIPELINE_VERSION, ExtractionInput, ExtractionLimits, Extractor
 
-__all__ = ["PIPELINE_VERSION", "ExtractionInput", "Extractor"]
+__all__ = ["PIPELINE_VERSION", "ExtractionInput", "ExtractionLimits", "Extractor"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extract import entities, events, language, quotes, timexes
+from app.extract import entities, events, language, quotes, structure, timexes
+from app.extract.doctext import doc_text
 
 _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
@@ -18,6 +19,9 @@ _EXTENSIONS = {
     "source": None,  # str | None: the publication, an organisation entity with role publisher
     "title": None,  # str | None: the headline ("Remarks by President Biden …")
     "language": "en",
+    # structure.DocStructure: transcript turns, labels, stage directions, timestamps (what is
+    # not prose); every component after dateline_structure may skip it
+    "structure": structure.EMPTY,
     "notes": (),
     "dl_entities": (),
     "dl_timexes": (),
@@ -55,6 +59,14 @@ def detect_language(doc: Doc) -> Doc:
             *doc._.notes,
             f"not English (detected: {code}); no entities, quotes or dates extracted",
         )
+    return doc
+
+
+@Language.component("dateline_structure", assigns=["doc._.structure"])
+def find_structure(doc: Doc) -> Doc:
+    """Turns, speaker labels, stage directions and timestamps, from the text alone."""
+    if _is_english(doc):
+        doc._.structure = structure.find_structure(doc_text(doc))
     return doc
 
 
@@ -100,6 +112,7 @@ def find_events(doc: Doc) -> Doc:
 
 COMPONENTS = (
     "dateline_language",
+    "dateline_structure",
     "dateline_entities",
     "dateline_timexes",
     "dateline_quotes",

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import string
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -37,7 +38,9 @@ class _Group:
 
 
 def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None = None) -> list[Entity]:
-    mentions = collect_mentions(doc)
+    layout = doc._.structure if Doc.has_extension("structure") else None
+    # A transcript's speaker labels ("MR. BATES:"), stage directions and timestamps name no one.
+    mentions = [m for m in collect_mentions(doc) if layout is None or not layout.covers(m.start, m.end)]
     people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors)
     others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
     groups = sorted([*people, *others], key=lambda g: g.first_start)
@@ -255,15 +258,16 @@ def _without_article(name: str) -> str:
 
 
 def _canonical_name(group: _Group) -> str:
-    texts = [m.name for m in group.mentions]
+    # Counted once and ranked over distinct names: linear in the mentions, however many.
+    counts = Counter(m.name for m in group.mentions)
     if group.kind is EntityKind.PERSON:
         if group.author_name:
             return group.author_name
-        return max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
-    acronyms = [t for t in texts if names.is_initialism(t)]
-    if acronyms and len(set(texts)) > 1:
-        return max(set(acronyms), key=acronyms.count)
-    best = max(texts, key=lambda t: (len(names.name_words(t)), not _shouted(t), texts.count(t), len(t)))
+        return max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
+    acronyms = [t for t in counts if names.is_initialism(t)]
+    if acronyms and len(counts) > 1:
+        return max(acronyms, key=counts.__getitem__)
+    best = max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), counts[t], len(t)))
     if best.isupper() and is_known_place(dateline_case := string.capwords(best)):
         return dateline_case  # "KYIV" in a dateline, and nowhere else
     return best
@@ -281,10 +285,7 @@ def _to_entity(doc: Doc, key: str, group: _Group, published: dt.date | None = No
         description = next((m.description for m in group.mentions if m.description), None)
         if not group.author_name and len(names.name_words(name)) == 1:
             name = notable.full_name(name, description, published) or name
-    aliases: list[str] = []
-    for m in group.mentions:
-        if m.name != name and m.name not in aliases:
-            aliases.append(m.name)
+    aliases = [text for text in dict.fromkeys(m.name for m in group.mentions) if text != name]
     return Entity(
         key=key,
         kind=group.kind,

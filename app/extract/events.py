@@ -24,6 +24,7 @@ from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
 from app.extract.eventing.triggers import trigger_of
 from app.extract.sentences import sentence_index, sentence_spans
+from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
 from app.extract.temporal.tense import verb_tense
 
@@ -55,6 +56,8 @@ def find_events(
         if trigger is None and not _has_words_besides(span):
             continue  # a date in a list or a table of numbers tells of no event
         anchor = trigger or span.root
+        if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, anchor.idx, anchor.idx + 1):
+            continue  # a timestamp, a stage direction, a transcript's label or place line
         if (anchor.i, dating.value) in seen:
             continue  # the same event dated twice in one clause
         seen.add((anchor.i, dating.value))
@@ -66,11 +69,18 @@ def find_events(
             trigger = lead_trigger(sentence)
             if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
                 continue
+            if _not_prose(doc, trigger.idx, trigger.idx + 1):
+                continue
             day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
             event = _event(doc, text, mentions, trigger, trigger, None, day, published)
             drafts.append((event.summary_start or 0, event))
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
     return [_with_key(event, f"v{i}") for i, (_, event) in enumerate(drafts, 1)]
+
+
+def _not_prose(doc: Doc, start: int, end: int) -> bool:
+    layout = doc._.structure if Doc.has_extension("structure") else None
+    return layout is not None and layout.covers(start, end, NOT_SPEECH)
 
 
 def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_Dating, Span]]:

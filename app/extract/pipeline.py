@@ -2,6 +2,8 @@
 
 Long texts are parsed in chunks (spaCy's parser needs ~1 GB per 100,000 characters) and the
 chunks joined back with `Doc.from_docs`, so offsets always index the text exactly as given.
+The work on one article is bounded (`ExtractionLimits`): a long text is extracted up to a number
+of characters and a time budget; what was done is kept and a note says where it stopped.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +43,15 @@ class ModelNotFound(RuntimeError):
 
 class ExtractionFailed(RuntimeError):
     """The pipeline raised on an article."""
+
+
+@dataclass(frozen=True)
+class ExtractionLimits:
+    """Bounds on the work spent on one long article: characters extracted and seconds (wall
+    clock) spent parsing it; None for no bound. The text beyond is stored, not extracted."""
+
+    max_chars: int | None = None
+    seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -90,9 +103,10 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 class Extractor:
     """Holds a loaded pipeline; `extract` one text or `extract_many` in batches."""
 
-    def __init__(self, model: str, batch_size: int = 32) -> None:
+    def __init__(self, model: str, batch_size: int = 32, limits: ExtractionLimits | None = None) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.limits = limits or ExtractionLimits()
         self.nlp = build_nlp(model)
         self._base_pipes = [n for n in self.nlp.pipe_names if n not in components.COMPONENTS]
 
@@ -128,7 +142,9 @@ class Extractor:
                     yield item, extraction, None
             return
         with ProcessPoolExecutor(
-            max_workers=processes, initializer=_init_worker, initargs=(self.model, self.batch_size)
+            max_workers=processes,
+            initializer=_init_worker,
+            initargs=(self.model, self.batch_size, self.limits),
         ) as pool:
             while batch := list(islice(iterator, self.batch_size * processes)):
                 parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
@@ -171,13 +187,35 @@ class Extractor:
         return doc
 
     def _run_long(self, item: ExtractionInput) -> Doc:
+        """Parse chunk by chunk until the text, the character limit or the time budget ends;
+        run Dateline's components once over the parsed prefix, whose offsets are the text's."""
+        text = item.text[: self.limits.max_chars] if self.limits.max_chars else item.text
+        deadline = time.monotonic() + self.limits.seconds if self.limits.seconds else None
+        parts: list[Doc] = []
         with self.nlp.select_pipes(enable=self._base_pipes):
-            parts = list(self.nlp.pipe(split_chunks(item.text), batch_size=4))
-        doc = Doc.from_docs(parts, ensure_whitespace=False)
+            for part in self.nlp.pipe(split_chunks(text), batch_size=1):
+                # The components never read the tok2vec tensor; kept, it would grow the doc
+                # by ~2 KB a token.
+                part.tensor = numpy.zeros((0, 0), dtype="float32")
+                parts.append(part)
+                if deadline is not None and time.monotonic() > deadline:
+                    break
+        doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
         doc._.published = item.published
         doc._.authors = tuple(item.authors)
         doc._.source = item.source
         doc._.title = item.title
+        if len(doc.text) < len(item.text):
+            reason = (
+                f"the time budget of {self.limits.seconds:g} s ran out"
+                if len(doc.text) < len(text)
+                else f"the limit is {self.limits.max_chars:,} characters"
+            )
+            doc._.notes = (
+                *doc._.notes,
+                f"extracted the first {len(doc.text):,} of {len(item.text):,} characters ({reason});"
+                " the rest of the text is stored but not extracted",
+            )
         for name in components.COMPONENTS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
@@ -199,9 +237,9 @@ def to_extraction(doc: Doc) -> Extraction:
 _worker: Extractor | None = None
 
 
-def _init_worker(model: str, batch_size: int) -> None:
+def _init_worker(model: str, batch_size: int, limits: ExtractionLimits) -> None:
     global _worker
-    _worker = Extractor(model, batch_size)
+    _worker = Extractor(model, batch_size, limits)
 
 
 def _work(items: list[ExtractionInput]) -> list[Extraction]:

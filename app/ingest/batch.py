@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.domain import ArticleRecord, Extraction
-from app.extract import ExtractionInput, Extractor
+from app.extract import ExtractionInput, ExtractionLimits, Extractor
 from app.ingest.errors import IngestError
 from app.ingest.progress import Reporter
 from app.ingest.readers import READABLE_SUFFIXES, Format, expand_inputs, read_inputs
@@ -21,6 +21,12 @@ from app.store.retry import run_with_retries
 from app.store.writer import StoreResult, find_duplicate, store_article
 
 ExtractorFactory = Callable[[], Extractor]
+
+
+def extractor_for(settings: Settings) -> Extractor:
+    """The configured pipeline, with the configured bounds on one long article."""
+    limits = ExtractionLimits(settings.extract_max_chars or None, settings.extract_seconds or None)
+    return Extractor(settings.spacy_model, settings.nlp_batch_size, limits)
 
 
 def extraction_input(record: ArticleRecord, ref: object | None = None) -> ExtractionInput:
@@ -54,7 +60,7 @@ class Ingester:
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
-            self._extractor = Extractor(self.settings.spacy_model, self.settings.nlp_batch_size)
+            self._extractor = extractor_for(self.settings)
         return self._extractor
 
     def is_stored(self, record: ArticleRecord) -> StoreResult | None:

@@ -11,9 +11,8 @@ from typing import Any, TextIO
 
 from app.config import Settings
 from app.domain import ArticleRecord
-from app.extract import Extractor
 from app.extract.serialize import document_json
-from app.ingest.batch import extraction_input
+from app.ingest.batch import extraction_input, extractor_for
 from app.ingest.errors import IngestError
 from app.ingest.readers import read_paths
 
@@ -56,7 +55,7 @@ def _jsonl_items(stream: Iterable[str]) -> Iterator[tuple[Any, ArticleRecord | I
 def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int:
     """Print one JSON line per input line, with the same "id"; returns the number that failed.
     Offsets index "text" exactly as given."""
-    extractor = Extractor(settings.spacy_model, settings.nlp_batch_size)
+    extractor = extractor_for(settings)
     failed = 0
     items = list(_jsonl_items(stream))
     good = [(ref, rec) for ref, rec in items if isinstance(rec, ArticleRecord)]
@@ -79,7 +78,7 @@ def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int
 def extract_files(paths: list[Path], out: TextIO, settings: Settings) -> int:
     """Print the extraction of every article read from `paths`: one JSON document for a single
     article, else one JSON line per article. Returns the number of inputs that failed."""
-    extractor = Extractor(settings.spacy_model, settings.nlp_batch_size)
+    extractor = extractor_for(settings)
     records: list[ArticleRecord] = []
     failed = 0
     for item in read_paths(paths, settings):

@@ -28,6 +28,7 @@ from app.ingest.errors import IngestError
 from app.ingest.readers import read_source
 from app.ingest.readers.dates import has_time, parse_datetime
 from app.ingest.readers.jsonl import record_from_json
+from app.ingest.sanitize import clean_record
 from app.store import ingest_queue
 from app.store.engine import transaction
 from app.store.ingest_queue import ClaimedItem, ItemStatus, NewItem, PayloadType
@@ -66,7 +67,7 @@ def _record_from_payload(payload: str) -> ArticleRecord:
     for name in _DATETIME_FIELDS:
         if data.get(name):
             data[name] = dt.datetime.fromisoformat(data[name])
-    for name in ("authors", "tags"):
+    for name in ("authors", "tags", "notes"):
         data[name] = tuple(data.get(name) or ())
     known = {f.name for f in dataclasses.fields(ArticleRecord)}
     return ArticleRecord(**{k: v for k, v in data.items() if k in known})
@@ -99,6 +100,10 @@ def _raw_record(item: ClaimedItem, payload_type: PayloadType) -> ArticleRecord:
 
 def read_item(item: ClaimedItem) -> ArticleRecord:
     """The article a queued item holds; IngestError (with the reason) when it holds none."""
+    return clean_record(_read_item(item))
+
+
+def _read_item(item: ClaimedItem) -> ArticleRecord:
     try:
         payload_type = PayloadType(item.content_type)
     except ValueError:

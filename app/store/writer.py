@@ -76,7 +76,7 @@ def store_article(
     if duplicate:
         return duplicate
     source = _source(session, source_name or record.source)
-    notes = list(extraction.notes)
+    notes = [*record.notes, *extraction.notes]
     article = Article(
         source_id=source.id if source else None,
         url=record.url,

@@ -7,12 +7,26 @@ import re
 from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from app import formatting
 from app.config import Settings
 from app.web import urls
 
 _HTML_DATETIME = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+# Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): one in a
+# title ("\u202egnp.exe") would reverse the text after it on the page. Readers strip them at
+# ingest; this strips them from whatever a page prints, stored before that or echoed back.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(value: object) -> object:
+    """Jinja's `finalize`: every printed string without bidi run controls."""
+    if isinstance(value, Markup):
+        return Markup(str.translate(value, _BIDI_CONTROLS))
+    if isinstance(value, str):
+        return value.translate(_BIDI_CONTROLS)
+    return value
 
 
 def html_datetime(value: str | None, fallback: dt.date | None = None) -> str:
@@ -26,6 +40,7 @@ def html_datetime(value: str | None, fallback: dt.date | None = None) -> str:
 def make_templates(directory: Path, settings: Settings) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(directory))
     env = templates.env
+    env.finalize = without_bidi_controls
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.globals["urls"] = urls

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from app.extract import ExtractionInput, Extractor
+from app.extract import ExtractionInput, ExtractionLimits, Extractor
+from app.extract.pipeline import CHUNK_CHARS
 
 PUBLISHED = dt.date(2024, 7, 1)
 
@@ -42,3 +43,39 @@ def test_degenerate_texts_extract_without_raising(extractor: Extractor, text: st
     extraction = extractor.extract(ExtractionInput(text, PUBLISHED))
     assert all(0 <= q.start <= q.end <= len(text) for q in extraction.quotes)
     assert not any(t.value.startswith("2024-02-30") for t in extraction.timexes)
+
+
+def _long_text(chars: int) -> str:
+    paragraph = (
+        "Officials met in Geneva on Tuesday. “We are close to a deal,” said Ana Ruiz, a spokeswoman "
+        "for the European Union, adding that talks would resume next week.\n\n"
+    )
+    return (paragraph * (chars // len(paragraph) + 1))[:chars]
+
+
+@pytest.mark.slow
+def test_a_long_text_over_the_time_budget_keeps_what_was_extracted_and_notes_the_rest(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _long_text(3 * CHUNK_CHARS)
+    monkeypatch.setattr(extractor, "limits", ExtractionLimits(seconds=1e-6))
+    extraction = extractor.extract(ExtractionInput(text, PUBLISHED))
+    done = extraction.sentences[-1].end
+    assert CHUNK_CHARS // 4 < done <= CHUNK_CHARS  # the first chunk, and no more
+    assert any(e.name == "European Union" for e in extraction.entities) and extraction.quotes
+    assert all(m.end <= done for e in extraction.entities for m in e.mentions)
+    [note] = [n for n in extraction.notes if "not extracted" in n]
+    assert f"of {len(text):,} characters" in note and "time budget" in note
+
+
+@pytest.mark.slow
+def test_a_text_over_the_character_limit_is_extracted_up_to_it(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _long_text(CHUNK_CHARS + 10_000)
+    monkeypatch.setattr(extractor, "limits", ExtractionLimits(max_chars=CHUNK_CHARS + 1_000))
+    extraction = extractor.extract(ExtractionInput(text, PUBLISHED))
+    assert extraction.sentences[-1].end <= CHUNK_CHARS + 1_000
+    [note] = [n for n in extraction.notes if "not extracted" in n]
+    assert f"the first {CHUNK_CHARS + 1_000:,} of {len(text):,} characters" in note
+    assert "limit" in note

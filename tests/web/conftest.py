@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,12 +11,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from app import domain
 from app.config import Settings
 from app.main import create_app
-from tests.conftest import BACKENDS, POSTGRES_URL, _postgres_schema_url
+from tests.conftest import BACKENDS, postgres_schema
 from tests.web.site_data import extract_corpus, fill
 
 
@@ -45,17 +43,8 @@ def site(
         url = f"sqlite:///{tmp_path_factory.mktemp('site') / 'site.sqlite'}"
         yield Site(url, fill(url, extracted))
         return
-    schema = f"web_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        url = _postgres_schema_url(schema)
+    with postgres_schema("web") as url:
         yield Site(url, fill(url, extracted))
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def app_for_tests(settings: Settings) -> FastAPI:

@@ -6,19 +6,14 @@ test-output/browser/."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import ROOT
 from tests.web.conftest import Site
+from tests.web.live import live_server
 
 pytestmark = pytest.mark.slow
 
@@ -42,49 +37,12 @@ VIEWPORTS = {
 WIRE_TITLE = "Ministers to gather in Brussels as alliance fund takes shape"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(site: Site) -> Iterator[str]:
     if not site.database_url.startswith("sqlite"):
         pytest.skip("the browser run once, on SQLite")
-    port = free_port()
-    env = {**os.environ, "DATELINE_DATABASE_URL": site.database_url}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "app.main:create_app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/static/site.css", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, "the server stopped"
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    with live_server(site.database_url) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

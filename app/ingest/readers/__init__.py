@@ -20,6 +20,7 @@ from app.ingest.readers.html import parse_html
 from app.ingest.readers.jsonl import parse_jsonl
 from app.ingest.readers.markdown import parse_markdown
 from app.ingest.readers.plaintext import parse_plaintext
+from app.ingest.sanitize import clean_record
 
 __all__ = ["Format", "detect_format", "expand_inputs", "read_inputs", "read_paths", "read_source"]
 
@@ -68,13 +69,21 @@ def detect_format(head: str, suffix: str = "") -> Format:
 def read_source(
     text_or_bytes: str | bytes, name: str, suffix: str = "", url: str | None = None
 ) -> Iterator[ArticleRecord | IngestError]:
-    """Parse one input's content; per-record problems are yielded, whole-input ones raised."""
+    """Parse one input's content; per-record problems are yielded, whole-input ones raised.
+    Every record is cleaned (app/ingest/sanitize.py): links pass the URL policy or are dropped."""
+    for item in _parse_source(text_or_bytes, name, suffix, url):
+        yield clean_record(item) if isinstance(item, ArticleRecord) else item
+
+
+def _parse_source(
+    text_or_bytes: str | bytes, name: str, suffix: str, url: str | None
+) -> Iterator[ArticleRecord | IngestError]:
     text = decode(text_or_bytes, name) if isinstance(text_or_bytes, bytes) else text_or_bytes
     if not text.strip():
         raise IngestError(name, "empty file")
     fmt = detect_format(text[:2000], suffix)
     if fmt is Format.FEED:
-        yield from parse_feed(text.encode("utf-8"), name)
+        yield from parse_feed(text.encode("utf-8"), name, base=url)
     elif fmt is Format.JSONL:
         yield from parse_jsonl(text, name)
     elif fmt is Format.HTML:

@@ -13,6 +13,7 @@ from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers.html import html_fragment_paragraphs
 from app.ingest.readers.textutil import paragraphs_to_body
+from app.url_policy import safe_url
 
 
 def _entry_datetime(entry: feedparser.FeedParserDict) -> dt.datetime | None:
@@ -28,7 +29,16 @@ def _entry_body(entry: feedparser.FeedParserDict) -> str:
     return paragraphs_to_body(html_fragment_paragraphs(html)) if html else ""
 
 
-def parse_feed(data: bytes, name: str) -> Iterator[ArticleRecord | IngestError]:
+def _entry_link(entry: feedparser.FeedParserDict, base: str | None) -> str | None:
+    """The entry's link made absolute; left as it is when that fails, so that the URL policy
+    drops it with a note."""
+    link = entry.get("link") or None
+    return safe_url(link, base) or link
+
+
+def parse_feed(data: bytes, name: str, base: str | None = None) -> Iterator[ArticleRecord | IngestError]:
+    """Entries as articles; a relative entry link is resolved against the feed's own link, else
+    `base` (where the feed was fetched from)."""
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         reason = getattr(feed.get("bozo_exception"), "getMessage", lambda: None)() or str(
@@ -38,6 +48,7 @@ def parse_feed(data: bytes, name: str) -> Iterator[ArticleRecord | IngestError]:
     if not feed.entries:
         raise IngestError(name, "feed has no entries")
     source = feed.feed.get("title") or None
+    base = safe_url(feed.feed.get("link")) or safe_url(base)
     for i, entry in enumerate(feed.entries, 1):
         label = f"{name} entry {i}"
         body = _entry_body(entry)
@@ -51,7 +62,7 @@ def parse_feed(data: bytes, name: str) -> Iterator[ArticleRecord | IngestError]:
             body=body,
             origin=label,
             source=source,
-            url=entry.get("link") or None,
+            url=_entry_link(entry, base),
             authors=tuple(authors),
             published=published_at.date() if published_at else None,
             published_at=published_at,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from app.url_policy import safe_url
+
 
 @dataclass(frozen=True)
 class EntityRef:
@@ -27,6 +29,10 @@ class ArticleRef:
     source: str | None
     published: dt.date | None
     url: str | None
+
+    def __post_init__(self) -> None:
+        # Every rendered link goes through the URL policy, stored before it existed or not
+        object.__setattr__(self, "url", safe_url(self.url))
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,9 @@ class ArticleItem:
     event_count: int
     quote_count: int
     language: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "url", safe_url(self.url))
 
 
 @dataclass(frozen=True)
