@@ -15,7 +15,7 @@ from app.store.models import Article, Entity, Event, Mention, Quote, Source, Sto
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.events import EventFilter, Order, _entity_ids, _source_ids, events_by_id
 from app.store.queries.quotes import quotes_by_id
-from app.store.queries.views import ArticleRef, EntityRef, EventItem, QuoteItem
+from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
 from app.store.search import matching_ref_ids
 from app.store.stories.dates import Span
 from app.store.stories.profile import Profile
@@ -312,6 +312,43 @@ def quotes_about(session: Session, story_id: int, limit: int = 8) -> list[QuoteI
     return quotes_by_id(session, ids)
 
 
+def stories_as_events(session: Session, stories: Sequence[StoryItem]) -> list[EventItem]:
+    """Each story as one row of an event export: its first report (article, sentence) with
+    the story's title, dates, kind, status and participants."""
+    firsts = dict(
+        session.execute(select(Story.id, Story.first_event_id).where(Story.id.in_([s.id for s in stories])))
+        .tuples()
+        .all()
+    )
+    events = {e.id: e for e in events_by_id(session, [i for i in firsts.values() if i is not None])}
+    rows = []
+    for story in stories:
+        first = events.get(firsts.get(story.id) or 0)
+        if first is None:
+            continue
+        rows.append(
+            replace(
+                first,
+                value=story.value,
+                start_date=story.start_date,
+                end_date=story.end_date,
+                granularity=story.granularity,
+                status=story.status,
+                kind=story.kind,
+                summary=story.title,
+                participants=tuple(Participant(p.entity, "participant") for p in story.participants),
+                as_story=True,
+            )
+        )
+    return rows
+
+
+def story_rows(session: Session, f: EventFilter, limit: int, cursor: str | None) -> Page[EventItem]:
+    """A page of stories as event rows (for the exports' group=story)."""
+    page = list_stories(session, f, limit, cursor)
+    return Page(stories_as_events(session, page.items), page.next, page.prev)
+
+
 def story_span(item: StoryItem) -> Span:
     return Span(item.start_date, item.end_date, item.granularity, item.value)
 
@@ -329,6 +366,8 @@ __all__ = [
     "list_stories",
     "nearby_stories",
     "quotes_about",
+    "stories_as_events",
     "stories_by_id",
+    "story_rows",
     "story_span",
 ]

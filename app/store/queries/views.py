@@ -73,6 +73,19 @@ class EventItem:
     date_text: str | None  # the time expression as written ("next week")
     participants: tuple[Participant, ...] = ()
     story: StoryRef | None = None
+    # an export grouped by story: this row stands for its story (dates, title, status are
+    # the story's; article and sentence its first report's)
+    as_story: bool = False
+
+    @property
+    def page_path(self) -> str:
+        if self.as_story and self.story is not None:
+            return f"/stories/{self.story.id}"
+        return f"/events/{self.id}"
+
+    @property
+    def uid(self) -> str:
+        return f"story-{self.story.id}" if self.as_story and self.story is not None else f"event-{self.id}"
 
 
 @dataclass(frozen=True)
