@@ -23,6 +23,7 @@ import pickle
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +66,30 @@ def extract(
         with cache.open("wb") as fh:
             pickle.dump({"items": items, "cpu": cpu}, fh)
     return items, cpu
+
+
+def shifted(
+    items: list[tuple[ArticleRecord, Extraction]], copy: int
+) -> list[tuple[ArticleRecord, Extraction]]:
+    """Copy `copy` of the articles, 52 weeks × copy earlier (weekdays kept), under other URLs
+    and texts: a larger database of the same shape for page timings (`--copies`)."""
+    if copy == 0:
+        return items
+    delta = dt.timedelta(weeks=-52 * copy)
+    out = []
+    for record, ex in items:
+        events = tuple(
+            replace(e, start_date=e.start_date + delta, end_date=e.end_date + delta) for e in ex.events
+        )
+        rec = replace(
+            record,
+            url=f"{record.url}#copy-{copy}" if record.url else None,
+            body=f"{record.body}\n\n(copy {copy})",
+            published=record.published + delta if record.published else None,
+            published_at=None,
+        )
+        out.append((rec, replace(ex, events=events)))
+    return out
 
 
 def store(db: Database, items: list[tuple[ArticleRecord, Extraction]], source: str) -> tuple[float, float]:
@@ -113,9 +138,14 @@ def main() -> None:
         "--database-url", default=None, help="an empty database (default: a temporary SQLite file)"
     )
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the extractions, made on first use")
+    ap.add_argument(
+        "--copies", type=int, default=1, help="store the corpus this many times, a year apart each"
+    )
     args = ap.parse_args()
     settings = Settings(_env_file=None)
     items, extract_cpu = extract(args.corpus, settings, args.cache)
+    items = [item for copy in range(args.copies) for item in shifted(items, copy)]
+    extract_cpu *= args.copies
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(args.database_url or f"sqlite:///{tmp}/stories-bench.sqlite")
         upgrade(db.engine)
