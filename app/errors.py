@@ -38,6 +38,15 @@ class Unauthorized(DatelineError):
     status = 401
     title = "Unauthorized"
 
+    def __init__(self, detail: str, invalid_token: bool = False) -> None:
+        super().__init__(detail)
+        self.invalid_token = invalid_token
+
+    @property
+    def challenge(self) -> str:
+        """The WWW-Authenticate header a 401 must carry (RFC 9110 §11.6.1, RFC 6750 §3)."""
+        return 'Bearer realm="dateline"' + (', error="invalid_token"' if self.invalid_token else "")
+
 
 class NotFound(DatelineError):
     status = 404

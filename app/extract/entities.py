@@ -22,7 +22,7 @@ from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
 from app.extract.floor import FLOOR_ROLE, floor_holder
 from app.extract.mentions import RawMention, collect_mentions
-from app.extract.places import is_known_place
+from app.extract.places import is_known_place, known_place
 from app.extract.sentences import sentence_index
 
 
@@ -185,6 +185,8 @@ def _group_others(mentions: list[RawMention]) -> list[_Group]:
 
 
 def _surface_key(m: RawMention) -> str:
+    if m.kind is EntityKind.PLACE and (place := known_place(m.name)) is not None:
+        return place.name.casefold()  # "U.S.", "America" and "United States of America"
     key = m.name.casefold()
     if m.kind is EntityKind.GROUP and key.endswith("s"):
         key = key[:-1]  # "Americans" and "American"
@@ -264,6 +266,8 @@ def _canonical_name(group: _Group) -> str:
         if group.author_name:
             return group.author_name
         return max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
+    if group.kind is EntityKind.PLACE and (place := next(filter(None, map(known_place, counts)), None)):
+        return place.name
     acronyms = [t for t in counts if names.is_initialism(t)]
     if acronyms and len(counts) > 1:
         return max(acronyms, key=counts.__getitem__)
