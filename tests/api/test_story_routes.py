@@ -3,25 +3,13 @@ story every event of /api/v1/events carries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.domain import EventKind
-from app.main import create_app
-from app.store.database import Database
-from tests.store.test_stories import OTHER, store_all, summit_article, summit_items
-
 
 @pytest.fixture
-def client(db: Database, settings: Settings) -> Iterator[TestClient]:
-    store_all(db, [*summit_items(), summit_article(9, *OTHER, kind=EventKind.ANNOUNCEMENT)])
-    app = create_app(settings)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.db.close()
+def client(story_client: TestClient) -> TestClient:
+    return story_client
 
 
 def test_stories_list_one_row_per_happening_with_its_corroboration(client: TestClient) -> None:

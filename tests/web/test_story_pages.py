@@ -4,25 +4,14 @@ its reports and why they were merged; key events."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from app.config import Settings
-from app.domain import EventKind
-from app.main import create_app
-from app.store.database import Database
-from tests.store.test_stories import OTHER, store_all, summit_article, summit_items
-
 
 @pytest.fixture
-def client(db: Database, settings: Settings) -> Iterator[TestClient]:
-    store_all(db, [*summit_items(), summit_article(9, *OTHER, kind=EventKind.ANNOUNCEMENT)])
-    app = create_app(settings)
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.db.close()
+def client(story_client: TestClient) -> TestClient:
+    return story_client
 
 
 def text_of(html: str) -> str:
