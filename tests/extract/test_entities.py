@@ -330,7 +330,8 @@ def test_a_department_inside_a_title_is_no_entity(vocab):
 @pytest.mark.slow
 def test_a_title_opening_the_sentence_is_kept_whole(extractor):
     text = "Majority Leader Charles E. Schumer said he would try again next week."
-    schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Charles E. Schumer")
+    # "Charles E. Schumer" goes by the office-holder list's name for him
+    schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Chuck Schumer")
     assert schumer.description == "Majority Leader"
 
 

@@ -213,7 +213,7 @@ def test_upgrading_keeps_event_participants_and_gives_old_events_their_stories(d
 
     db = Database.open(database_url)
     try:
-        upgrade(db.engine, "0006")  # before stories
+        upgrade(db.engine, "0007")  # before stories
         with db.engine.begin() as conn:
             conn.execute(text(
                 "INSERT INTO articles (id, title, authors, tags, sort_date, language, notes, body, "

@@ -3,8 +3,8 @@ evidence it joined on), its participants and predicate stems for finding candida
 already stored get their stories from `dateline stories rebuild` (run by `dateline db
 upgrade` when it finds events without a story).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from collections.abc import Iterator, Sequence
@@ -13,8 +13,8 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
