@@ -6,17 +6,18 @@ import hashlib
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.config import Settings, get_settings
-from app.errors import DatelineError, Unauthorized
+from app.errors import DatelineError, MovedPermanently, Unauthorized
 from app.http_methods import HeadAsGetMiddleware, allowed_methods
 from app.security_headers import SecurityHeadersMiddleware
 from app.store.database import Database
@@ -109,9 +110,18 @@ def error_page(request: Request, status: int, title: str, detail: str) -> Respon
     )
 
 
+def _moved_to(request: Request, slug: str) -> str:
+    """The same URL with its last path segment (the retired slug) replaced."""
+    path = request.url.path.rstrip("/")
+    moved = f"{path[: path.rfind('/') + 1]}{quote(slug)}"
+    return f"{moved}?{request.url.query}" if request.url.query else moved
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> Response:
+        if isinstance(exc, MovedPermanently):
+            return RedirectResponse(_moved_to(request, exc.slug), status_code=301)
         headers = {"Retry-After": str(exc.retry_after)} if hasattr(exc, "retry_after") else None
         if wants_json(request):
             response = problem(

@@ -11,6 +11,8 @@ from app.ingest.batch import Ingester
 from app.ingest.progress import Reporter
 from app.store.engine import transaction
 from app.store.models import Article
+from app.store.redirects import entities_before, record_redirects
+from app.store.stories import rebuild_stories
 from app.store.writer import delete_facts, store_facts
 
 
@@ -25,7 +27,9 @@ def stale_article_ids(ingester: Ingester, everything: bool = False) -> list[int]
 
 
 def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) -> None:
-    """Each article is re-extracted and its facts replaced in one transaction."""
+    """Each article is re-extracted and its facts replaced in one transaction (its new events
+    join stories as at ingest); then the stories are rebuilt in ingest order, so that they are
+    the stories an ingest from scratch gives."""
     ids = stale_article_ids(ingester, everything)
     reporter.total = len(ids)
     batch_size = ingester.settings.nlp_batch_size
@@ -61,13 +65,17 @@ def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) 
                     article = session.get(Article, article_id)
                     if article is None:
                         continue
+                    before = entities_before(session, article_id)
                     delete_facts(session, article)
                     article.language = extraction.language
                     article.notes = list(extraction.notes)
                     store_facts(session, article, extraction)
+                    record_redirects(session, article_id, before)
             except Exception as exc:
                 reporter.error(
                     f"article {article_id}: could not be re-extracted ({type(exc).__name__}: {exc})"
                 )
                 continue
             reporter.stored(record.origin, article_id)
+    if ids:
+        rebuild_stories(ingester.factory)

@@ -92,3 +92,32 @@ def test_a_common_word_that_is_a_surname_in_the_article_stays_a_person():
     [young] = find_entities(doc)
     assert young.name == "Shalanda Young"
     assert [m.text for m in young.mentions] == ["Shalanda Young", "Young"]
+
+
+def test_spellings_of_a_listed_persons_full_name_are_one_record_under_the_lists_name():
+    words = ["Joseph", "R.", "Biden", "spoke", ".", "JOSEPH", "R.", "BIDEN", "JR", "signed", "."]
+    ents = [
+        "B-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+    ]
+    starts = [True, *[False] * 4, True, *[False] * 5]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=starts)
+    [biden] = find_entities(doc)
+    assert biden.name == "Joe Biden"
+    assert [m.text for m in biden.mentions] == ["Joseph R. Biden", "JOSEPH R. BIDEN JR"]
+
+
+def test_a_suffix_keeps_father_and_son_apart():
+    words = ["Donald", "Trump", "and", "Donald", "Trump", "Jr.", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=[True, *[False] * 7])
+    assert sorted(e.name for e in find_entities(doc)) == ["Donald Trump", "Donald Trump Jr."]

@@ -3,8 +3,8 @@ while it held it (killed, out of memory, crashed), and how often while it held t
 An item that was in hand at a crash is next claimed alone; one that stops its worker alone
 again and again is set aside, so that healthy items are never failed for a batch-mate.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
