@@ -6,6 +6,7 @@ subject, resolved to an entity, a description ("a senior State Department offici
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -64,11 +65,20 @@ class SpeakerFinder:
     """Cue and speaker lookups over one parsed document; `in_quote[i]` marks tokens inside
     quotation marks, which never hold the cue or the speaker of their own quote."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, in_quote: bytearray, token_starts: list[int]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        index: EntityIndex,
+        in_quote: bytearray,
+        token_starts: list[int],
+        turn_speaker: Callable[[int], Speaker | None] | None = None,
+    ) -> None:
         self.doc = doc
         self.index = index
         self.in_quote = in_quote
         self.token_starts = token_starts
+        # In a transcript, who holds the turn at a character offset: the "I" of that turn.
+        self.turn_speaker = turn_speaker
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -223,6 +233,8 @@ class SpeakerFinder:
 
     def _speaker_from(self, subject: Token, cue: Token) -> Speaker | None:
         low = subject.lower_
+        if low == "i" and self.turn_speaker is not None and (speaker := self.turn_speaker(subject.idx)):
+            return speaker  # "I said, …" in a turn of "MS. DALTON:": Dalton
         if low == "i" and (speaker := self._remarks_speaker()) is not None:
             return speaker  # "I said, …" in "Remarks by President Biden …": Biden
         if low in names.PERSONAL_PRONOUNS:
