@@ -102,3 +102,10 @@ def full_name(surname: str, description: str | None, published: dt.date | None) 
         if len(in_office) == 1:
             return in_office[0].name
     return None
+
+
+def sex_of(name: str) -> str | None:
+    """ "m" or "f" for the well-known person of exactly this full name."""
+    surname = name.rsplit(None, 1)[-1] if name.strip() else ""
+    found = {p.sex for p in _by_surname().get(surname.casefold(), ()) if p.name == name and p.sex}
+    return found.pop() if len(found) == 1 else None

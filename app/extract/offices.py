@@ -73,3 +73,39 @@ def by_surname(surname: str, on: dt.date, title: str | None = None, sex: str | N
         and (not sex or t.sex == sex)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_CANDIDACY = "presidential candidate"
+
+
+def predecessor(name: str, on: dt.date) -> Term | None:
+    """Whoever held, before `name`, the office `name` holds that day: Joe Biden's "my
+    predecessor" in 2023 is Donald Trump."""
+    own = [t for t in terms() if t.name == name and t.held_on(on) and t.office != _CANDIDACY]
+    if len(own) != 1:
+        return None
+    earlier = [t for t in terms() if t.office == own[0].office and t.start < own[0].start and t.name != name]
+    return max(earlier, key=lambda t: t.start) if earlier else None
+
+
+def opponent(name: str, on: dt.date) -> Term | None:
+    """The one other candidate in the presidential race `name` runs in that day."""
+    running = [t for t in terms() if t.office == _CANDIDACY and t.held_on(on)]
+    if not any(t.name == name for t in running):
+        return None
+    others = {t.name: t for t in running if t.name != name}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
+def former_holder(office: str, on: dt.date) -> Term | None:
+    """ "The former president": the holder whose term ended last before that day."""
+    office = office.lower().strip()
+    ended = [t for t in terms() if t.office == office and t.end is not None and t.end <= on]
+    current = holder(office, on)
+    ended = [t for t in ended if current is None or t.name != current.name]
+    return max(ended, key=lambda t: t.end or on) if ended else None
+
+
+def sex_of(name: str) -> str | None:
+    found = {t.sex for t in terms() if t.name == name and t.sex}
+    return found.pop() if len(found) == 1 else None

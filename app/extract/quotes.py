@@ -22,6 +22,7 @@ from app.extract.remarks import turn_quotes
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
 from app.extract.structure import EMPTY, NOT_SPEECH, DocStructure
+from app.extract.surnames import with_surname_mentions
 from app.extract.token_arrays import token_arrays
 from app.extract.turn_speakers import TurnSpeaker
 
@@ -73,7 +74,7 @@ class _Context:
             t1 = bisect_left(token_starts, span.close)
             in_quote[t0:t1] = b"\x01" * (t1 - t0)
         sent_starts = arrays.sentence_starts
-        index = EntityIndex(entities)
+        index = EntityIndex(with_surname_mentions(doc, entities))
         finder = SpeakerFinder(doc, index, in_quote, token_starts, turn_speaker)
         paragraphs = paragraph_bounds(doc_text(doc))
         return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder, paragraphs, doc_text(doc))

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 
 from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
-from app.extract.entity_index import EntityIndex, IndexedMention
+from app.extract.entity_index import EntityIndex
 from app.extract.floor import FLOOR_ROLE
+from app.extract.pronouns import PronounResolver, named
 
 # Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
 CUE_LEMMAS = names.word_set(
@@ -45,7 +46,6 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SPEAKING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.GROUP})
 _SPEAKER_PREPS = frozenset({"from", "by", "of"})
-_RECENT_PEOPLE = 30
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"})
 _MAX_PATH = 12
 
@@ -55,10 +55,6 @@ class Attribution:
     speaker: Speaker | None
     cue: str | None
     cue_token: int = -1
-
-
-def named(mention: IndexedMention) -> Speaker:
-    return Speaker(name=mention.entity.name, kind=SpeakerKind.NAMED, entity=mention.entity.key)
 
 
 class SpeakerFinder:
@@ -79,6 +75,7 @@ class SpeakerFinder:
         self.token_starts = token_starts
         # In a transcript, who holds the turn at a character offset: the "I" of that turn.
         self.turn_speaker = turn_speaker
+        self._pronouns: PronounResolver | None = None
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -317,28 +314,9 @@ class SpeakerFinder:
         return None
 
     def _resolve_pronoun(self, pronoun: Token, cue: Token) -> Speaker:
-        """ "he"/"she" (no gender cues available): the subject of a reporting verb that holds
-        this clause ("Clinton says she …"), else the person most recently named as a subject
-        outside quotes, else the person most recently named."""
-        for ancestor in cue.ancestors:
-            for child in ancestor.children:
-                if child.dep_ == "nsubj" and child.i != pronoun.i and not self.in_quote[child.i]:
-                    mention = self.index.at(child.idx)
-                    if mention is not None and mention.entity.kind is EntityKind.PERSON:
-                        return named(mention)
-        fallback: IndexedMention | None = None
-        for seen, mention in enumerate(self.index.people_before(pronoun.idx)):
-            token = self._token_at(mention.end - 1)
-            if self.in_quote[token.i]:
-                continue
-            fallback = fallback or mention
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                return named(mention)
-            if seen >= _RECENT_PEOPLE:
-                break
-        if fallback is not None:
-            return named(fallback)
-        return Speaker(name=pronoun.text, kind=SpeakerKind.UNRESOLVED)
+        if self._pronouns is None:
+            self._pronouns = PronounResolver(self)
+        return self._pronouns.resolve(pronoun, cue)
 
     def _token_at(self, offset: int) -> Token:
         return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]

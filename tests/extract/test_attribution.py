@@ -34,6 +34,36 @@ def speakers(out: Extraction) -> dict[str, str | None]:
 
 
 @pytest.mark.slow
+def test_he_is_not_the_last_person_named_when_she_is_a_woman(extractor):
+    text = (
+        "Mayor Gregory Tallis spoke first at the ceremony. Then Councilwoman Patricia Ventura took "
+        "the stage.\n\n"
+        "He said, “The new library will open its doors to every child in this city.”\n"
+    )
+    assert speakers(extract(extractor, text))["The new library will open"] == "Gregory Tallis"
+
+
+@pytest.mark.slow
+def test_in_a_turn_he_is_the_office_holder_the_speaker_names(extractor):
+    text = (
+        "MS. MARTINEZ: Thanks, Anna. When you hear the President talk about schools, he says, "
+        "“Every classroom deserves a good teacher and a warm room.” That is our budget.\n"
+    )
+    out = extract(extractor, text, title="Press Gaggle by Deputy Press Secretary Carla Martinez")
+    assert speakers(out)["Every classroom deserves a good"] == "Joe Biden"  # the president in 2024
+
+
+@pytest.mark.slow
+def test_in_a_turn_he_can_be_my_opponent(extractor):
+    text = (
+        "THE VICE PRESIDENT: My opponent, he does not care about your pensions. And when he talks "
+        "to his friends, he jokes about, “If they want a raise, they can find another job.”\n"
+    )
+    out = extract(extractor, text, title="Remarks by Vice President Harris at a Campaign Event")
+    assert speakers(out)["If they want a raise,"] == "Donald Trump"  # her opponent in September 2024
+
+
+@pytest.mark.slow
 def test_an_orders_amended_provisions_are_no_quotes(extractor):
     text = (
         "By the authority vested in me as Governor, it is hereby ordered as follows:\n\n"

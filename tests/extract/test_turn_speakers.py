@@ -106,3 +106,12 @@ def test_two_people_of_one_surname_in_the_text_are_told_apart_by_office():
         text, title="Remarks by President Biden", published=dt.date(2023, 5, 1), entities=family
     )
     assert found["PRESIDENT BIDEN"].speaker.entity == "e2"
+
+
+def test_predecessors_opponents_and_former_holders_come_from_the_list():
+    day = dt.date(2023, 6, 1)
+    assert offices.predecessor("Joe Biden", day).name == "Donald Trump"
+    assert offices.predecessor("Karine Jean-Pierre", day).name == "Jen Psaki"
+    assert offices.opponent("Kamala Harris", dt.date(2024, 9, 1)).name == "Donald Trump"
+    assert offices.opponent("Joe Biden", dt.date(2021, 6, 1)) is None  # no race that day
+    assert offices.former_holder("president", day).name == "Donald Trump"
