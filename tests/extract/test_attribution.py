@@ -64,6 +64,39 @@ def test_in_a_turn_he_can_be_my_opponent(extractor):
 
 
 @pytest.mark.slow
+def test_a_surname_after_the_full_name_is_that_person(extractor):
+    text = (
+        "Retired Admiral Walter Brennigan spoke to a radio host on Tuesday.\n\n"
+        "Brennigan said the fleet was stretched thin. “We are asking too much of too few "
+        "sailors,” he told the host.\n"
+    )
+    assert speakers(extract(extractor, text))["We are asking too much"] == "Walter Brennigan"
+
+
+@pytest.mark.slow
+def test_they_are_the_people_the_previous_subject_names(extractor):
+    text = (
+        "Critics of the toll plan, like Senators Martha Delgado and Peter Ostrowski, want it "
+        "scrapped. They sent a letter on Thursday to the governor.\n\n"
+        "“The plan punishes commuters who have no other way to work,” they wrote.\n"
+    )
+    who = speakers(extract(extractor, text))["The plan punishes commuters who"]
+    assert who == "Martha Delgado"
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_whoever_filed_it(extractor):
+    text = (
+        "The Federal Trade Commission sued the company in March.\n\n"
+        "According to a complaint filed by the Federal Trade Commission, the firm ran a "
+        "“systematic scheme to deceive older customers.”\n"
+    )
+    assert (
+        speakers(extract(extractor, text))["systematic scheme to deceive older"] == "Federal Trade Commission"
+    )
+
+
+@pytest.mark.slow
 def test_an_orders_amended_provisions_are_no_quotes(extractor):
     text = (
         "By the authority vested in me as Governor, it is hereby ordered as follows:\n\n"
