@@ -4,7 +4,9 @@ app/main.py renders it as `error.html` for pages and as RFC 9457 problem+json fo
     DatelineError
     ├── BadRequest (400)      a filter or parameter value we cannot use; names the parameter
     ├── Unauthorized (401)    missing or bad bearer token
+    ├── MovedPermanently (301) an entity merged into another on re-extraction; carries its slug
     ├── NotFound (404)        an unknown id or slug
+    ├── Gone (410)            an entity that re-extraction found to be no entity
     ├── PayloadTooLarge (413)
     ├── UnsupportedMediaType (415)
     ├── Unprocessable (422)   a well-formed request whose content we cannot use
@@ -38,10 +40,33 @@ class Unauthorized(DatelineError):
     status = 401
     title = "Unauthorized"
 
+    def __init__(self, detail: str, invalid_token: bool = False) -> None:
+        super().__init__(detail)
+        self.invalid_token = invalid_token
+
+    @property
+    def challenge(self) -> str:
+        """The WWW-Authenticate header a 401 must carry (RFC 9110 §11.6.1, RFC 6750 §3)."""
+        return 'Bearer realm="dateline"' + (', error="invalid_token"' if self.invalid_token else "")
+
+
+class MovedPermanently(DatelineError):
+    status = 301
+    title = "Moved permanently"
+
+    def __init__(self, detail: str, slug: str) -> None:
+        super().__init__(detail)
+        self.slug = slug
+
 
 class NotFound(DatelineError):
     status = 404
     title = "Not found"
+
+
+class Gone(DatelineError):
+    status = 410
+    title = "Gone"
 
 
 class PayloadTooLarge(DatelineError):

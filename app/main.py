@@ -6,18 +6,20 @@ import hashlib
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from app.config import Settings, get_settings
-from app.errors import DatelineError
+from app.errors import DatelineError, MovedPermanently, Unauthorized
+from app.http_methods import HeadAsGetMiddleware, allowed_methods
+from app.security_headers import SecurityHeadersMiddleware
 from app.store.database import Database
 from app.web.templating import make_templates
 
@@ -41,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates(ROOT / "templates", settings)
     app.state.build_id = build_id()
 
+    # inside GZip: the docs page's script is hashed as written, not compressed
+    app.add_middleware(SecurityHeadersMiddleware, docs_paths=[app.docs_url] if app.docs_url else [])
+    app.add_middleware(HeadAsGetMiddleware)
     # level 5: a third of level 9's time for 3% larger bodies (70 KB of JSON: 1.8 ms vs 5.3 ms)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:
@@ -105,9 +110,18 @@ def error_page(request: Request, status: int, title: str, detail: str) -> Respon
     )
 
 
+def _moved_to(request: Request, slug: str) -> str:
+    """The same URL with its last path segment (the retired slug) replaced."""
+    path = request.url.path.rstrip("/")
+    moved = f"{path[: path.rfind('/') + 1]}{quote(slug)}"
+    return f"{moved}?{request.url.query}" if request.url.query else moved
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> Response:
+        if isinstance(exc, MovedPermanently):
+            return RedirectResponse(_moved_to(request, exc.slug), status_code=301)
         headers = {"Retry-After": str(exc.retry_after)} if hasattr(exc, "retry_after") else None
         if wants_json(request):
             response = problem(
@@ -121,6 +135,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             response = error_page(request, exc.status, exc.title, exc.detail)
         if headers:
             response.headers.update(headers)
+        if isinstance(exc, Unauthorized):
+            response.headers["WWW-Authenticate"] = exc.challenge
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -153,7 +169,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 405:
             # RFC 9110 §15.5.6: Allow lists what the resource supports, across every route of
             # the path (Starlette names only the first route's methods)
-            response.headers["Allow"] = ", ".join(_allowed_methods(request))
+            response.headers["Allow"] = ", ".join(
+                allowed_methods(request.app.router.routes, request.url.path)
+            )
         return response
 
     @app.exception_handler(Exception)
@@ -171,14 +189,6 @@ def _param_name(loc: tuple[Any, ...]) -> str:
     if len(loc) > 1 and loc[0] in {"query", "path", "header", "cookie"}:
         return str(loc[1])
     return ".".join(str(p) for p in loc[1:]) or "body"
-
-
-def _allowed_methods(request: Request) -> list[str]:
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        if route.matches(request.scope)[0] is not Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
 
 
 def _jsonable(value: Any) -> Any:

@@ -46,7 +46,7 @@ def authorize(
     with transaction(db.sessions) as session:
         check = check_token(session, credentials.credentials.strip())
     if check is None:
-        raise Unauthorized("unknown or revoked token")
+        raise Unauthorized("unknown or revoked token", invalid_token=True)
     if check.over(rate_per_minute):
         raise TooManyRequests(
             f"over {rate_per_minute} requests a minute for token {check.name!r}",

@@ -49,7 +49,7 @@ From = Annotated[
         alias="from",
         pattern=DATE_PATTERN,
         description="From this date on: YYYY-MM-DD, or YYYY-MM / YYYY for the first day of that "
-        "month or year.",
+        "month or year; years 0001 to 9998.",
         examples=["2024-07"],
     ),
 ]
@@ -59,7 +59,7 @@ To = Annotated[
         alias="to",
         pattern=DATE_PATTERN,
         description="Up to this date, inclusive: YYYY-MM-DD, or YYYY-MM / YYYY for the last day "
-        "of that month or year.",
+        "of that month or year; years 0001 to 9998.",
         examples=["2024-07-31"],
     ),
 ]

@@ -22,7 +22,7 @@ from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
 from app.extract.floor import FLOOR_ROLE, floor_holder
 from app.extract.mentions import RawMention, collect_mentions
-from app.extract.places import is_known_place
+from app.extract.places import is_known_place, known_place
 from app.extract.sentences import sentence_index
 
 
@@ -45,9 +45,32 @@ def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None =
     others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
     groups = sorted([*people, *others], key=lambda g: g.first_start)
     published = doc._.published if Doc.has_extension("published") else None
-    entities = [_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)]
+    entities = _one_per_person([_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)])
     title = doc._.title if Doc.has_extension("title") else None
     return _with_floor_holder(_with_publisher(entities, publisher), title, published)
+
+
+def _one_per_person(entities: list[Entity]) -> list[Entity]:
+    """People whose spellings came out as one name ("JOSEPH R. BIDEN JR" on the signature line
+    and "Joseph R. Biden" in the text are both Joe Biden) are one record, keyed afresh."""
+    first: dict[str, int] = {}
+    merged: list[Entity] = []
+    for entity in entities:
+        at = first.get(entity.name) if entity.kind is EntityKind.PERSON else None
+        if at is None:
+            if entity.kind is EntityKind.PERSON:
+                first[entity.name] = len(merged)
+            merged.append(entity)
+            continue
+        kept = merged[at]
+        merged[at] = replace(
+            kept,
+            mentions=tuple(sorted((*kept.mentions, *entity.mentions), key=lambda m: m.start)),
+            aliases=tuple(dict.fromkeys((*kept.aliases, *entity.aliases))),
+            description=kept.description or entity.description,
+            roles=tuple(dict.fromkeys((*kept.roles, *entity.roles))),
+        )
+    return [replace(e, key=f"e{i}") for i, e in enumerate(merged, 1)]
 
 
 def _with_floor_holder(entities: list[Entity], title: str | None, published: dt.date | None) -> list[Entity]:
@@ -104,7 +127,7 @@ def _with_publisher(entities: list[Entity], publisher: str | None) -> list[Entit
 
 def _person_key(words: list[str]) -> tuple[str, str, str]:
     suffix = words[-1] if words[-1] in names.NAME_SUFFIXES else ""
-    return words[0].casefold(), names.last_name(words).casefold(), suffix
+    return names.given_name_key(words[0]), names.last_name(words).casefold(), suffix.strip(".").casefold()
 
 
 def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_Group]:
@@ -132,9 +155,13 @@ def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_G
         group.mentions.append(m)
     by_last: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
-    for (first, last, _suffix), group in by_full.items():
+    for (_given, last, _suffix), group in by_full.items():
         by_last.setdefault(last, []).append(group)
-        by_first.setdefault(first, []).append(group)
+        # "Joe" alone is the one Joe of the article as written, not any Joseph
+        written = {names.name_words(m.name)[0].casefold() for m in group.mentions}
+        written |= {names.name_words(group.author_name)[0].casefold()} if group.author_name else set()
+        for first in written:
+            by_first.setdefault(first, []).append(group)
     by_single: dict[str, _Group] = {}
     for m in singles:
         word = m.name.casefold()
@@ -185,6 +212,8 @@ def _group_others(mentions: list[RawMention]) -> list[_Group]:
 
 
 def _surface_key(m: RawMention) -> str:
+    if m.kind is EntityKind.PLACE and (place := known_place(m.name)) is not None:
+        return place.name.casefold()  # "U.S.", "America" and "United States of America"
     key = m.name.casefold()
     if m.kind is EntityKind.GROUP and key.endswith("s"):
         key = key[:-1]  # "Americans" and "American"
@@ -264,6 +293,8 @@ def _canonical_name(group: _Group) -> str:
         if group.author_name:
             return group.author_name
         return max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
+    if group.kind is EntityKind.PLACE and (place := next(filter(None, map(known_place, counts)), None)):
+        return place.name
     acronyms = [t for t in counts if names.is_initialism(t)]
     if acronyms and len(counts) > 1:
         return max(acronyms, key=counts.__getitem__)
@@ -283,8 +314,11 @@ def _to_entity(doc: Doc, key: str, group: _Group, published: dt.date | None = No
     description = None
     if group.kind is EntityKind.PERSON:
         description = next((m.description for m in group.mentions if m.description), None)
-        if not group.author_name and len(names.name_words(name)) == 1:
+        words = names.name_words(name)
+        if not group.author_name and len(words) == 1:
             name = notable.full_name(name, description, published) or name
+        elif not group.author_name:
+            name = notable.known_as([w.strip(",") for w in words]) or name
     aliases = [text for text in dict.fromkeys(m.name for m in group.mentions) if text != name]
     return Entity(
         key=key,

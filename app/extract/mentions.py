@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from app.domain import EntityKind
-from app.extract import names
+from app.extract import names, not_names
 from app.extract.doctext import doc_text
+from app.extract.place_tags import PlaceTag, place_tags
 from app.extract.places import is_known_place
 from app.extract.quote_marks import quoted_spans_of
 
@@ -50,17 +51,25 @@ class RawMention:
 
 def collect_mentions(doc: Doc) -> list[RawMention]:
     """Every named mention in `doc`, in text order, with corrected kinds."""
+    tags = place_tags(doc_text(doc))
     spans = [*_named_spans(doc), *_unlabelled_places(doc)]
-    spans.sort(key=lambda s: s.start)
+    spans = [s for s in spans if not any(t.start < s.end_char and s.start_char < t.end for t in tags)]
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
+    mentions = sorted([*mentions, *_tagged_places(doc, tags)], key=lambda m: m.start)
     mentions = _without_title_departments(doc, _without_title_words(doc, mentions))
-    return _fix_kinds([_employer_kind(doc, m) for m in mentions])
+    return not_names.without_non_names(doc, _fix_kinds([_employer_kind(doc, m) for m in mentions]))
 
 
 # Last words that make a "person" of the small model a place (not surnames such as Park or Hall).
 _PLACE_ENDINGS = names.word_set(
     "square street avenue boulevard plaza bridge airport station stadium arena center centre "
     "cathedral memorial monument harbor harbour island islands county mountains river lake"
+)
+# Last words that make an "organisation" of the small model a place: land and water, airports.
+_LAND_ENDINGS = names.word_set(
+    "airport bay forest forests range canyon canyons river lake mountains mountain island islands "
+    "county valley desert coast monument wilderness refuge peninsula strait gulf sea ocean creek "
+    "falls park parkway seashore lakeshore preserve"
 )
 # Words that open a title even at the start of a sentence: "Majority Leader Charles Schumer".
 _TITLE_OPENERS = names.word_set(
@@ -147,7 +156,7 @@ def _named_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start < covered_until:
             continue
-        ent = _join_name_particles(doc, _extend_called_name(doc, ent))
+        ent = _join_name_particles(doc, _extend_office_of(doc, _extend_called_name(doc, ent)))
         covered_until = ent.end
         out.append(ent)
     return out
@@ -164,6 +173,32 @@ def _extend_called_name(doc: Doc, ent: Span) -> Span:
         end += 2
         while end < sent_end and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
             end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+def _extend_office_of(doc: Doc, ent: Span) -> Span:
+    """ "Executive Office of the President", "Office of the Vice President": the model stops an
+    office's name before, or inside, the title of the person it serves."""
+    if ent.label_ != "ORG":
+        return ent
+    end, sent_end = ent.end, ent.sent.end
+
+    def titled(i: int) -> bool:
+        title_word = names.is_title_word(doc[i].text) or doc[i].lower_ == "vice" if i < sent_end else False
+        return title_word and doc[i].is_title
+
+    if (
+        end + 2 < sent_end
+        and doc[ent.end - 1].lower_ in names.ORG_WORDS
+        and doc[end].lower_ == "of"
+        and doc[end + 1].lower_ == "the"
+        and titled(end + 2)
+    ):
+        end += 2
+    elif not (titled(ent.end - 1) and ent.end - 2 > ent.start and doc[ent.end - 2].lower_ == "the"):
+        return ent
+    while titled(end):
+        end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
 
 
@@ -185,6 +220,19 @@ def _join_name_particles(doc: Doc, ent: Span) -> Span:
         while end < ent.sent.end and doc[end].ent_iob_ == "I":
             end += 1
     return Span(doc, ent.start, end, label="PERSON")
+
+
+def _tagged_places(doc: Doc, tags: list[PlaceTag]) -> list[RawMention]:
+    """ "(R-Fla.)" names Florida; the mention keeps the text as written."""
+    out = []
+    text = doc_text(doc)
+    for tag in tags:
+        span = doc.char_span(tag.start, tag.end, alignment_mode="expand")
+        if span is None:
+            continue
+        surface, name = text[tag.start : tag.end], tag.name
+        out.append(RawMention(tag.start, tag.end, surface, name, EntityKind.PLACE, span.start, span.end))
+    return out
 
 
 def _unlabelled_places(doc: Doc) -> list[Span]:
@@ -380,11 +428,14 @@ def _fixed_kind(m: RawMention, people: _PersonNames) -> RawMention:
     lowered = {w.lower().strip(".,") for w in words}
     if m.kind is EntityKind.PERSON and len(words) >= 2 and words[-1].lower() in _PLACE_ENDINGS:
         return replace(m, kind=EntityKind.PLACE, description=None)  # "Rodney Square", "Union Station"
-    if m.kind is not EntityKind.ORGANIZATION and len(words) >= 2 and lowered & names.ORG_WORDS:
-        return replace(m, kind=EntityKind.ORGANIZATION, description=None)
+    if m.kind is EntityKind.ORGANIZATION and len(words) >= 2 and words[-1].lower() in _LAND_ENDINGS:
+        return replace(m, kind=EntityKind.PLACE, description=None)  # "Tongass National Forest"
     is_name_part = len(words) == 1 and (m.name in people.lasts or m.name in people.firsts)
     if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and is_known_place(m.name) and not is_name_part:
-        return replace(m, kind=EntityKind.PLACE, description=None)
+        return replace(m, kind=EntityKind.PLACE, description=None)  # "West Bank", not a bank
+    org_words = len(words) >= 2 and lowered & names.ORG_WORDS
+    if m.kind is not EntityKind.ORGANIZATION and org_words and not is_known_place(m.name):
+        return replace(m, kind=EntityKind.ORGANIZATION, description=None)
     if m.kind is EntityKind.PERSON or is_known_place(m.name):
         return m
     if not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in m.name):

@@ -7,6 +7,8 @@ share between entity grouping and speaker attribution.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -167,10 +169,31 @@ NAME_PARTICLES = frozenset(
         "ter",
     }
 )
-NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "JR", "JR.", "Sr.", "Sr", "SR", "SR.", "II", "III", "IV"})
 
 
 def last_name(words: list[str]) -> str:
     """The family name of a split full name, past a suffix ("Donald Trump Jr." -> "Trump")."""
     core = [w for w in words if w.strip(",") not in NAME_SUFFIXES]
     return (core or words)[-1].strip(",")
+
+
+_NICKNAMES = Path(__file__).with_name("data") / "nicknames.tsv"
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _NICKNAMES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "given\t")):
+            continue
+        given, _, short = line.partition("\t")
+        for name in [given, *short.split("|")]:
+            table.setdefault(name.casefold(), given.casefold())
+    return table
+
+
+def given_name_key(word: str) -> str:
+    """ "Joe" and "Joseph" compare equal (data/nicknames.tsv); other names as they are."""
+    key = word.casefold()
+    return _given_names().get(key, key)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from app.extract import names
+
 DATA = Path(__file__).with_name("data") / "notable_people.tsv"
 _COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "dame": "f"}
 _NOISE = re.compile(r"\b(former|then|acting|incoming|outgoing|current|the|of the|u\.?s\.?)\b", re.I)
@@ -38,6 +40,7 @@ class NotablePerson:
     surname: str
     sex: str
     offices: tuple[Office, ...]
+    aka: tuple[str, ...] = ()  # other full names: "Joseph R. Biden Jr."
 
 
 def _parse_offices(text: str) -> tuple[Office, ...]:
@@ -55,8 +58,9 @@ def _by_surname() -> dict[str, tuple[NotablePerson, ...]]:
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith(("#", "full_name\t")):
             continue
-        name, surname, sex, offices = ([*line.split("\t"), "", "", "", ""])[:4]
-        person = NotablePerson(name, surname, sex, _parse_offices(offices))
+        name, surname, sex, offices, aka = ([*line.split("\t"), "", "", "", "", ""])[:5]
+        also = tuple(filter(None, aka.split("|")))
+        person = NotablePerson(name, surname, sex, _parse_offices(offices), also)
         table.setdefault(surname.casefold(), []).append(person)
     return {k: tuple(v) for k, v in table.items()}
 
@@ -102,6 +106,31 @@ def full_name(surname: str, description: str | None, published: dt.date | None) 
         if len(in_office) == 1:
             return in_office[0].name
     return None
+
+
+def known_as(full: list[str]) -> str | None:
+    """The name the list knows a person by, for another spelling of the same full name: "Joseph
+    R. Biden, Jr." and "JOSEPH R. BIDEN JR" are "Joe Biden". Given names compare through their
+    short forms (data/nicknames.tsv); middle names and suffixes are not compared."""
+    if len(full) < 2:
+        return None
+    surname = names.last_name(full)
+    if any(w.strip(",") in names.NAME_SUFFIXES for w in full):
+        # "Donald Trump Jr." is not Donald Trump: a suffix matches only a listed full name
+        key = _name_key(" ".join(full))
+        listed = [p for p in _by_surname().get(surname.casefold(), ()) if key in map(_name_key, p.aka)]
+        return listed[0].name if len(listed) == 1 else None
+    given = names.given_name_key(full[0])
+    fitting = [
+        p
+        for p in _by_surname().get(surname.casefold(), ())
+        if names.given_name_key(p.name.split()[0]) == given
+    ]
+    return fitting[0].name if len(fitting) == 1 else None
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[.,\s]+", " ", name).strip().casefold()
 
 
 def sex_of(name: str) -> str | None:

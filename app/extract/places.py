@@ -1,75 +1,64 @@
-"""A small gazetteer of place names the small English model often mislabels as people or
-organisations ("Kyiv" as PERSON, "Kyiv’s" as ORG): countries, US states, capitals, large cities
-and regions that policy news names. Kept to names that are rarely anything but places.
+"""A gazetteer of place names the small English model often mislabels as people or organisations
+("Kyiv" as PERSON, "Kyiv’s" as ORG), with the variants that name the same place ("U.S.",
+"America", "United States of America" are the United States). The data and its sources are in
+data/places.tsv.
 """
 
 from __future__ import annotations
 
-_COUNTRIES = """
-Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas
-Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil
-Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros
-Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominica
-Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland
-France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras
-Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan
-Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya
-Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania
-Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma
-Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia
-Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland
-Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles
-Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain
-Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Timor-Leste
-Togo|Tonga|Trinidad|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates
-UAE|United Kingdom|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|Northern Ireland
-United States|U.S.|US|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam
-Yemen|Zambia|Zimbabwe|Gaza|Gaza Strip|West Bank|Crimea|Donbas|Hong Kong|Macau|Greenland
-Puerto Rico|Guam
-"""
-_US_STATES = """
-Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho
-Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota
-Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York
-North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina
-South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin
-Wyoming
-"""
-_CITIES = """
-Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Mariupol|Bakhmut|Donetsk|Luhansk|Moscow|St. Petersburg|Minsk
-Warsaw|Berlin|Paris|London|Brussels|Madrid|Rome|Vienna|Prague|Budapest|Bucharest|Sofia|Athens
-Amsterdam|The Hague|Copenhagen|Oslo|Stockholm|Helsinki|Tallinn|Riga|Vilnius|Lisbon|Dublin|Bern
-Geneva|Zurich|Davos|Munich|Frankfurt|Hamburg|Wiesbaden|Ramstein|Milan|Barcelona|Istanbul|Ankara
-Belgrade|Zagreb|Sarajevo|Tbilisi|Yerevan|Baku|Chisinau|Bratislava|Ljubljana|Luxembourg City
-Beijing|Shanghai|Hong Kong|Taipei|Tokyo|Osaka|Seoul|Pyongyang|Manila|Hanoi|Bangkok|Jakarta
-Singapore|Kuala Lumpur|New Delhi|Delhi|Mumbai|Islamabad|Karachi|Kabul|Tehran|Baghdad|Damascus
-Beirut|Amman|Jerusalem|Tel Aviv|Ramallah|Riyadh|Jeddah|Doha|Dubai|Abu Dhabi|Muscat|Sanaa|Cairo
-Tripoli|Tunis|Algiers|Rabat|Khartoum|Addis Ababa|Nairobi|Lagos|Abuja|Accra|Dakar|Kinshasa
-Johannesburg|Pretoria|Cape Town|Canberra|Sydney|Melbourne|Wellington|Ottawa|Toronto|Montreal
-Vancouver|Mexico City|Havana|Caracas|Bogota|Bogotá|Lima|Santiago|Buenos Aires|Brasilia|Brasília
-Sao Paulo|São Paulo|Rio de Janeiro|Quito|La Paz|Montevideo|Panama City|Managua|Tegucigalpa
-Washington, D.C.|Washington D.C.|D.C.|New York City|Manhattan|Brooklyn|Los Angeles|Chicago
-Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Francisco|Seattle|Boston|Atlanta
-Miami|Detroit|Denver|Las Vegas|Baltimore|Milwaukee|Cleveland|Pittsburgh|Cincinnati|Orlando
-Tampa|Charlotte|Raleigh|Richmond|Nashville|Memphis|Louisville|Minneapolis|St. Louis|Kansas City
-Omaha|Des Moines|Sacramento|Portland|Salt Lake City|Albuquerque|Austin|New Orleans|Honolulu
-Anchorage|Annapolis|Columbus|Indianapolis|Harrisburg|Tallahassee|Palm Beach|Mar-a-Lago
-"""
-_REGIONS = """
-Europe|Asia|Africa|North America|South America|Latin America|Central America|Middle East
-Eastern Europe|Western Europe|Central Europe|Balkans|Baltics|Caucasus|Scandinavia|Arctic
-Antarctica|Pacific|Atlantic|Indo-Pacific|Persian Gulf|Red Sea|Black Sea|Baltic Sea
-South China Sea|Mediterranean|Sahel|Midwest|Silicon Valley|Capitol Hill|West|East
-"""
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-KNOWN_PLACES = frozenset(
-    name.strip()
-    for block in (_COUNTRIES, _US_STATES, _CITIES, _REGIONS)
-    for line in block.strip().splitlines()
-    for name in line.split("|")
-    if name.strip()
-)
+DATA = Path(__file__).with_name("data") / "places.tsv"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # the record's name: "United States"
+    kind: str  # country, us-state, city, region, venue
+    code: str | None = None  # a US state's postal code: "MI"
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_name: dict[str, Place]  # every name and variant, exactly as written
+    by_code: dict[str, Place]
+
+
+def _fold(name: str) -> str:
+    return name.replace("’", "'")
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    by_name: dict[str, Place] = {}
+    by_code: dict[str, Place] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "name\t")):
+            continue
+        name, kind, variants, code = [*line.split("\t"), "", "", ""][:4]
+        place = Place(name, kind, code or None)
+        for variant in [name, *variants.split("|")]:
+            if variant:
+                by_name.setdefault(_fold(variant), place)
+        if code:
+            by_code[code] = place
+    return _Gazetteer(by_name, by_code)
+
+
+def known_place(name: str) -> Place | None:
+    """The place this name or variant names ("America" -> United States), if the list has it."""
+    by_name = _gazetteer().by_name
+    folded = _fold(name)
+    # "Fla" as trimmed from "Fla." at a sentence's end
+    return by_name.get(folded) or (by_name.get(folded + ".") if folded[-1:].isalpha() else None)
 
 
 def is_known_place(name: str) -> bool:
-    return name in KNOWN_PLACES
+    return known_place(name) is not None
+
+
+def state_by_code(code: str) -> Place | None:
+    """A US state by its postal code ("MI" -> Michigan)."""
+    return _gazetteer().by_code.get(code)

@@ -11,6 +11,7 @@ from app.ingest.batch import Ingester
 from app.ingest.progress import Reporter
 from app.store.engine import transaction
 from app.store.models import Article
+from app.store.redirects import entities_before, record_redirects
 from app.store.writer import delete_facts, store_facts
 
 
@@ -61,10 +62,12 @@ def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) 
                     article = session.get(Article, article_id)
                     if article is None:
                         continue
+                    before = entities_before(session, article_id)
                     delete_facts(session, article)
                     article.language = extraction.language
                     article.notes = list(extraction.notes)
                     store_facts(session, article, extraction)
+                    record_redirects(session, article_id, before)
             except Exception as exc:
                 reporter.error(
                     f"article {article_id}: could not be re-extracted ({type(exc).__name__}: {exc})"

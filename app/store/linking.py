@@ -17,7 +17,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app import domain
-from app.store.models import Entity, EntityAlias
+from app.store.models import Entity, EntityAlias, EntityRedirect
 
 _PUNCT = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[\s\-‐–—]+")
@@ -89,7 +89,11 @@ def unique_slug(session: Session, name: str) -> str:
     """The name's slug, or slug-2, slug-3… when taken (each probe one unique-index lookup)."""
     base = slugify(name)
     candidate, n = base, 1
-    while session.scalar(select(Entity.id).where(Entity.slug == candidate)) is not None:
+    # A retired slug stays a redirect to its survivor; a new record never takes it over.
+    while (
+        session.scalar(select(Entity.id).where(Entity.slug == candidate)) is not None
+        or session.get(EntityRedirect, candidate) is not None
+    ):
         n += 1
         candidate = f"{base}-{n}"
     return candidate

@@ -146,6 +146,18 @@ class EntityAlias(Base):
     entity: Mapped[Entity] = relationship(back_populates="aliases")
 
 
+class EntityRedirect(Base):
+    """An entity slug that re-extraction retired: its record was merged into the one named by
+    `target_slug` (followed to the live record at read time), or, with no target, dropped as
+    no entity at all. Old links keep working: a 301 to the survivor, else a 410."""
+
+    __tablename__ = "entity_redirects"
+
+    slug: Mapped[str] = mapped_column(String(320), primary_key=True)
+    target_slug: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class ArticleEntity(Base):
     """One row per entity per article: an entity's articles and co-mentions without scanning
     every mention."""

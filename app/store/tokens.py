@@ -91,10 +91,16 @@ def check_token(session: Session, plain: str, now: dt.datetime | None = None) ->
     the count reset together.
     """
     now = now or utcnow()
+    token_hash = hash_token(plain)
+    # Read first: a burst of unknown or revoked tokens must cost no writes (an UPDATE takes
+    # SQLite's one write lock even when it matches no row).
+    live = select(ApiToken.id).where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
+    if session.scalar(live) is None:
+        return None
     expired = ApiToken.rate_window_start.is_(None) | (ApiToken.rate_window_start <= now - RATE_WINDOW)
     row = session.execute(
         update(ApiToken)
-        .where(ApiToken.token_hash == hash_token(plain), ApiToken.revoked_at.is_(None))
+        .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
         .values(
             rate_window_count=case((expired, 1), else_=ApiToken.rate_window_count + 1),
             rate_window_start=case((expired, now), else_=ApiToken.rate_window_start),

@@ -162,7 +162,8 @@ def test_unlabelled_us_is_a_place(vocab):
     doc = make_doc(vocab, "the U.S. said .")
     [us] = find_entities(doc)
     assert us.kind is EntityKind.PLACE
-    assert us.name == "U.S."
+    assert us.name == "United States"
+    assert us.mentions[0].text == "U.S."
 
 
 def test_norp_is_a_group_and_plural_joins_singular(vocab):
@@ -251,7 +252,8 @@ def test_model_mentions_point_at_their_text(extractor):
     for entity in result.entities:
         for mention in entity.mentions:
             assert text[mention.start : mention.end] == mention.text
-    assert {"White House", "U.S.", "Germany", "European Union", "Paris"} <= {e.name for e in result.entities}
+    found = {e.name for e in result.entities}
+    assert {"White House", "United States", "Germany", "European Union", "Paris"} <= found
 
 
 def test_a_datelines_capitals_do_not_name_the_place(vocab):
@@ -328,7 +330,8 @@ def test_a_department_inside_a_title_is_no_entity(vocab):
 @pytest.mark.slow
 def test_a_title_opening_the_sentence_is_kept_whole(extractor):
     text = "Majority Leader Charles E. Schumer said he would try again next week."
-    schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Charles E. Schumer")
+    # "Charles E. Schumer" goes by the office-holder list's name for him
+    schumer = by_name(list(extractor.extract(ExtractionInput(text)).entities), "Chuck Schumer")
     assert schumer.description == "Majority Leader"
 
 

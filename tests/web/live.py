@@ -33,7 +33,7 @@ def live_server(database_url: str, **settings: object) -> Iterator[str]:
     process = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a loaded CI machine starts Python slowly
         while True:
             try:
                 if httpx.get(f"{base}/static/site.css", timeout=1).status_code == 200:

@@ -74,20 +74,29 @@ def clamp_limit(limit: int | None, default: int, maximum: int) -> int:
     return min(limit, maximum)
 
 
+# The last date a filter may name: the pages step a day, a week or a month past the range
+# they show, and Python's dates end with 9999-12-31.
+LAST_FILTER_DATE = dt.date(9998, 12, 31)
+
+
 def parse_date(value: str | None, param: str) -> dt.date | None:
-    """A date filter: YYYY-MM-DD, YYYY-MM (first day) or YYYY (first day)."""
+    """A date filter: YYYY-MM-DD, YYYY-MM (first day) or YYYY (first day), years 1 to 9998."""
     if value is None or value == "":
         return None
     text = value.strip()
     try:
         if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            return dt.date(int(text[:4]), int(text[5:]), 1)
-        return dt.date.fromisoformat(text)
+            day = dt.date(int(text), 1, 1)
+        elif len(text) == 7 and text[4] == "-":
+            day = dt.date(int(text[:4]), int(text[5:]), 1)
+        else:
+            day = dt.date.fromisoformat(text)
     except ValueError as exc:
         detail = f"{param} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
         raise BadRequest(detail, param, value) from exc
+    if day > LAST_FILTER_DATE:
+        raise BadRequest(f"{param} {value!r} is out of range: dates run from 0001 to 9998", param, value)
+    return day
 
 
 def parse_end_date(value: str | None, param: str) -> dt.date | None:

@@ -10,7 +10,8 @@ from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import EntityKind
-from app.errors import BadRequest, NotFound
+from app.errors import BadRequest, Gone, MovedPermanently, NotFound
+from app.store import redirects
 from app.store.models import Article, ArticleEntity, Entity, EntityAlias, EntityMonthCount, Source
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.views import ArticleRef, CountedEntity, EntityItem, EntityRef, PeriodCount
@@ -90,7 +91,12 @@ def list_entities(
 def entity_by_slug(session: Session, slug: str) -> Entity:
     entity = session.scalar(select(Entity).where(Entity.slug == slug))
     if entity is None:
-        raise NotFound(f"There is no entity {slug!r}.")
+        retired = redirects.follow(session, slug)
+        if retired is None:
+            raise NotFound(f"There is no entity {slug!r}.")
+        if retired.target is None:
+            raise Gone(f"The entity {slug!r} was removed: re-extraction found it named no one.")
+        raise MovedPermanently(f"The entity {slug!r} is now {retired.target!r}.", retired.target)
     return entity
 
 

@@ -90,9 +90,17 @@ def cursor(token: Raw, param: str = "cursor") -> str | None:
     decoded = Cursor.decode(token, param)
     if not 0 <= decoded.id <= MAX_ID:
         raise BadRequest(f"{param} {token!r} is not a cursor this site issued", param, token)
-    if decoded.key.lstrip("-").isdigit() and abs(int(decoded.key)) > MAX_ID:
+    if _out_of_range(decoded.key) or any(ch < " " for ch in decoded.key):
         raise BadRequest(f"{param} {token!r} is not a cursor this site issued", param, token)
     return token
+
+
+def _out_of_range(key: str) -> bool:
+    """A count key ("+99999999999999999999" too, which int() takes) that no 32-bit column holds."""
+    try:
+        return abs(int(key)) > MAX_ID
+    except ValueError:
+        return False
 
 
 def event_filter(
