@@ -19,8 +19,10 @@ cli = typer.Typer(
 )
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 token_cli = typer.Typer(help="API tokens for POST /api/v1/articles.", no_args_is_help=True)
+stories_cli = typer.Typer(help="Stories: one happening across articles.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(token_cli, name="token")
+cli.add_typer(stories_cli, name="stories")
 
 
 class OutputFormat(StrEnum):
@@ -80,6 +82,8 @@ def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")]
     db = Database.open(get_settings().database_url)
     upgrade(db.engine, revision)
     typer.echo(f"database at revision {current_revision(db.engine)}")
+    if db.stories_missing():  # events stored before stories existed
+        _rebuild_stories(db)
 
 
 @db_cli.command("current")
@@ -257,6 +261,20 @@ def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")])
     if not revoked:
         _fail(f"no active token named {name!r}")
     typer.echo(f"token {name!r} revoked", err=True)
+
+
+@stories_cli.command("rebuild")
+def stories_rebuild() -> None:
+    """Build every story again from the stored events, in ingest order: the stories an
+    ingest from scratch would give."""
+    _rebuild_stories(_database())
+
+
+def _rebuild_stories(db) -> None:  # type: ignore[no-untyped-def]
+    from app.store.stories import rebuild_stories
+
+    result = rebuild_stories(db.sessions)
+    typer.echo(f"stories rebuilt: {result.stories:,} stories from {result.events:,} events", err=True)
 
 
 def main() -> None:

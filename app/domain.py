@@ -58,6 +58,21 @@ class Granularity(StrEnum):
     CENTURY = "century"
 
 
+# How coarse each granularity is: a period of a higher rank can hold one of a lower rank.
+GRANULARITY_RANK = {
+    "time": 0,
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "season": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "century": 7,
+}
+
+
 class EventStatus(StrEnum):
     HAPPENED = "happened"
     ONGOING = "ongoing"

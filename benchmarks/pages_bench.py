@@ -9,6 +9,12 @@ Requests go in-process through the ASGI app; a middleware around the app times e
 the request to the last byte of its response, so the numbers are server time, not client or
 network time. A tiny route measured in the same run is the baseline: the ratio says what a page
 costs beyond the framework itself. Run it by hand; it is not a test.
+
+The timeline opens one row per story; its report view, a story page, key events and the
+stories API are measured too. Without hours to extract 5,000 articles, a database of the same
+shape can be made from the demo's extractions stored a dozen times a year apart:
+`benchmarks/stories_bench.py --copies 12 --database-url sqlite:////tmp/x.sqlite`, then
+`pages_bench.py --database sqlite:////tmp/x.sqlite --no-build`.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from app.config import Settings  # noqa: E402
 from app.main import create_app  # noqa: E402
 from app.store.database import Database  # noqa: E402
-from app.store.models import Article, Entity, Event  # noqa: E402
+from app.store.models import Article, Entity, Event, Story  # noqa: E402
 
 DEFAULT_DATABASE = f"sqlite:///{ROOT / 'benchmarks' / 'data' / 'bench.sqlite'}"
 CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse"
@@ -109,6 +115,16 @@ def busiest(database_url: str) -> tuple[str, int, int]:
         db.close()
 
 
+def biggest_story(database_url: str) -> int | None:
+    """The story with the most reports: the heaviest story page."""
+    db = Database.open(database_url)
+    try:
+        with db.sessions() as session:
+            return session.scalar(select(Story.id).order_by(Story.report_count.desc(), Story.id).limit(1))
+    finally:
+        db.close()
+
+
 def measure(
     client: TestClient, timer: ServerTimer, url: str, runs: int, warmup: int = 3
 ) -> tuple[list[float], list[float]]:
@@ -150,8 +166,10 @@ def main() -> int:
     app = create_app(Settings(database_url=args.database, _env_file=None))
     app.add_api_route("/__baseline", lambda: PlainTextResponse("ok"), include_in_schema=False)
     timer = ServerTimer(app)
+    story = biggest_story(args.database)
     required = {
-        "/timeline": "/timeline",
+        "/timeline (one row per story)": "/timeline",
+        "/timeline?entity={most mentioned} (stories)": f"/timeline?entity={slug}",
         "/entities/{most mentioned}": f"/entities/{slug}",
         "/quotes": "/quotes",
         "/search?q=ukraine": "/search?q=ukraine",
@@ -160,8 +178,13 @@ def main() -> int:
     others = {
         "/": "/",
         "/timeline?group=month&from=2023&to=2024": "/timeline?group=month&from=2023&to=2024",
-        f"/timeline?entity={slug}": f"/timeline?entity={slug}",
+        "/timeline?view=reports (every report)": "/timeline?view=reports",
+        f"/timeline?entity={slug}&view=reports": f"/timeline?entity={slug}&view=reports",
         "/timeline?q=summit": "/timeline?q=summit",
+        "/stories/{most reported}": f"/stories/{story}",
+        "/key-events": "/key-events",
+        "/key-events?entity={most mentioned}": f"/key-events?entity={slug}",
+        "/api/v1/stories": "/api/v1/stories",
         "/entities": "/entities",
         "/articles": "/articles",
         "/quotes?speaker={most mentioned}": f"/quotes?speaker={slug}",

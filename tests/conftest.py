@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,6 +18,9 @@ from app.config import Settings
 from app.extract import Extractor
 from app.store.database import Database
 from app.store.migrate import upgrade
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -84,3 +88,19 @@ def db(settings: Settings) -> Iterator[Database]:
     upgrade(database.engine)
     yield database
     database.close()
+
+
+@pytest.fixture
+def story_client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    """The app over three reports of one summit and one other happening (tests/store/test_stories.py)."""
+    from fastapi.testclient import TestClient
+
+    from app.domain import EventKind
+    from app.main import create_app
+    from tests.store.test_stories import OTHER, store_all, summit_article, summit_items
+
+    store_all(db, [*summit_items(), summit_article(9, *OTHER, kind=EventKind.ANNOUNCEMENT)])
+    app = create_app(settings)
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.db.close()

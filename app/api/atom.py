@@ -84,7 +84,7 @@ def timeline_feed(
     _add(feed, "generator", "Dateline")
     for event in events:
         entry = _add(feed, "entry")
-        page = f"{base}/events/{event.id}"
+        page = f"{base}{event.page_path}"
         _add(entry, "id", page)
         _add(entry, "title", entry_title(event))
         stamp = _stamp(_midnight(event.article.published)) if event.article.published else feed_updated

@@ -74,7 +74,11 @@ EVENT_COLUMNS: list[Column] = [
     ("source", lambda e: e.article.source),
     ("published", lambda e: e.article.published.isoformat() if e.article.published else None),
     ("article_url", lambda e: e.article.url),
-    ("page_url", lambda e: f"/events/{e.id}"),
+    ("story_id", lambda e: e.story.id if e.story else None),
+    ("story_reports", lambda e: e.story.reports if e.story else None),
+    ("story_articles", lambda e: e.story.articles if e.story else None),
+    ("story_sources", lambda e: e.story.sources if e.story else None),
+    ("page_url", lambda e: e.page_path),
 ]
 
 QUOTE_COLUMNS: list[Column] = [

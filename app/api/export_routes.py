@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -22,9 +22,12 @@ from app.api.params import EntityFilterDep, EventFilterDep, QuoteFilterDep, Sess
 from app.api.problems import read_responses
 from app.api.responses import site_base, url_with
 from app.domain import EventStatus
+from app.store.queries.common import Page
 from app.store.queries.events import EventFilter, list_events
-from app.store.queries.exports import entity_pages, event_pages, first_and_rest, quote_pages
+from app.store.queries.exports import entity_pages, event_pages, first_and_rest, quote_pages, story_row_pages
 from app.store.queries.freshness import data_version
+from app.store.queries.stories import story_rows
+from app.store.queries.views import EventItem
 from app.web import urls
 
 router = APIRouter(
@@ -48,6 +51,14 @@ VALIDATOR_HEADERS = {
     "ETag": {"description": "Weak validator; send it back as If-None-Match.", "schema": {"type": "string"}},
     "Last-Modified": {"description": "When the newest article was stored.", "schema": {"type": "string"}},
 }
+
+
+Group = Annotated[
+    Literal["event", "story"] | None,
+    Query(
+        description="`story`: one row per story (its title, dates and first report) instead of every event."
+    ),
+]
 
 
 def _file_responses(path: str, media_type: str, example: str) -> dict[int | str, Any]:
@@ -85,9 +96,11 @@ def _all(request: Request, session: SessionDep, pages: Any) -> Iterator[Any]:
         "812,2024-07-09,2024-07-09,2024-07-09,day,expected,meeting,the President will host ...\r\n",
     ),
 )
-def events_csv(request: Request, session: SessionDep, f: EventFilterDep) -> CSVResponse:
-    """Every event the filters select (same filters as /api/v1/events), streamed."""
-    return _csv(request, _all(request, session, event_pages(f)), csv_export.EVENT_COLUMNS, "events")
+def events_csv(request: Request, session: SessionDep, f: EventFilterDep, group: Group = None) -> CSVResponse:
+    """Every event the filters select (same filters as /api/v1/events), streamed; with
+    `group=story` one row per story. Each row names its story and the story's backing."""
+    pages = story_row_pages(f) if group == "story" else event_pages(f)
+    return _csv(request, _all(request, session, pages), csv_export.EVENT_COLUMNS, "events")
 
 
 @router.get(
@@ -149,14 +162,14 @@ def upcoming_only(f: EventFilter, today: dt.date) -> EventFilter:
     ),
 )
 def events_ics(
-    request: Request, session: SessionDep, f: EventFilterDep, upcoming: Upcoming = False
+    request: Request, session: SessionDep, f: EventFilterDep, upcoming: Upcoming = False, group: Group = None
 ) -> CalendarResponse:
     """RFC 5545 calendar of the selected events that name a day or a time of day (vaguer dates
     cannot be placed in a calendar). Expected events are TENTATIVE. Subscribe to
     `?upcoming=true` (with any other filter) to follow what is expected."""
     if upcoming:
         f = upcoming_only(f, dt.date.today())
-    items = _all(request, session, event_pages(f))
+    items = _all(request, session, story_row_pages(f) if group == "story" else event_pages(f))
     stamp = data_version(session).last_ingest or dt.datetime.now(dt.UTC)
     name = "Dateline: " + ("upcoming events" if upcoming else "events") + _described(f)
     body = ical.stream_calendar(items, site_base(request), stamp, name, "Dated events from policy news.")
@@ -185,11 +198,16 @@ def _feed_limit(limit: int | None, default: int, maximum: int) -> int:
     ),
 )
 def events_atom(
-    request: Request, session: SessionDep, settings: SettingsDep, f: EventFilterDep, limit: FeedLimit = None
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    f: EventFilterDep,
+    limit: FeedLimit = None,
+    group: Group = None,
 ) -> AtomResponse:
     """RFC 4287 feed of the selected events (same filters as /api/v1/events), one entry per
     event with its sentence, participants and article."""
-    page = list_events(session, f, _feed_limit(limit, settings.page_size, settings.api_max_limit))
+    page = _feed_page(session, f, _feed_limit(limit, settings.page_size, settings.api_max_limit), group)
     base = site_base(request)
     body = atom.timeline_feed(
         page.items,
@@ -213,11 +231,16 @@ def events_atom(
     },
 )
 def events_timelinejs(
-    request: Request, session: SessionDep, settings: SettingsDep, f: EventFilterDep, limit: FeedLimit = None
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    f: EventFilterDep,
+    limit: FeedLimit = None,
+    group: Group = None,
 ) -> Response:
     """The selected events as a TimelineJS3 document (same filters as /api/v1/events; 50
     events unless `limit` says more). Embed with `new TL.Timeline('id', '<this URL>')`."""
-    page = list_events(session, f, _feed_limit(limit, settings.page_size, settings.api_max_limit))
+    page = _feed_page(session, f, _feed_limit(limit, settings.page_size, settings.api_max_limit), group)
     body = timelinejs.timeline(
         page.items,
         site_base(request),
@@ -226,6 +249,10 @@ def events_timelinejs(
     )
     # TimelineJS reads an absent field as "not given"; a null month would be read as a value
     return Response(body.model_dump_json(exclude_none=True), media_type="application/json")
+
+
+def _feed_page(session: SessionDep, f: EventFilter, limit: int, group: str | None) -> Page[EventItem]:
+    return story_rows(session, f, limit, None) if group == "story" else list_events(session, f, limit)
 
 
 def _page_params(request: Request) -> dict[str, list[str]]:

@@ -44,7 +44,7 @@ def _time_of(event: EventItem) -> dt.datetime | None:
 def vevent(event: EventItem, base: str, stamp: dt.datetime) -> VEvent:
     host = urlsplit(base).hostname or "dateline"
     component = VEvent()
-    component.add("uid", f"event-{event.id}@{host}")
+    component.add("uid", f"{event.uid}@{host}")
     component.add("dtstamp", stamp)
     moment = _time_of(event) if event.granularity == "time" else None
     if moment is not None:
@@ -54,7 +54,7 @@ def vevent(event: EventItem, base: str, stamp: dt.datetime) -> VEvent:
         component.add("dtend", event.end_date + dt.timedelta(days=1))  # DTEND is exclusive
     component.add("summary", event.summary)
     component.add("description", _description(event))
-    component.add("url", f"{base}/events/{event.id}")
+    component.add("url", f"{base}{event.page_path}")
     component.add("status", "TENTATIVE" if event.status == "expected" else "CONFIRMED")
     component.add("categories", [event.kind])
     return component

@@ -91,6 +91,19 @@ class SentenceOut(Schema):
         return data
 
 
+class StoryRefOut(Linked):
+    """The story (one happening across articles) an event reports, and how well it is backed."""
+
+    id: int
+    title: str
+    reports: int = Field(description="Events that report it.")
+    articles: int = Field(description="Distinct articles among them.")
+    sources: int = Field(description="Distinct sources among them.")
+
+    def paths(self) -> tuple[str, str]:
+        return f"/stories/{self.id}", f"{API}/stories/{self.id}"
+
+
 class EventOut(Linked):
     id: int
     value: str = Field(description="The date as a TIMEX3 value (ISO-TimeML).", examples=["2024-07-09"])
@@ -105,6 +118,9 @@ class EventOut(Linked):
     article: ArticleRefOut
     sentence: SentenceOut | None
     participants: list[ParticipantOut]
+    story: StoryRefOut | None = Field(
+        None, description="The story it reports: one happening, with every report of it across articles."
+    )
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -147,6 +163,15 @@ class EventOut(Linked):
                             "role": "participant",
                         }
                     ],
+                    "story": {
+                        "id": 41,
+                        "title": "the President will host the NATO Summit in Washington",
+                        "reports": 12,
+                        "articles": 9,
+                        "sources": 3,
+                        "page_url": "https://dateline.example.org/stories/41",
+                        "api_url": "https://dateline.example.org/api/v1/stories/41",
+                    },
                     "page_url": "https://dateline.example.org/events/812",
                     "api_url": "https://dateline.example.org/api/v1/events/812",
                 }

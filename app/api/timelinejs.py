@@ -84,9 +84,9 @@ def slide(event: EventItem, base: str) -> TLSlide:
     source = html.escape(", ".join(x for x in (event.article.source, event.article.title) if x))
     if event.article.url:
         source = f'<a href="{html.escape(event.article.url)}">{source}</a>'
-    text.append(f'<p>From {source} · <a href="{base}/events/{event.id}">on Dateline</a></p>')
+    text.append(f'<p>From {source} · <a href="{base}{event.page_path}">on Dateline</a></p>')
     return TLSlide(
-        unique_id=f"event-{event.id}",
+        unique_id=event.uid,
         start_date=_date(event, "start"),
         end_date=_date(event, "end") if event.end_date != event.start_date else None,
         display_date=date_range(event.start_date, event.end_date, event.granularity, event.value),

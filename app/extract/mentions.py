@@ -57,7 +57,38 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
     mentions = sorted([*mentions, *_tagged_places(doc, tags)], key=lambda m: m.start)
     mentions = _without_title_departments(doc, _without_title_words(doc, mentions))
-    return not_names.without_non_names(doc, _fix_kinds([_employer_kind(doc, m) for m in mentions]))
+    kinds_fixed = _fix_kinds([_employer_kind(doc, m) for m in _summits_as_hosts(mentions)])
+    return not_names.without_non_names(doc, kinds_fixed)
+
+
+# "NATO Summit", "G7 Summit", "the Washington Summit": a gathering is no organisation or place
+# but a happening (a story). Its name keeps the organisation that meets when it names one.
+_GATHERING_HEADS = frozenset({"summit", "summits"})
+
+
+def _summits_as_hosts(mentions: list[RawMention]) -> list[RawMention]:
+    """A summit's name gives way to the organisation in it ("NATO Summit" -> NATO, when that
+    is an initialism or an organisation the article names); otherwise it is no entity."""
+    organisations = {m.name for m in mentions if m.kind is EntityKind.ORGANIZATION}
+    out = []
+    for m in mentions:
+        words = m.name.split()
+        heads = [i for i, w in enumerate(words) if w.lower() in _GATHERING_HEADS]
+        if not heads:
+            out.append(m)
+            continue
+        host = " ".join(words[: heads[0]])
+        if host and (names.is_initialism(host) or _GROUP_OF.match(host) or host in organisations):
+            # the host's words open the name: the mention keeps its start, stops before "Summit"
+            end = m.text.index(host) + len(host)
+            out.append(
+                replace(m, end=m.start + end, text=m.text[:end], name=host, kind=EntityKind.ORGANIZATION,
+                        token_end=m.token_start + len(host.split()), description=None)
+            )  # fmt: skip
+    return out
+
+
+_GROUP_OF = re.compile(r"G-?\d{1,2}$")  # G7, G20
 
 
 # Last words that make a "person" of the small model a place (not surnames such as Park or Hall).

@@ -12,6 +12,7 @@ from app.ingest.progress import Reporter
 from app.store.engine import transaction
 from app.store.models import Article
 from app.store.redirects import entities_before, record_redirects
+from app.store.stories import rebuild_stories
 from app.store.writer import delete_facts, store_facts
 
 
@@ -26,7 +27,9 @@ def stale_article_ids(ingester: Ingester, everything: bool = False) -> list[int]
 
 
 def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) -> None:
-    """Each article is re-extracted and its facts replaced in one transaction."""
+    """Each article is re-extracted and its facts replaced in one transaction (its new events
+    join stories as at ingest); then the stories are rebuilt in ingest order, so that they are
+    the stories an ingest from scratch gives."""
     ids = stale_article_ids(ingester, everything)
     reporter.total = len(ids)
     batch_size = ingester.settings.nlp_batch_size
@@ -74,3 +77,5 @@ def reprocess(ingester: Ingester, reporter: Reporter, everything: bool = False) 
                 )
                 continue
             reporter.stored(record.origin, article_id)
+    if ids:
+        rebuild_stories(ingester.factory)

@@ -32,11 +32,24 @@ class Database:
             return
         if self.engine.dialect.name == "sqlite":
             upgrade(self.engine)
+            if self.stories_missing():  # events stored before stories existed
+                from app.store.stories import rebuild_stories
+
+                rebuild_stories(self.sessions)
             return
         raise SchemaOutOfDate(
             f"database schema is at {current_revision(self.engine) or 'nothing'}, the code needs "
             f"{head_revision()}: run `dateline db upgrade`"
         )
+
+    def stories_missing(self) -> bool:
+        """Whether events are stored without a story (stored before stories existed)."""
+        from app.store.stories import events_without_story
+
+        if current_revision(self.engine) != head_revision():
+            return False
+        with self.sessions() as session:
+            return events_without_story(session)
 
     def close(self) -> None:
         self.engine.dispose()

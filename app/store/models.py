@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     MetaData,
@@ -249,6 +250,7 @@ class Event(Base):
         Index("ix_events_kind_date", "kind", "start_date", "id"),
         Index("ix_events_status_date", "status", "start_date", "id"),
         Index("ix_events_article", "article_id"),
+        Index("ix_events_story", "story_id", "start_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -266,6 +268,9 @@ class Event(Base):
     trigger: Mapped[str | None] = mapped_column(String(100))
     summary_start: Mapped[int | None]
     summary_end: Mapped[int | None]
+    # The story it reports, and why it joined it (app/store/stories): score, threshold, points.
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
+    story_evidence: Mapped[dict[str, Any] | None]
 
     participants: Mapped[list[EventParticipant]] = relationship(cascade="all, delete-orphan")
 
@@ -280,6 +285,64 @@ class EventParticipant(Base):
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class Story(Base):
+    """One real-world happening across articles: its reports are the events whose story_id
+    points here. Everything but the id is derived from `profile` (app/store/stories/profile.py),
+    which counts what the reports say; the counts pages show are kept here at ingest."""
+
+    __tablename__ = "stories"
+    __table_args__ = (
+        Index("ix_stories_date", "start_date", "id"),
+        Index("ix_stories_kind_date", "kind", "start_date", "id"),
+        Index("ix_stories_status_date", "status", "start_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10))
+    value: Mapped[str] = mapped_column(String(60))
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    granularity: Mapped[str] = mapped_column(String(10))
+    date_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    report_count: Mapped[int] = mapped_column(default=0)
+    article_count: Mapped[int] = mapped_column(default=0)
+    source_count: Mapped[int] = mapped_column(default=0)
+    # the first report by publication (no foreign key: events point here already)
+    first_event_id: Mapped[int | None]
+    first_article_id: Mapped[int | None]
+    first_published: Mapped[dt.date | None] = mapped_column(Date)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)  # the "key events" rank
+    profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class StoryParticipant(Base):
+    """An entity named by a story's reports (with how many); the story's start date is
+    copied here so an entity's stories are one index range scan, and candidate stories for a
+    new event are found by its participants."""
+
+    __tablename__ = "story_participants"
+    __table_args__ = (Index("ix_story_participants_entity", "entity_id", "start_date", "story_id"),)
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    reports: Mapped[int] = mapped_column(default=0)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+
+
+class StoryTerm(Base):
+    """A predicate stem a story's reports use ("summit", "sign"): candidate stories for a new
+    event are also found by its trigger."""
+
+    __tablename__ = "story_terms"
+    __table_args__ = (Index("ix_story_terms_term", "term", "start_date", "story_id"),)
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(60), primary_key=True)
     start_date: Mapped[dt.date] = mapped_column(Date)
 
 

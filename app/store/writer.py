@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from app import domain
 from app.store import linking
+from app.store.counting import bump
 from app.store.dedupe import content_hash
 from app.store.models import (
     Article,
     ArticleEntity,
-    Counter,
     Entity,
     EntityAlias,
     EntityMonthCount,
@@ -33,6 +33,7 @@ from app.store.models import (
     Source,
     Timex,
 )
+from app.store.stories import attach_events, detach_article
 
 
 @dataclass(frozen=True)
@@ -40,15 +41,6 @@ class StoreResult:
     article_id: int
     duplicate: bool = False
     reason: str | None = None  # for duplicates: "same URL as article 12" / "same text as article 12"
-
-
-def bump(session: Session, name: str, by: int) -> None:
-    """Add `by` to a counter, creating it on first use (an upsert, safe under concurrency)."""
-    if not by:
-        return
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    stmt = insert(Counter).values(name=name, value=by)
-    session.execute(stmt.on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + by}))
 
 
 def find_duplicate(session: Session, record: domain.ArticleRecord) -> StoreResult | None:
@@ -188,6 +180,7 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
         events.append(event)
     session.add_all(events)
     session.flush()
+    attach_events(session, article, events)
 
     for event, src in zip(events, ex.events, strict=True):
         who = ", ".join(dict.fromkeys(names.get(p.entity, "") for p in src.participants))
@@ -458,6 +451,7 @@ def delete_facts(session: Session, article: Article) -> None:
     """Remove an article's extracted facts (not the article), undoing its counts, so that it
     can be re-extracted. Entities left with no mention anywhere are removed too."""
     aid = article.id
+    detach_article(session, aid)
     per_entity = session.execute(
         select(ArticleEntity.entity_id, ArticleEntity.mention_count).where(ArticleEntity.article_id == aid)
     ).all()

@@ -11,22 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.domain import GRANULARITY_RANK
 from app.store.queries.views import EventItem
 from app.web.cards import when
 
 # How coarse each TIMEX3 granularity is; a grouping takes events of its rank or finer.
-RANK = {
-    "time": 0,
-    "day": 0,
-    "week": 1,
-    "month": 2,
-    "quarter": 3,
-    "season": 3,
-    "half": 4,
-    "year": 5,
-    "decade": 6,
-    "century": 7,
-}
+RANK = GRANULARITY_RANK
 GROUPINGS = ("day", "week", "month", "year")
 
 

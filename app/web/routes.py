@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.web.pages import articles, entities, events, home, quotes, search, timeline
+from app.web.pages import articles, entities, events, home, quotes, search, stories, timeline
 
 router = APIRouter(include_in_schema=False)
-for page in (home, timeline, entities, quotes, articles, events, search):
+for page in (home, timeline, entities, quotes, articles, events, stories, search):
     router.include_router(page.router)
 
 __all__ = ["router"]

@@ -64,6 +64,14 @@ def event(event_id: int) -> str:
     return f"/events/{event_id}"
 
 
+def story(story_id: int) -> str:
+    return f"/stories/{story_id}"
+
+
+def key_events(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/key-events", params)
+
+
 def search(**params: str | int | None) -> str:
     return with_query("/search", params)
 

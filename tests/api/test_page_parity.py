@@ -71,12 +71,21 @@ def test_timeline_page_and_events_endpoint_hold_the_same_events(
 ) -> None:
     from_api = api_ids(client, "events", query)
     assert from_api, "every query here selects something"
-    shown = page_ids(client, "timeline", query, lambda view: list(view.cards))
+    shown = page_ids(client, "timeline", f"{query}&view=reports", lambda view: list(view.cards))
     if shown is None:
         with seeded.sessions() as session:
             f = filters.event_filter_from(QueryParams(query))
             shown = [e.id for e in list_events(session, f, limit=50).items]
     assert shown == from_api
+
+
+@pytest.mark.parametrize("query", TIMELINE_QUERIES)
+def test_timeline_of_stories_and_stories_endpoint_hold_the_same_stories(
+    client: TestClient, query: str
+) -> None:
+    from_api = api_ids(client, "stories", query)
+    assert from_api, "every query here selects something"
+    assert page_ids(client, "timeline", query, lambda view: list(view.story_cards)) == from_api
 
 
 @pytest.mark.parametrize(

@@ -341,6 +341,22 @@ def test_a_person_named_like_a_square_or_a_station_is_a_place(vocab):
     assert kinds == {"Rodney Square": EntityKind.PLACE, "Jane Park": EntityKind.PERSON}
 
 
+def test_a_summit_is_no_organisation_but_its_host_is(vocab):
+    doc = make_doc(
+        vocab,
+        "the NATO/B-ORG Summit/I-ORG opens . | the African/B-ORG Union/I-ORG Summit/I-ORG ended . "
+        "| the African/B-ORG Union/I-ORG met . | the Washington/B-ORG Summit/I-ORG ended . "
+        "| the G20/B-GPE Summit/I-GPE ended . | the Summit/B-ORG was long .",
+    )
+    found = {e.name: e for e in find_entities(doc)}
+    assert not any("Summit" in name for name in found)
+    nato, union = found["NATO"], found["African Union"]
+    assert nato.kind is EntityKind.ORGANIZATION and union.kind is EntityKind.ORGANIZATION
+    [mention] = nato.mentions
+    assert doc.text[mention.start : mention.end] == "NATO"
+    assert len(union.mentions) == 2
+
+
 def test_canonical_name_ranks_each_distinct_name_once_however_many_mentions(monkeypatch):
     """A long article names one organisation thousands of times: the name is chosen by ranking
     the distinct spellings (counted once), not by recounting every mention for every mention,

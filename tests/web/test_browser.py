@@ -187,7 +187,7 @@ def test_keyboard_and_expanding_an_events_sentence(browser, server: str) -> None
     tab = Tab(browser, server)
     page = tab.page
     try:
-        tab.open("/timeline?source=test-wire&from=1900")
+        tab.open("/timeline?source=test-wire&from=1900&view=reports")  # every report, with its sentence
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
         page.keyboard.press("j")

@@ -76,8 +76,10 @@ def test_entity_page(client: TestClient, site: Site) -> None:
     assert v.detail.entity.name == "Ada Quill"
     assert v.detail.entity.description == "the wire's analyst"
     assert v.spark is not None and "mentions" in v.spark.description
-    assert [c.event.summary for c in v.events] == ["Ada Quill said the vote changed the race"]
-    assert [c.event.summary for c in v.upcoming] == ["Brussels expects more talks"]
+    # its timeline, one row per story
+    assert [c.story.title for c in v.events] == ["Ada Quill said the vote changed the race"]
+    assert [c.story.title for c in v.upcoming] == ["Brussels expects more talks"]
+    assert 'href="/key-events?entity=ada-quill"' in response.text
     assert [c.quote.text for c in v.quotes] == ["The vote changed the race."]
     assert ("brussels", 1) in [(c.entity.slug, c.count) for c in v.detail.co_mentioned]
     assert [a.title for a in v.detail.articles] == [WIRE_TITLE]
@@ -164,7 +166,7 @@ def test_every_real_article_renders_with_unique_sentence_anchors(client: TestCli
 
 
 def test_event_and_quote_links_point_at_sentences_that_exist(client: TestClient) -> None:
-    html = get(client, "/timeline?from=1900&to=2100").text + get(client, "/quotes").text
+    html = get(client, "/timeline?from=1900&to=2100&view=reports").text + get(client, "/quotes").text
     targets = links(html, r"^/articles/\d+#s\d+$")
     assert targets
     pages: dict[str, str] = {}

@@ -12,9 +12,12 @@ from tests.web.conftest import Site, links
 pytestmark = pytest.mark.slow
 
 WIRE = "source=test-wire"
+EVERY = "view=reports"  # every report on its own: the timeline's events (one row per story is tested apart)
 
 
 def view(client: TestClient, url: str):  # type: ignore[no-untyped-def]
+    if "view=" not in url:
+        url += ("&" if "?" in url else "?") + EVERY
     response = client.get(url)
     assert response.status_code == 200, response.text
     return response.context["view"]
@@ -56,7 +59,7 @@ def test_grouping_by_month_gathers_finer_events(client: TestClient) -> None:
 
 
 def test_expected_events_are_shown_as_upcoming(client: TestClient) -> None:
-    response = client.get(f"/timeline?{WIRE}&status=expected")
+    response = client.get(f"/timeline?{WIRE}&status=expected&{EVERY}")
     v = response.context["view"]
     assert v.title.startswith("Timeline: Upcoming")
     assert shown(v) == ["Brussels expects more talks"]  # forward from the present
@@ -89,7 +92,7 @@ def test_filters(client: TestClient, query: str, expected: list[str]) -> None:
 
 
 def test_each_event_shows_date_participants_source_and_sentence(client: TestClient, site: Site) -> None:
-    response = client.get(f"/timeline?{WIRE}&from=2024-07-08&to=2024-07-08")
+    response = client.get(f"/timeline?{WIRE}&from=2024-07-08&to=2024-07-08&{EVERY}")
     html = response.text
     wire_id = site.article_ids["Ministers to gather in Brussels as alliance fund takes shape"]
     assert 'datetime="2024-W28"' in html
@@ -118,7 +121,7 @@ def test_a_chart_by_month_counts_weeks_and_months_but_not_years(client: TestClie
     bars = {b.label: b.count for b in density.chart.bars if b.count}
     assert bars == {"June 2024: 2 events": 2, "July 2024: 1 event": 1}
     assert density.coarser == 1  # "more talks in 2025" is dated only by year
-    html = client.get(f"/timeline?{WIRE}&from=2024&to=2025").text
+    html = client.get(f"/timeline?{WIRE}&from=2024&to=2025&{EVERY}").text
     assert "(and 1 dated only by quarter, season or year)" in html
 
 
@@ -131,7 +134,7 @@ def test_the_unfiltered_chart_spans_the_collections_period(client: TestClient) -
 
 
 def test_keyset_paging_walks_both_ways_without_gaps(small_pages: TestClient) -> None:
-    url: str | None = f"/timeline?{WIRE}&order=oldest"
+    url: str | None = f"/timeline?{WIRE}&order=oldest&{EVERY}"
     seen: list[list[str]] = []
     while url:
         v = view(small_pages, url)
@@ -163,8 +166,8 @@ def test_one_filter_combination_has_one_permalink(client: TestClient) -> None:
 def test_filter_chips_remove_one_filter_each(client: TestClient) -> None:
     v = view(client, f"/timeline?{WIRE}&kind=meeting&from=2024")
     removes = {chip.label: chip.remove_url for chip in v.chips}
-    assert removes["meeting"] == "/timeline?from=2024&source=test-wire"
-    assert removes["Test Wire"] == "/timeline?from=2024&kind=meeting"
+    assert removes["meeting"] == "/timeline?from=2024&source=test-wire&view=reports"
+    assert removes["Test Wire"] == "/timeline?from=2024&kind=meeting&view=reports"
 
 
 @pytest.mark.parametrize(
@@ -184,7 +187,7 @@ def test_filter_chips_remove_one_filter_each(client: TestClient) -> None:
     ],
 )
 def test_bad_filter_values_give_a_400_page_naming_them(client: TestClient, query: str, named: str) -> None:
-    response = client.get(f"/timeline?{query}")
+    response = client.get(f"/timeline?{query}&{EVERY}")
     assert response.status_code == 400
     assert "<h1>Bad request</h1>" in response.text
     assert named in response.text.replace("&#39;", "'")
@@ -204,7 +207,7 @@ def test_event_page_links_its_sentence(client: TestClient, site: Site) -> None:
 
 
 def test_dates_are_readable_at_their_precision(client: TestClient) -> None:
-    html = client.get(f"/timeline?{WIRE}&order=oldest").text
+    html = client.get(f"/timeline?{WIRE}&order=oldest&{EVERY}").text
     for label in ("1949", "June 2024", "June 27, 2024", "week of July 8, 2024"):
         assert f">{label}</time></h2>" in html
 
@@ -212,7 +215,7 @@ def test_dates_are_readable_at_their_precision(client: TestClient) -> None:
 def test_an_expected_event_the_collection_has_passed_is_not_upcoming(client: TestClient) -> None:
     """The wire expected the Brussels meeting in the week of July 8; the newest article is of
     July 26, so the timeline says "expected" (as of the article) rather than "upcoming"."""
-    response = client.get(f"/timeline?{WIRE}&from=2024-07-08&to=2024-07-08")
+    response = client.get(f"/timeline?{WIRE}&from=2024-07-08&to=2024-07-08&{EVERY}")
     [card] = response.context["view"].cards.values()
     assert (card.upcoming, card.badge) == (False, "expected")
     assert 'title="expected as of July 1, 2024">expected</span>' in response.text

@@ -20,10 +20,19 @@ from app.store.models import (
     EventParticipant,
     Sentence,
     Source,
+    Story,
     Timex,
 )
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
-from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, PeriodCount, SentenceRef
+from app.store.queries.views import (
+    ArticleRef,
+    EntityRef,
+    EventItem,
+    Participant,
+    PeriodCount,
+    SentenceRef,
+    StoryRef,
+)
 from app.store.search import matching_ref_ids
 
 
@@ -191,11 +200,17 @@ _EVENT_ROWS = (
         Timex.start.label("timex_start"),
         Timex.end.label("timex_end"),
         Timex.text.label("timex_text"),
+        Event.story_id,
+        Story.title.label("story_title"),
+        Story.report_count,
+        Story.article_count,
+        Story.source_count,
     )
     .join(Article, Article.id == Event.article_id)
     .outerjoin(Source, Source.id == Article.source_id)
     .outerjoin(Sentence, Sentence.id == Event.sentence_id)
     .outerjoin(Timex, Timex.id == Event.timex_id)
+    .outerjoin(Story, Story.id == Event.story_id)
     .where(Event.id.in_(bindparam("ids", expanding=True)))
 )
 _PARTICIPANT_ROWS = (
@@ -235,8 +250,15 @@ def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
             sentence=sentence,
             date_text=row.timex_text,
             participants=tuple(people.get(row.id, ())),
+            story=_story_ref(row),
         )
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _story_ref(row) -> StoryRef | None:  # type: ignore[no-untyped-def]
+    if row.story_id is None:
+        return None
+    return StoryRef(row.story_id, row.story_title, row.report_count, row.article_count, row.source_count)
 
 
 def participants_of(session: Session, event_ids: Sequence[int]) -> dict[int, list[Participant]]:

@@ -17,6 +17,7 @@ from app.store.queries.common import Page
 from app.store.queries.entities import EntityFilter, list_entities
 from app.store.queries.events import EventFilter, list_events
 from app.store.queries.quotes import QuoteFilter, list_quotes
+from app.store.queries.stories import story_rows
 from app.store.queries.views import EntityItem, EventItem, QuoteItem
 
 T = TypeVar("T")
@@ -45,6 +46,11 @@ def _walk(sessions: sessionmaker[Session], fetch: PageFetcher[T], first: Page[T]
 
 def event_pages(f: EventFilter, batch: int | None = None) -> PageFetcher[EventItem]:
     return lambda session, cursor: list_events(session, f, batch or BATCH, cursor)
+
+
+def story_row_pages(f: EventFilter, batch: int | None = None) -> PageFetcher[EventItem]:
+    """Stories, each as one event row (an export grouped by story)."""
+    return lambda session, cursor: story_rows(session, f, batch or BATCH, cursor)
 
 
 def quote_pages(f: QuoteFilter, batch: int | None = None) -> PageFetcher[QuoteItem]:

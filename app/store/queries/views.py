@@ -47,6 +47,17 @@ class SentenceRef:
 
 
 @dataclass(frozen=True)
+class StoryRef:
+    """The story an event reports, with its corroboration."""
+
+    id: int
+    title: str
+    reports: int
+    articles: int
+    sources: int
+
+
+@dataclass(frozen=True)
 class EventItem:
     id: int
     value: str
@@ -61,6 +72,20 @@ class EventItem:
     sentence: SentenceRef | None
     date_text: str | None  # the time expression as written ("next week")
     participants: tuple[Participant, ...] = ()
+    story: StoryRef | None = None
+    # an export grouped by story: this row stands for its story (dates, title, status are
+    # the story's; article and sentence its first report's)
+    as_story: bool = False
+
+    @property
+    def page_path(self) -> str:
+        if self.as_story and self.story is not None:
+            return f"/stories/{self.story.id}"
+        return f"/events/{self.id}"
+
+    @property
+    def uid(self) -> str:
+        return f"story-{self.story.id}" if self.as_story and self.story is not None else f"event-{self.id}"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ its aliases, mentions over time, timeline, quotes, companions and articles."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
@@ -19,16 +20,18 @@ from app.store.queries.entities import (
     get_entity,
     list_entities,
 )
-from app.store.queries.events import EventFilter, events_after, list_events
+from app.store.queries.events import EventFilter, Order
 from app.store.queries.overview import article_dates
 from app.store.queries.quotes import QuoteFilter, list_quotes
+from app.store.queries.stories import list_stories
 from app.store.queries.views import EntityItem
 from app.web import urls
-from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
+from app.web.cards import QuoteCard, quote_cards
 from app.web.charts import Sparkline, sparkline
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_slug
 from app.web.parts import Option, Pager, options, pager
+from app.web.story_cards import StoryCard, story_cards
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
@@ -93,8 +96,8 @@ class EntityView:
     detail: EntityDetail
     kind_label: str
     spark: Sparkline | None
-    events: tuple[EventCard, ...]
-    upcoming: tuple[EventCard, ...]
+    events: tuple[StoryCard, ...]  # its timeline, one row per story
+    upcoming: tuple[StoryCard, ...]
     more_events_url: str | None
     quotes: tuple[QuoteCard, ...]
     more_quotes_url: str | None
@@ -102,6 +105,7 @@ class EntityView:
     timeline_url: str
     quotes_url: str
     co_mention_note: str  # over which articles the companions are counted
+    key_events_url: str = ""
 
 
 @router.get("/entities/{slug}", response_class=HTMLResponse)
@@ -110,11 +114,18 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
     item = detail.entity
     _, present = article_dates(session)
     # the news first, up to the collection's present; what is expected after it apart
-    events = list_events(session, EventFilter(entities=(item.slug,), date_to=present), limit=12)
+    events = list_stories(session, EventFilter(entities=(item.slug,), date_to=present), limit=12)
     upcoming = (
-        events_after(
-            session, EventFilter(entities=(item.slug,), statuses=(EventStatus.EXPECTED.value,)), present, 5
-        )
+        list_stories(
+            session,
+            EventFilter(
+                entities=(item.slug,),
+                statuses=(EventStatus.EXPECTED.value,),
+                date_from=present + dt.timedelta(days=1),
+                order=Order.OLDEST,
+            ),
+            limit=5,
+        ).items
         if present
         else []
     )
@@ -125,8 +136,8 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         detail=detail,
         kind_label=item.kind,
         spark=sparkline(detail.mentions_by_month, lambda p: f"{p.start:%B %Y}"),
-        events=event_cards(events.items, present),
-        upcoming=event_cards(upcoming, present),
+        events=story_cards(events.items, present),
+        upcoming=story_cards(upcoming, present),
         more_events_url=timeline_url if events.next else None,
         quotes=quote_cards(quotes.items),
         more_quotes_url=quotes_url if quotes.next else None,
@@ -136,6 +147,7 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         co_mention_note=f"in its latest {CO_MENTION_WINDOW} articles"
         if item.article_count > CO_MENTION_WINDOW
         else "",
+        key_events_url=urls.key_events(entity=item.slug),
     )
     about = item.description or item.kind
     description = (

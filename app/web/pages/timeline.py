@@ -31,6 +31,7 @@ from app.store.queries.events import (
     list_events,
 )
 from app.store.queries.overview import article_dates, sources
+from app.store.queries.stories import list_stories
 from app.store.queries.views import EntityRef, PeriodCount
 from app.web import urls
 from app.web.cards import EventCard, event_cards
@@ -39,13 +40,16 @@ from app.web.grouping import GROUPINGS, EventGroup, Period, group_events
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, choice
 from app.web.parts import Chip, Option, Pager, options, pager, readable_date_param
+from app.web.story_cards import StoryCard, story_cards
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
 # What a density bar of each size cannot hold (see FINE_ENOUGH in the query layer).
 COARSER = {"day": "by week, month or year", "month": "by quarter, season or year", "year": "by decade"}
 
-PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor")
+PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor", "view")
+# One row per story (the default), or every report (each event on its own).
+VIEWS = ("stories", "reports")
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,16 @@ class TimelineState:
     group: str | None = None
     order: str | None = None
     cursor: str | None = None
+    view: str | None = None  # None: stories
+
+    @property
+    def stories(self) -> bool:
+        return self.view != "reports"
 
     def url(self, **changes: object) -> str:
         s = replace(self, **changes)  # type: ignore[arg-type]
         return urls.timeline(
+            view=s.view,
             q=s.q,
             entity=s.entities,
             kind=s.kinds,
@@ -121,6 +131,10 @@ class TimelineView:
     present: dt.date | None
     anchored: bool  # opened at the present rather than at either end
     reset_url: str = field(default_factory=urls.timeline)
+    story_cards: dict[int, StoryCard] = field(default_factory=dict)  # by story id, in story view
+    stories_url: str = ""  # the same timeline one row per story
+    reports_url: str = ""  # the same timeline with every report
+    key_events_url: str = ""
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -139,6 +153,7 @@ def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HT
         group=choice(params, "group", GROUPINGS),
         order=choice(params, "order", [o.value for o in Order]),
         cursor=filters.cursor(params.get("cursor")),
+        view=_view(choice(params, "view", VIEWS)),
     )
     view = timeline_view(session, state, event_filter, settings.page_size)
     meta = PageMeta(view.title, _description(view), state.url())
@@ -155,11 +170,11 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
         # newest first: events up to the present; forward: from the present on
         day = present if state.newest_first else present - dt.timedelta(days=1)
         cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
-    page = list_events(session, f, limit=limit, cursor=cursor)
+    page, any_more = _page(session, state, f, limit, cursor)
     back = page.prev
     if anchored and not page.items and present:
         back = Cursor(Direction.PREV, _cursor_day(cursor), LAST_ID).encode() if cursor else None
-    if anchored and back and not any_events(session, f, back):
+    if anchored and back and not any_more(back):
         back = None  # nothing lies on the other side of the present
     next_url = state.url(cursor=page.next) if page.next else None
     prev_url = state.url(cursor=back) if back else None
@@ -169,8 +184,19 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     return TimelineView(
         state=state,
         title=_title(state, named, f),
-        groups=tuple(group_events(page.items, grouping, state.newest_first)),
-        cards={card.event.id: card for card in event_cards(page.items, present)},
+        groups=tuple(group_events(page.items, grouping, state.newest_first)),  # type: ignore[arg-type]
+        cards={} if state.stories else {card.event.id: card for card in event_cards(page.items, present)},
+        story_cards={c.story.id: c for c in story_cards(page.items, present)} if state.stories else {},
+        stories_url=replace(state, view=None, cursor=None).url(),
+        reports_url=replace(state, view="reports", cursor=None).url(),
+        key_events_url=urls.key_events(
+            entity=state.entities,
+            kind=state.kinds,
+            source=state.sources,
+            status=state.statuses,
+            q=state.q,
+            **{"from": state.date_from, "to": state.date_to},
+        ),
         pager=pager(next_url, prev_url, state.newest_first),
         density=_density(session, state, f, first, present),
         chips=_chips(state, named, {s.slug: s.name for s in all_sources}),
@@ -193,6 +219,18 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
         present=present,
         anchored=anchored,
     )
+
+
+def _view(value: str | None) -> str | None:
+    return None if value in (None, "stories") else value
+
+
+def _page(session: Session, state: TimelineState, f: EventFilter, limit: int, cursor: str | None):  # type: ignore[no-untyped-def]
+    """A page of stories or of events, and how to ask whether a cursor's page holds any."""
+    if state.stories:
+        page = list_stories(session, f, limit=limit, cursor=cursor)
+        return page, lambda token: bool(list_stories(session, f, limit=1, cursor=token).items)
+    return list_events(session, f, limit=limit, cursor=cursor), lambda token: any_events(session, f, token)
 
 
 def _cursor_day(token: str) -> str:

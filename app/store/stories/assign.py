@@ -1,0 +1,306 @@
+"""Story assignment inside the article's transaction: each new event joins the story the
+matcher picks among the stories near it in time that share a participant or a predicate, or
+starts one. Stories touched by one article are written once, at the end.
+
+Concurrent writers: on PostgreSQL each transaction takes advisory locks on the months its
+events could find candidates in (sorted, so never a deadlock) under a shared lock that a
+rebuild takes exclusively; two workers creating the same story thus run one after the other,
+and the second finds the first's story. SQLite has one writer at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, delete, select, text, union, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.store.counting import bump
+from app.store.models import Entity, Story, StoryParticipant, StoryTerm
+from app.store.models import Event as EventRow
+from app.store.stories.dates import FINE_SPAN_DAYS, NEAR_DAYS, Fit, Span, fit
+from app.store.stories.matching import Candidate, Report, Verdict, bridges, joining
+from app.store.stories.profile import Profile
+from app.store.stories.ranking import story_weight
+from app.store.stories.words import content_stems, predicates, trigger_stem
+
+LOCK_CLASS = 0x5354  # "ST": advisory locks of story assignment (two-key form)
+GLOBAL_LOCK = 0
+MAX_CANDIDATES = 400
+
+
+def report_of(
+    event: EventRow, participants: Iterable[int], published: dt.date | None, source_id: int | None
+) -> Report:
+    return Report(
+        event_id=event.id,
+        article_id=event.article_id,
+        source_id=source_id,
+        published=published,
+        span=Span(event.start_date, event.end_date, event.granularity, event.value),
+        status=event.status,
+        kind=event.kind,
+        stem=trigger_stem(event.trigger),
+        predicates=predicates(event.trigger, event.summary),
+        participants=frozenset(participants),
+        words=content_stems(event.summary),
+        summary=event.summary,
+    )
+
+
+def window(span: Span) -> tuple[dt.date, dt.date]:
+    """The start dates a candidate story of `span` can have."""
+    if span.days > FINE_SPAN_DAYS:
+        return span.start, span.start
+    slack = dt.timedelta(days=NEAR_DAYS + 1)
+    return span.start - dt.timedelta(days=FINE_SPAN_DAYS) - slack, span.end + slack
+
+
+def lock_windows(session: Session, spans: Iterable[Span], exclusive: bool = False) -> None:
+    """PostgreSQL: the months whose stories these spans could join, in one order."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    mode = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    session.execute(text(f"SELECT {mode}(:c, :k)"), {"c": LOCK_CLASS, "k": GLOBAL_LOCK})
+    if exclusive:
+        return
+    months: set[int] = set()
+    for span in spans:
+        lo, hi = window(span)
+        for month in range(lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month):
+            months.add(month)
+    for month in sorted(months):
+        session.execute(text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": LOCK_CLASS, "k": month + 1})
+
+
+@dataclass
+class _Touched:
+    story_id: int
+    profile: Profile
+    before: Profile | None  # None: created by this article
+    span: Span
+
+
+class Assigner:
+    """Assigns one article's reports, in order, keeping the stories it touched in memory."""
+
+    def __init__(self, session: Session, names: Mapping[int, str], people: frozenset[int]) -> None:
+        self.session = session
+        self.names = names
+        self.people = people
+        self.touched: dict[int, _Touched] = {}
+        self.decisions: list[tuple[int, int, dict]] = []  # (event id, story id, evidence)
+
+    def assign(self, report: Report) -> Verdict | None:
+        candidates = {c.story_id: c for c in self._candidates(report)}
+        verdicts = joining(report, list(candidates.values()), self.names, self.people)
+        if not verdicts:
+            story_id = self._create(report)
+            self.decisions.append((report.event_id, story_id, {"started": True}))
+            return None
+        verdict = verdicts[0]
+        story_id = verdict.story_id
+        touched = self._touch(candidates[story_id])
+        evidence: dict = {
+            "score": verdict.score,
+            "threshold": verdict.threshold,
+            "points": [[p.reason, p.points] for p in verdict.evidence],
+            "reports_before": touched.profile.reports,
+        }
+        merged = []
+        for other in verdicts[1:]:
+            if bridges(candidates[story_id], candidates[other.story_id], other):
+                self._absorb(touched, self._touch(candidates[other.story_id]))
+                merged.append([other.story_id, other.score])
+        if merged:
+            evidence["merged"] = merged  # stories this report showed to be the same happening
+        touched.profile = touched.profile.add(report)
+        touched.span = touched.profile.story_dates().span
+        self.decisions.append((report.event_id, story_id, evidence))
+        return verdict
+
+    def _touch(self, candidate: Candidate) -> _Touched:
+        touched = self.touched.get(candidate.story_id)
+        if touched is None:
+            touched = _Touched(candidate.story_id, candidate.profile, candidate.profile, candidate.span)
+            self.touched[candidate.story_id] = touched
+        return touched
+
+    def _absorb(self, into: _Touched, other: _Touched) -> None:
+        """Fold story `other` into `into`: its reports move over and it is deleted."""
+        into.profile = into.profile.merged(other.profile)
+        into.span = into.profile.story_dates().span
+        self.decisions = [(e, into.story_id if s == other.story_id else s, ev) for e, s, ev in self.decisions]
+        self.session.execute(
+            update(EventRow).where(EventRow.story_id == other.story_id).values(story_id=into.story_id)
+        )
+        self.session.execute(delete(StoryParticipant).where(StoryParticipant.story_id == other.story_id))
+        self.session.execute(delete(StoryTerm).where(StoryTerm.story_id == other.story_id))
+        self.session.execute(delete(Story).where(Story.id == other.story_id))
+        bump(self.session, "stories", -1)
+        del self.touched[other.story_id]
+
+    def _create(self, report: Report) -> int:
+        profile = Profile().add(report)
+        story = Story(**story_fields(profile))
+        self.session.add(story)
+        self.session.flush([story])
+        bump(self.session, "stories", 1)
+        self.touched[story.id] = _Touched(story.id, profile, None, profile.story_dates().span)
+        return story.id
+
+    def _candidates(self, report: Report) -> list[Candidate]:
+        lo, hi = window(report.span)
+        selects = []
+        if report.participants:
+            selects.append(
+                select(StoryParticipant.story_id).where(
+                    StoryParticipant.entity_id.in_(sorted(report.participants)),
+                    StoryParticipant.start_date.between(lo, hi),
+                )
+            )
+        if report.predicates:
+            selects.append(
+                select(StoryTerm.story_id).where(
+                    StoryTerm.term.in_(sorted(p[:60] for p in report.predicates)),
+                    StoryTerm.start_date.between(lo, hi),
+                )
+            )
+        found: dict[int, Candidate] = {}
+        if selects:
+            ids = select(union(*selects).subquery().c.story_id)
+            rows = self.session.execute(
+                select(
+                    Story.id, Story.start_date, Story.end_date, Story.granularity, Story.value, Story.profile
+                )
+                .where(Story.id.in_(ids))
+                .order_by(Story.id.desc())  # past the limit, the newest stories
+                .limit(MAX_CANDIDATES)
+            ).all()
+            for row in rows:
+                if row.id not in self.touched:
+                    span = Span(row.start_date, row.end_date, row.granularity, row.value)
+                    found[row.id] = Candidate(row.id, span, Profile.from_json(row.profile))
+        # stories this article touched: their rows are written at the end
+        for t in self.touched.values():
+            if lo <= t.span.start <= hi and _shares(report, t.profile):
+                found[t.story_id] = Candidate(t.story_id, t.span, t.profile)
+        return [c for c in found.values() if fit(report.span, c.span) is not Fit.APART]
+
+    def write(self) -> None:
+        """Story rows, their participants and terms, and each event's story and evidence."""
+        dialect = self.session.get_bind().dialect.name
+        upsert = sqlite_insert if dialect == "sqlite" else pg_insert
+        for story_id in sorted(self.touched):
+            t = self.touched[story_id]
+            fields = story_fields(t.profile)
+            self.session.execute(update(Story).where(Story.id == story_id).values(**fields))
+            write_index_rows(self.session, upsert, story_id, t.profile, fields["start_date"], t.before)
+        if self.decisions:
+            self.session.execute(
+                update(EventRow.__table__)
+                .where(EventRow.__table__.c.id == bindparam("eid"))
+                .values(story_id=bindparam("sid"), story_evidence=bindparam("evidence")),
+                [{"eid": e, "sid": s, "evidence": ev} for e, s, ev in self.decisions],
+            )
+
+
+def _shares(report: Report, profile: Profile) -> bool:
+    return bool(report.participants & profile.participant_ids) or any(
+        p in profile.stems for p in report.predicates
+    )
+
+
+def write_index_rows(
+    session: Session, upsert, story_id: int, profile: Profile, start: dt.date, before: Profile | None
+) -> None:  # type: ignore[no-untyped-def]
+    """Bring the story's participant and term rows in line with its profile: new ones are
+    added, counts changed, and every row moved to the story's start date."""
+    participants = [
+        {"story_id": story_id, "entity_id": e, "reports": n, "start_date": start}
+        for e, n in sorted(profile.participants.items())
+    ]
+    if participants:
+        stmt = upsert(StoryParticipant).values(participants)
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["story_id", "entity_id"],
+                set_={"reports": stmt.excluded.reports, "start_date": stmt.excluded.start_date},
+            )
+        )
+    terms = [{"story_id": story_id, "term": s[:60], "start_date": start} for s in sorted(profile.stems)]
+    if terms:
+        stmt = upsert(StoryTerm).values(terms)
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["story_id", "term"], set_={"start_date": stmt.excluded.start_date}
+            )
+        )
+    if before is not None:
+        gone = set(before.participants) - set(profile.participants)
+        if gone:
+            session.execute(
+                delete(StoryParticipant).where(
+                    StoryParticipant.story_id == story_id, StoryParticipant.entity_id.in_(sorted(gone))
+                )
+            )
+        gone_terms = {s[:60] for s in before.stems} - {s[:60] for s in profile.stems}
+        if gone_terms:
+            session.execute(
+                delete(StoryTerm).where(
+                    StoryTerm.story_id == story_id, StoryTerm.term.in_(sorted(gone_terms))
+                )
+            )
+
+
+def story_fields(profile: Profile) -> dict:
+    """The stored story, derived from its profile."""
+    dates = profile.story_dates()
+    first = profile.first
+    fields = {
+        "title": profile.title,
+        "kind": profile.main_kind,
+        "status": profile.status,
+        "value": dates.span.value[:60] or dates.span.start.isoformat(),
+        "start_date": dates.span.start,
+        "end_date": dates.span.end,
+        "granularity": dates.span.granularity,
+        "date_conflict": bool(dates.conflicts),
+        "report_count": profile.reports,
+        "article_count": len(profile.articles),
+        "source_count": len(profile.sources),
+        "first_event_id": first.event_id if first else None,
+        "first_article_id": first.article_id if first else None,
+        "first_published": first.published if first else None,
+        "profile": profile.to_json(),
+    }
+    fields["weight"] = story_weight(profile)
+    return fields
+
+
+def entity_names(session: Session, ids: Iterable[int]) -> tuple[dict[int, str], frozenset[int]]:
+    """Names of these entities, and which of them are people."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}, frozenset()
+    rows = session.execute(select(Entity.id, Entity.name, Entity.kind).where(Entity.id.in_(wanted))).all()
+    return {r.id: r.name for r in rows}, frozenset(r.id for r in rows if r.kind == "person")
+
+
+def assign_reports(session: Session, reports: Sequence[Report]) -> list[tuple[int, int, dict]]:
+    """Assign reports (one article's, in order) to stories; returns (event, story, evidence)."""
+    if not reports:
+        return []
+    lock_windows(session, [r.span for r in reports])
+    assigner = Assigner(session, *entity_names(session, (e for r in reports for e in r.participants)))
+    for report in reports:
+        assigner.assign(report)
+    assigner.write()
+    return assigner.decisions
+
+
+__all__ = ["assign_reports", "entity_names", "lock_windows", "report_of", "story_fields", "window"]
