@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 import httpx
 
-__all__ = ["MAX_URL_CHARS", "UrlCheck", "check_url", "safe_url"]
+__all__ = ["MAX_URL_CHARS", "URL_PATTERN", "UrlCheck", "check_url", "safe_url"]
 
 MAX_URL_CHARS = 2000
 ALLOWED_SCHEMES = ("http", "https")
@@ -27,6 +27,17 @@ _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LABEL = r"[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?"
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+# What an API client may send, as a JSON Schema pattern: a subset of what the policy accepts
+# that normalising never lengthens (no userinfo, an ASCII host, a valid port, and after the host
+# only characters RFC 3986 allows unescaped), so the documented limit is the enforced one.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+URL_PATTERN = (
+    r"^https?://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.)*"
+    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"  # a name whose last label is no number,
+    rf"|{_OCTET}(?:\.{_OCTET}){{3}})"  # or an IPv4 address
+    rf"(?::{_PORT})?(?:[/?][A-Za-z0-9._~:/?@!$&'()*+,;=%-]*)?$"
+)
 _HOST = re.compile(rf"^(?:{_LABEL}\.)*{_LABEL}\.?$|^\[[0-9a-f:.]+\]$")
 
 

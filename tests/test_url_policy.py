@@ -4,10 +4,12 @@ record clean-up every reader and queued item ends with (app/ingest/sanitize.py).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain import ArticleRecord
 from app.ingest.sanitize import clean_record
-from app.url_policy import check_url, safe_url
+from app.url_policy import MAX_URL_CHARS, URL_PATTERN, check_url, safe_url
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,10 @@ def test_a_record_loses_its_script_link_and_hidden_characters_with_a_note() -> N
     assert clean.body == "Line one\nline two."
     assert clean.authors == ("Ada Lovelace",) and clean.tags == ("ab",)
     assert clean_record(clean) == clean
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.from_regex(URL_PATTERN, fullmatch=True).filter(lambda url: len(url) <= MAX_URL_CHARS))
+def test_every_url_the_api_schema_admits_passes_the_policy(url: str) -> None:
+    """The OpenAPI pattern states the limit the server enforces: nothing it admits is refused."""
+    assert check_url(url).url is not None, check_url(url).problem

@@ -17,6 +17,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.api import ingest_input
 from app.api.ingest_schemas import (
     GET_RESPONSES,
+    NO_NUL,
     POST_RESPONSES,
     IngestAccepted,
     IngestItemOut,
@@ -30,6 +31,7 @@ from app.store.engine import transaction
 from app.store.ingest_queue import NewItem, PayloadType, enqueue
 from app.store.queries.ingest_status import ingest_item
 from app.store.tokens import TokenCheck
+from app.url_policy import MAX_URL_CHARS, URL_PATTERN
 from app.web import urls
 
 router = APIRouter(prefix="/api/v1", tags=["ingest"])
@@ -68,12 +70,29 @@ def _enqueue(db: Database, item: NewItem) -> int:
 async def post_article(
     request: Request,
     token: TokenDep,
-    title: Annotated[str | None, Query(description="Raw bodies only: the headline.")] = None,
-    url: Annotated[str | None, Query(description="Raw bodies only: the article's URL.")] = None,
-    published: Annotated[str | None, Query(description="Raw bodies only: the publication date.")] = None,
-    source: Annotated[str | None, Query(description="Raw bodies only: the publication.")] = None,
-    author: Annotated[list[str] | None, Query(description="Raw bodies only: a byline name; repeat.")] = None,
-    dek: Annotated[str | None, Query(description="Raw bodies only: the subheading.")] = None,
+    title: Annotated[
+        str | None, Query(description="Raw bodies only: the headline.", max_length=2000, pattern=NO_NUL)
+    ] = None,
+    url: Annotated[
+        str | None,
+        Query(
+            description="Raw bodies only: the article's URL.", max_length=MAX_URL_CHARS, pattern=URL_PATTERN
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        Query(description="Raw bodies only: the publication date.", max_length=100, pattern=NO_NUL),
+    ] = None,
+    source: Annotated[
+        str | None, Query(description="Raw bodies only: the publication.", max_length=200, pattern=NO_NUL)
+    ] = None,
+    author: Annotated[
+        list[Annotated[str, Query(max_length=200, pattern=NO_NUL)]] | None,
+        Query(description="Raw bodies only: a byline name; repeat.", max_length=100),
+    ] = None,
+    dek: Annotated[
+        str | None, Query(description="Raw bodies only: the subheading.", max_length=5000, pattern=NO_NUL)
+    ] = None,
 ) -> JSONResponse:
     """A JSON Lines record (`application/json`), or a text, Markdown or HTML body with its
     metadata as query parameters. Answers 202 once the item is committed to the queue."""

@@ -3,41 +3,71 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from app.url_policy import MAX_URL_CHARS, check_url
+from app.api.problems import unprocessable
+from app.url_policy import MAX_URL_CHARS, URL_PATTERN, check_url
 
-_URL_PATTERN = r"^https?://\S+$"
+# The limits the server enforces, stated as JSON Schema patterns (portable: no \s or \w, whose
+# meaning differs between Python, Rust and ECMAScript engines). PostgreSQL cannot store NUL in
+# text, and no article holds one; a body must hold something other than whitespace.
+NO_NUL = r"^[^\x00]*$"
+_BLANK = r"\x00\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK = rf"^[^\x00]*[^{_BLANK}][^\x00]*$"
 _URL_DESCRIPTION = (
-    "An absolute http(s) URL with a host; stored normalised (scheme and host in lower case, "
-    "default port dropped)."
+    "An absolute http(s) URL with a host name (no user name or password), the path in the "
+    "characters RFC 3986 allows unescaped; stored normalised (host in lower case, default port "
+    "dropped)."
 )
 
 
-def _no_nul(value: str | None) -> str | None:
-    # PostgreSQL cannot store NUL in text, and no article holds one
-    if value is not None and "\x00" in value:
+def _refuse_nul(value: Any) -> Any:
+    """Before the pattern, so that the poster reads why."""
+    if isinstance(value, str) and "\x00" in value:
         raise ValueError("must not contain NUL characters")
     return value
 
 
-def _no_nul_in(values: list[str] | str) -> list[str] | str:
-    for value in [values] if isinstance(values, str) else values:
-        _no_nul(value)
-    return values
+def _refuse_blank(value: Any) -> Any:
+    value = _refuse_nul(value)
+    if isinstance(value, str) and not re.search(NOT_BLANK, value):
+        raise ValueError("must not be blank")
+    return value
 
 
-def _policy_url(value: str | None) -> str | None:
-    """The URL policy of every input (app/url_policy.py): refused here with the reason, since
-    a poster can fix it; normalised when it passes."""
-    if value is None:
-        return None
+def _policy_reason(value: Any) -> Any:
+    """A URL the policy refuses, refused with the policy's reason rather than the pattern."""
+    if isinstance(value, str):
+        _refuse_nul(value)
+        check = check_url(value)
+        if check.url is None:
+            raise ValueError(check.problem or "not an http(s) URL")
+    return value
+
+
+def _policy_url(value: str) -> str:
+    """The URL policy of every input (app/url_policy.py), which normalises the URL."""
     check = check_url(value)
     if check.url is None:
         raise ValueError(check.problem or "not an http(s) URL")
     return check.url
+
+
+# Constraints first, validators after: pydantic leaves out of the JSON schema a constraint
+# that follows a validator.
+Line = Annotated[str, Field(pattern=NO_NUL), BeforeValidator(_refuse_nul)]
+Body = Annotated[str, Field(min_length=1, pattern=NOT_BLANK), BeforeValidator(_refuse_blank)]
+Url = Annotated[
+    str,
+    Field(max_length=MAX_URL_CHARS, pattern=URL_PATTERN, description=_URL_DESCRIPTION),
+    BeforeValidator(_policy_reason),
+    AfterValidator(_policy_url),
+]
+Name = Annotated[str, Field(max_length=200, pattern=NO_NUL), BeforeValidator(_refuse_nul)]
+Names = Annotated[list[Name], Field(max_length=100)]
 
 
 class ArticleIn(BaseModel):
@@ -59,68 +89,27 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str = Field(min_length=1, description="The article body; paragraphs separated by blank lines.")
-    title: str | None = Field(None, max_length=2000)
-    url: str | None = Field(
-        None, max_length=MAX_URL_CHARS, pattern=_URL_PATTERN, description=_URL_DESCRIPTION
-    )
-    published: str | None = Field(
+    text: Body = Field(description="The article body; paragraphs separated by blank lines.")
+    title: Line | None = Field(None, max_length=2000)
+    url: Url | None = None
+    published: Line | None = Field(
         None, max_length=100, description='A date: "2024-07-01", "2024-07-01T09:30:00Z", "July 1, 2024".'
     )
-    source: str | None = Field(None, max_length=200, description="The publication.")
-    authors: list[Annotated[str, Field(max_length=200)]] | Annotated[str, Field(max_length=200)] = Field(
-        default_factory=list, max_length=100
-    )
-    dek: str | None = Field(None, max_length=5000)
-    tags: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=100)
-
-    @field_validator("text")
-    @classmethod
-    def _has_text(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return _no_nul(value) or ""
-
-    @field_validator("title", "source", "dek", "published")
-    @classmethod
-    def _clean(cls, value: str | None) -> str | None:
-        return _no_nul(value)
-
-    @field_validator("authors", "tags")
-    @classmethod
-    def _clean_all(cls, values: list[str] | str) -> list[str] | str:
-        return _no_nul_in(values)
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return _policy_url(value)
+    source: Line | None = Field(None, max_length=200, description="The publication.")
+    authors: Names | Name = Field(default_factory=list)
+    dek: Line | None = Field(None, max_length=5000)
+    tags: Names = Field(default_factory=list)
 
 
 class RawMeta(BaseModel):
     """Metadata posted with a raw text, Markdown or HTML body, as query parameters."""
 
-    title: str | None = Field(None, max_length=2000)
-    url: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=_URL_PATTERN)
-    published: str | None = Field(None, max_length=100)
-    source: str | None = Field(None, max_length=200)
-    authors: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=100)
-    dek: str | None = Field(None, max_length=5000)
-
-    @field_validator("title", "source", "dek", "published")
-    @classmethod
-    def _clean(cls, value: str | None) -> str | None:
-        return _no_nul(value)
-
-    @field_validator("authors")
-    @classmethod
-    def _clean_all(cls, values: list[str]) -> list[str]:
-        return _no_nul_in(values)  # type: ignore[return-value]
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return _policy_url(value)
+    title: Line | None = Field(None, max_length=2000)
+    url: Url | None = None
+    published: Line | None = Field(None, max_length=100)
+    source: Line | None = Field(None, max_length=200)
+    authors: Names = Field(default_factory=list)
+    dek: Line | None = Field(None, max_length=5000)
 
 
 IngestState = Literal["queued", "processing", "done", "duplicate", "failed"]
@@ -226,13 +215,14 @@ POST_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 GET_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: _described("No ingest item has that id.", _problem(404, "Not found", "no ingest item 42")),
+    422: unprocessable("/api/v1/ingest/0", "item_id", "0", "Input should be greater than or equal to 1"),
 }
 
 
 def post_request_body() -> dict[str, Any]:
     """The request body in OpenAPI terms: the route reads the body itself (to check its
     size and type before parsing), so FastAPI cannot describe it from a parameter."""
-    text_schema = {"type": "string"}
+    text_schema = {"type": "string", "minLength": 1, "pattern": NOT_BLANK}
     return {
         "requestBody": {
             "required": True,

@@ -5,6 +5,9 @@ service still stops within 5 s of SIGTERM."""
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import re
 import signal
 import socket
 import subprocess
@@ -37,49 +40,50 @@ FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>
 </channel></rss>"""
 
 
-@contextmanager
-def trickling_server(headers_first: bool) -> Iterator[str]:
-    """An HTTP server that sends its answer a byte every 0.2 s: the body only
-    (`headers_first`), or everything, status line included."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    stop = threading.Event()
+def _serve_trickle(listener: socket.socket, headers_first: bool) -> None:
+    """Answer every connection a byte every 0.2 s: headers at once and then the body
+    (`headers_first`), or a header line that never ends."""
 
     def answer(conn: socket.socket) -> None:
         with conn:
             conn.recv(65536)
             head = b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
-            head += f"Content-Length: {len(FEED)}\r\n\r\n".encode()
-            slow = FEED if headers_first else head + FEED
             if headers_first:
-                conn.sendall(head)
+                conn.sendall(head + f"Content-Length: {len(FEED)}\r\n\r\n".encode())
+                slow = iter(FEED)
+            else:
+                conn.sendall(head + b"X-Slow: ")
+                slow = itertools.repeat(ord("a"))
             for byte in slow:
-                if stop.wait(0.2):
-                    return
+                time.sleep(0.2)
                 try:
                     conn.sendall(bytes([byte]))
                 except OSError:
                     return
 
-    def serve() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=answer, args=(conn,), daemon=True).start()
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
+
+@contextmanager
+def trickling_server(headers_first: bool) -> Iterator[str]:
+    """A trickling HTTP server in a process of its own, so that the test's own work (building
+    an app, say) cannot stall it and end the trickle early."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    process = multiprocessing.get_context("fork").Process(
+        target=_serve_trickle, args=(listener, headers_first), daemon=True
+    )
+    process.start()
+    listener.close()
     try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/feed.rss"
+        yield f"http://127.0.0.1:{port}/feed.rss"
     finally:
-        stop.set()
-        listener.close()
+        process.kill()
+        process.join()
 
 
 def feed_state(db: Database, url: str) -> FeedState | None:
@@ -94,7 +98,12 @@ def test_a_trickling_feed_holds_up_only_itself_and_shows_as_stuck(
     folder.mkdir()
     with transaction(db.sessions) as session:
         _, token = create_token(session, "monitor")
-    with trickling_server(headers_first=False) as hanging, trickling_server(headers_first=True) as trickling:
+    settings = Settings(database_url=database_url, source_stuck_seconds=3, _env_file=None)
+    with (
+        TestClient(create_app(settings)) as client,
+        trickling_server(headers_first=False) as hanging,
+        trickling_server(headers_first=True) as trickling,
+    ):
         log = tmp_path / "service.log"
         service = start_dateline(
             database_url,
@@ -124,15 +133,15 @@ def test_a_trickling_feed_holds_up_only_itself_and_shows_as_stuck(
 
             # the poll that hangs before its headers is stuck, and says so everywhere
             assert wait_until(lambda: "STUCK" in _cli_status(database_url), 30)
-            settings = Settings(database_url=database_url, source_stuck_seconds=3, _env_file=None)
-            with TestClient(create_app(settings)) as client:
-                public = client.get("/status").text
-                assert "Not healthy: 1 source stuck (feed)." in public and hanging not in public
-                detailed = client.get("/status", headers={"Authorization": f"Bearer {token}"}).text
-                assert "stuck: polling for" in detailed and hanging in detailed
-                metrics = client.get("/metrics", headers={"Authorization": f"Bearer {token}"}).text
-                assert "dateline_sources_stuck 1" in metrics
-                assert f'dateline_source_stuck{{kind="feed",source="{hanging}"}} 1' in metrics
+            public = client.get("/status").text
+            health = re.search(r'id="health">([^<]*)<', public)
+            assert health and health.group(1) == "Not healthy: 1 source stuck (feed).", health
+            assert hanging not in public
+            detailed = client.get("/status", headers={"Authorization": f"Bearer {token}"}).text
+            assert "stuck: polling for" in detailed and hanging in detailed
+            metrics = client.get("/metrics", headers={"Authorization": f"Bearer {token}"}).text
+            assert "dateline_sources_stuck 1" in metrics
+            assert f'dateline_source_stuck{{kind="feed",source="{hanging}"}} 1' in metrics
         finally:
             started = time.monotonic()
             service.send_signal(signal.SIGTERM)
