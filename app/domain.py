@@ -23,6 +23,13 @@ class QuoteKind(StrEnum):
     DIRECT = "direct"  # a whole quoted sentence or more
     PARTIAL = "partial"  # a quoted fragment inside the writer's sentence
     INDIRECT = "indirect"  # reported speech without quotation marks
+    REMARKS = "remarks"  # a paragraph of a speaker's turn in a transcript
+    QUESTION = "question"  # a paragraph of a reporter's turn ("Q"): nobody's quote
+
+
+# Reported speech and reporters' questions are nobody's quote: kept off entity pages, quote
+# counts and an article's list of quotes.
+NOT_QUOTES = (QuoteKind.INDIRECT.value, QuoteKind.QUESTION.value)
 
 
 class SpeakerKind(StrEnum):

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.config import Settings
+from app.extract import Extractor
 from app.store.database import Database
 from app.store.migrate import upgrade
 
@@ -58,6 +59,12 @@ def postgres_schema(prefix: str = "t") -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The real pipeline, loaded once per test worker."""
+    return Extractor(Settings().spacy_model)
 
 
 @pytest.fixture(params=BACKENDS)

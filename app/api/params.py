@@ -165,7 +165,10 @@ async def quote_query(
     ] = None,
     kind: Annotated[
         Few[QuoteKind] | None,
-        Query(description="direct, partial or indirect; direct and partial unless given."),
+        Query(
+            description="direct, partial, remarks (a speaker's turn in a transcript), question (a "
+            "reporter's, in a transcript) or indirect; direct, partial and remarks unless given."
+        ),
     ] = None,
     date_from: From = None,
     date_to: To = None,

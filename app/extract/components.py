@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extract import entities, events, language, quotes, structure, timexes
+from app.extract import entities, events, language, quotes, structure, timexes, turn_speakers
 from app.extract.doctext import doc_text
 
 _EXTENSIONS = {
@@ -24,6 +24,8 @@ _EXTENSIONS = {
     "structure": structure.EMPTY,
     "notes": (),
     "dl_entities": (),
+    # dict[str, turn_speakers.TurnSpeaker]: who each transcript label is
+    "turn_speakers": None,
     "dl_timexes": (),
     "dl_quotes": (),
     "dl_events": (),
@@ -77,6 +79,23 @@ def find_entities(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(
+    "dateline_turns",
+    requires=["doc._.structure", "doc._.dl_entities"],
+    assigns=["doc._.turn_speakers", "doc._.dl_entities"],
+)
+def resolve_turns(doc: Doc) -> Doc:
+    """Each transcript label's speaker; a person named only by the headline or the office-holder
+    list joins the entities."""
+    if _is_english(doc) and doc._.structure.is_transcript:
+        speakers, people = turn_speakers.resolve_turns(
+            doc._.structure, doc._.dl_entities, doc._.title, doc._.published
+        )
+        doc._.turn_speakers = speakers
+        doc._.dl_entities = tuple(people)
+    return doc
+
+
 @Language.component("dateline_timexes", requires=["doc.sents"], assigns=["doc._.dl_timexes"])
 def find_timexes(doc: Doc) -> Doc:
     if _is_english(doc):
@@ -114,6 +133,7 @@ COMPONENTS = (
     "dateline_language",
     "dateline_structure",
     "dateline_entities",
+    "dateline_turns",
     "dateline_timexes",
     "dateline_quotes",
     "dateline_events",

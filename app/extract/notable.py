@@ -131,3 +131,10 @@ def known_as(full: list[str]) -> str | None:
 
 def _name_key(name: str) -> str:
     return re.sub(r"[.,\s]+", " ", name).strip().casefold()
+
+
+def sex_of(name: str) -> str | None:
+    """ "m" or "f" for the well-known person of exactly this full name."""
+    surname = name.rsplit(None, 1)[-1] if name.strip() else ""
+    found = {p.sex for p in _by_surname().get(surname.casefold(), ()) if p.name == name and p.sex}
+    return found.pop() if len(found) == 1 else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -18,9 +18,13 @@ from app.extract.entity_index import EntityIndex
 from app.extract.indirect import find_indirect
 from app.extract.quote_dates import QuoteDating
 from app.extract.quote_marks import QuotedSpan, paragraph_bounds, quoted_spans_of
+from app.extract.remarks import turn_quotes
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
+from app.extract.structure import EMPTY, NOT_SPEECH, DocStructure
+from app.extract.surnames import with_surname_mentions
 from app.extract.token_arrays import token_arrays
+from app.extract.turn_speakers import TurnSpeaker
 
 _MIN_WORDS = 3
 # A sentence end inside the quote followed by another sentence: a quote of whole sentences.
@@ -32,6 +36,8 @@ _TITLE_CUES = frozenset(
         "titled entitled headlined headline article essay column op-ed poem slogan"
     )
 )
+# Quoted provisions of a law or an order: "“Sec. 2. …”", "“(b) The Secretary shall …”".
+_LEGAL_TEXT = re.compile(r"(?:Sec(?:tion)?\.?\s*\d+[A-Za-z]?\.|\((?:[a-z]|[ivx]+|\d+)\)\s)")
 _NEXT_SENTENCE_TOKENS = 12
 _MAX_CUE_DISTANCE = 60
 _STRONG_CUE_RANK = 2  # frames, governs, or is coordinated with a governor: see choose_cue
@@ -53,7 +59,13 @@ class _Context:
     text: str
 
     @classmethod
-    def build(cls, doc: Doc, spans: list[QuotedSpan], entities: Sequence[Entity]) -> _Context:
+    def build(
+        cls,
+        doc: Doc,
+        spans: list[QuotedSpan],
+        entities: Sequence[Entity],
+        turn_speaker: Callable[[int], Speaker | None] | None = None,
+    ) -> _Context:
         arrays = token_arrays(doc)
         token_starts = arrays.starts
         in_quote = bytearray(len(doc))
@@ -62,8 +74,8 @@ class _Context:
             t1 = bisect_left(token_starts, span.close)
             in_quote[t0:t1] = b"\x01" * (t1 - t0)
         sent_starts = arrays.sentence_starts
-        index = EntityIndex(entities)
-        finder = SpeakerFinder(doc, index, in_quote, token_starts)
+        index = EntityIndex(with_surname_mentions(doc, entities))
+        finder = SpeakerFinder(doc, index, in_quote, token_starts, turn_speaker)
         paragraphs = paragraph_bounds(doc_text(doc))
         return cls(doc, spans, token_starts, in_quote, sent_starts, index, finder, paragraphs, doc_text(doc))
 
@@ -92,22 +104,39 @@ def find_quotes(
     if len(doc) == 0 or not text.strip():
         return []
     spans = quoted_spans_of(doc)
-    ctx = _Context.build(doc, spans, entities)
+    layout: DocStructure = doc._.structure if Doc.has_extension("structure") else EMPTY
+    turns: Mapping[str, TurnSpeaker] = doc._.turn_speakers or {} if Doc.has_extension("turn_speakers") else {}
+
+    def turn_speaker(offset: int) -> Speaker | None:
+        turn = layout.turn_at(offset)
+        who = turns.get(turn.label) if turn is not None else None
+        return who.speaker if who is not None else None
+
+    ctx = _Context.build(doc, spans, entities, turn_speaker if layout.is_transcript else None)
     dating = QuoteDating(doc, timexes, published, ctx.finder, ctx.token_starts)
     paragraph_starts = [start for start, _ in ctx.paragraphs]
     found: list[_Found] = []
     previous: tuple[Attribution | None, int] = (None, -10)
     for span in spans:
         t0, t1 = ctx.tokens(span.open, span.close)
-        if t1 <= t0 or not _is_quote(doc, span, t0, t1):
+        if t1 <= t0 or not _is_quote(doc, span, t0, t1) or layout.covers(span.start, span.end, NOT_SPEECH):
             continue
         kind = _kind(text, span, paragraph_starts)
+        turn = layout.turn_at(span.start)
+        if turn is not None:
+            cited = _cited_in_turn(ctx, span, t0, t1, turn_speaker(span.start))
+            if cited is not None:
+                found.append(_Found(span.start, span.end, text[span.start : span.end], kind, cited))
+            continue
         attribution = _attribute(ctx, span, t0, t1, kind, previous)
         found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
         if attribution is not None and attribution.speaker is not None:
             previous = (attribution, span.paragraph)
     for clause in find_indirect(doc, ctx.finder):
         found.append(_Found(clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution))
+    for piece in turn_quotes(text, layout, turns):
+        said = Attribution(piece.speaker, None)
+        found.append(_Found(piece.start, piece.end, text[piece.start : piece.end], piece.kind, said))
     found.sort(key=lambda f: f.start)
     return [
         Quote(
@@ -119,10 +148,39 @@ def find_quotes(
             sentence=sentence_index(doc, f.start),
             speaker=f.attribution.speaker if f.attribution else None,
             cue=f.attribution.cue if f.attribution else None,
-            **dating.date(f.start, f.end, f.attribution),
+            **(_on_the_day(published) if f.kind in _TURN_KINDS else dating.date(*f[:2], f.attribution)),
         )
         for n, f in enumerate(found, 1)
     ]
+
+
+_TURN_KINDS = frozenset({QuoteKind.REMARKS, QuoteKind.QUESTION})
+
+
+def _on_the_day(published: dt.date | None) -> dict[str, Any]:
+    """A transcript's words were said on the day it records, whatever dates they mention."""
+    if published is None:
+        return {}
+    return {"said_value": published.isoformat(), "said_start": published, "said_end": published}
+
+
+def _cited_in_turn(
+    ctx: _Context, span: QuotedSpan, t0: int, t1: int, holder: Speaker | None
+) -> Attribution | None:
+    """A quotation inside a transcript turn is kept only when a cue pins it on someone besides
+    the turn's speaker ("As my dad used to say, “…”", "According to NBC News, quote, “…”");
+    the speaker's own words are already the turn's remarks."""
+    lo, hi = _frame(ctx, span, t0, t1)
+    chosen = ctx.finder.choose_cue(lo, hi, t0, t1)
+    if chosen is None or chosen[1] > _STRONG_CUE_RANK:
+        return None
+    found = ctx.finder.attribute(chosen[0])
+    speaker = found.speaker
+    if speaker is None or speaker.kind is SpeakerKind.UNRESOLVED:
+        return None
+    if holder is not None and (speaker.entity or speaker.name) == (holder.entity or holder.name):
+        return None
+    return found
 
 
 def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
@@ -140,6 +198,8 @@ def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
     ends_sentence = doc_text(doc)[span.end - 1] in ".?!…"
     if not ends_sentence and sum(t.ent_type_ == "WORK_OF_ART" for t in words) * 2 > len(words):
         return False  # the model's title guess; a quoted sentence is words, not a title
+    if _LEGAL_TEXT.match(doc_text(doc), span.start):
+        return False  # an order's amended text: "is amended to read as follows: “Sec. 2. …”"
     before = doc[max(0, t0 - 2) : t0]
     return not any(t.lower_ in _TITLE_CUES for t in before)
 

@@ -6,14 +6,16 @@ subject, resolved to an entity, a description ("a senior State Department offici
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
-from app.extract.entity_index import EntityIndex, IndexedMention
+from app.extract.entity_index import EntityIndex
 from app.extract.floor import FLOOR_ROLE
+from app.extract.pronouns import PronounResolver, named
 
 # Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
 CUE_LEMMAS = names.word_set(
@@ -38,13 +40,21 @@ NOUN_CUE_LEMMAS = names.word_set(
     testimony speech response reply words quote
     """
 )
+# Documents that speak for whoever wrote them: "a complaint filed by the SEC says", "a GAO
+# report found".
+DOCUMENT_NOUNS = names.word_set(
+    """
+    complaint report memo memorandum letter filing lawsuit suit study audit review analysis
+    survey indictment ruling opinion document brief statement release email
+    """
+)
+_AUTHOR_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
 # Cues whose passive subject is the hearer, not the speaker ("he was told ...").
 _HEARER_PASSIVE = frozenset({"tell", "ask", "inform", "remind", "advise", "assure"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "prep"})
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SPEAKING_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.GROUP})
 _SPEAKER_PREPS = frozenset({"from", "by", "of"})
-_RECENT_PEOPLE = 30
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"})
 _MAX_PATH = 12
 
@@ -56,19 +66,25 @@ class Attribution:
     cue_token: int = -1
 
 
-def named(mention: IndexedMention) -> Speaker:
-    return Speaker(name=mention.entity.name, kind=SpeakerKind.NAMED, entity=mention.entity.key)
-
-
 class SpeakerFinder:
     """Cue and speaker lookups over one parsed document; `in_quote[i]` marks tokens inside
     quotation marks, which never hold the cue or the speaker of their own quote."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, in_quote: bytearray, token_starts: list[int]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        index: EntityIndex,
+        in_quote: bytearray,
+        token_starts: list[int],
+        turn_speaker: Callable[[int], Speaker | None] | None = None,
+    ) -> None:
         self.doc = doc
         self.index = index
         self.in_quote = in_quote
         self.token_starts = token_starts
+        # In a transcript, who holds the turn at a character offset: the "I" of that turn.
+        self.turn_speaker = turn_speaker
+        self._pronouns: PronounResolver | None = None
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -76,7 +92,15 @@ class SpeakerFinder:
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to"
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_ in CUE_LEMMAS
+            if token.lemma_ in CUE_LEMMAS:
+                return True
+            # "as a Homeland Security memo put it", "a GAO report found that …"
+            if token.lemma_ == "put":
+                return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+            if token.lemma_ == "find":
+                subject = self._subject(token)
+                return subject is not None and subject.lemma_.lower() in DOCUMENT_NOUNS
+            return False
         return token.pos_ == "NOUN" and token.lemma_ in NOUN_CUE_LEMMAS and self._owner(token) is not None
 
     def choose_cue(self, lo: int, hi: int, q_start: int, q_end: int) -> tuple[Token, int] | None:
@@ -223,15 +247,21 @@ class SpeakerFinder:
 
     def _speaker_from(self, subject: Token, cue: Token) -> Speaker | None:
         low = subject.lower_
+        if low == "i" and self.turn_speaker is not None and (speaker := self.turn_speaker(subject.idx)):
+            return speaker  # "I said, …" in a turn of "MS. DALTON:": Dalton
         if low == "i" and (speaker := self._remarks_speaker()) is not None:
             return speaker  # "I said, …" in "Remarks by President Biden …": Biden
         if low in names.PERSONAL_PRONOUNS:
             if low in ("he", "she", "him", "her"):
                 return self._resolve_pronoun(subject, cue)
+            if low == "they" and (group := self._plural_subject_before(subject)) is not None:
+                return group
             return Speaker(name=subject.text, kind=SpeakerKind.UNRESOLVED)
         mention = self.index.at(subject.idx)
         if mention is not None and mention.entity.kind in _SPEAKING_KINDS:
             return named(mention)
+        if subject.lemma_.lower() in DOCUMENT_NOUNS and (author := self._author_of(subject)) is not None:
+            return author  # "a complaint filed by the SEC", "Trump's letter": whose document
         for child in subject.children:
             # "A lawyer for the outlets, David Schulz, said": the apposition names the speaker.
             if child.dep_ == "appos" and not self.in_quote[child.i]:
@@ -252,6 +282,46 @@ class SpeakerFinder:
         if not phrase:
             return None
         return Speaker(name=phrase, kind=SpeakerKind.ANONYMOUS, organization=self._organization(first, last))
+
+    def _author_of(self, document: Token) -> Speaker | None:
+        """Who wrote or filed a document: "a complaint filed by the SEC", "the senator's
+        letter", "a report from the GAO" (a compound name, "a GAO report", is its organisation
+        and stays in the description)."""
+        for child in document.children:
+            heads = [child] if child.dep_ == "poss" else []
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "acl":  # "filed by", "released by", "sent by"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    heads += [c for c in agent.children if c.dep_ == "pobj"]
+            for head in heads:
+                mention = self.index.at(head.idx)
+                if mention is not None and mention.entity.kind in _AUTHOR_KINDS:
+                    return named(mention)
+        return None
+
+    def _plural_subject_before(self, pronoun: Token) -> Speaker | None:
+        """ "Critics, like Senators Grassley and Leahy, sent a letter. … they wrote": the people
+        of the nearest earlier sentence subject that names two or more people."""
+        sentence = pronoun.sent
+        for _ in range(3):
+            if sentence.start == 0:
+                return None
+            sentence = self.doc[sentence.start - 1].sent
+            subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+            for subject in subjects:
+                if self.in_quote[subject.i]:
+                    continue
+                people = {
+                    m.entity.key: m.entity
+                    for m in self.index.within(subject.left_edge.idx, subject.right_edge.idx + 1)
+                    if m.entity.kind is EntityKind.PERSON
+                }
+                if len(people) >= 2:
+                    first, *rest = people.values()
+                    full = " and ".join([first.name, *(e.name for e in rest)])
+                    return Speaker(name=full, kind=SpeakerKind.NAMED, entity=first.key)
+        return None
 
     def _remarks_speaker(self) -> Speaker | None:
         """The one person a transcript's headline gives the floor ("Remarks by President Biden
@@ -305,28 +375,9 @@ class SpeakerFinder:
         return None
 
     def _resolve_pronoun(self, pronoun: Token, cue: Token) -> Speaker:
-        """ "he"/"she" (no gender cues available): the subject of a reporting verb that holds
-        this clause ("Clinton says she …"), else the person most recently named as a subject
-        outside quotes, else the person most recently named."""
-        for ancestor in cue.ancestors:
-            for child in ancestor.children:
-                if child.dep_ == "nsubj" and child.i != pronoun.i and not self.in_quote[child.i]:
-                    mention = self.index.at(child.idx)
-                    if mention is not None and mention.entity.kind is EntityKind.PERSON:
-                        return named(mention)
-        fallback: IndexedMention | None = None
-        for seen, mention in enumerate(self.index.people_before(pronoun.idx)):
-            token = self._token_at(mention.end - 1)
-            if self.in_quote[token.i]:
-                continue
-            fallback = fallback or mention
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                return named(mention)
-            if seen >= _RECENT_PEOPLE:
-                break
-        if fallback is not None:
-            return named(fallback)
-        return Speaker(name=pronoun.text, kind=SpeakerKind.UNRESOLVED)
+        if self._pronouns is None:
+            self._pronouns = PronounResolver(self)
+        return self._pronouns.resolve(pronoun, cue)
 
     def _token_at(self, offset: int) -> Token:
         return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]

@@ -211,7 +211,7 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
         session, [(e.start_date, e.granularity, e.kind, e.status, e.source_id) for e in events], +1
     )
     article.event_count = len(events)
-    article.quote_count = len([q for q in quotes if q.kind != "indirect"])
+    article.quote_count = len([q for q in quotes if q.kind not in domain.NOT_QUOTES])
     article.pipeline_version = ex.pipeline_version
     bump(session, "events", len(events))
     bump(session, "quotes", article.quote_count)
@@ -351,7 +351,7 @@ def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.E
     quotes: Tally[int] = Tally(
         entity_ids[speaker]
         for q in ex.quotes
-        if q.kind is not domain.QuoteKind.INDIRECT
+        if q.kind not in domain.NOT_QUOTES
         and q.speaker
         and (speaker := q.speaker.entity or q.speaker.organization) in entity_ids
     )
@@ -460,7 +460,7 @@ def delete_facts(session: Session, article: Article) -> None:
             select(func.coalesce(Quote.speaker_entity_id, Quote.speaker_org_entity_id)).where(
                 Quote.article_id == aid,
                 func.coalesce(Quote.speaker_entity_id, Quote.speaker_org_entity_id).is_not(None),
-                Quote.kind != "indirect",
+                Quote.kind.not_in(domain.NOT_QUOTES),
             )
         )
     )

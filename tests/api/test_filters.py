@@ -11,7 +11,7 @@ from app.errors import BadRequest
 from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction
 from app.store.queries.events import EventFilter, Order
-from app.store.queries.quotes import DIRECT_KINDS
+from app.store.queries.quotes import QUOTE_KINDS
 
 
 def test_blank_values_are_absent_and_repeats_are_kept_once() -> None:
@@ -45,7 +45,7 @@ def test_a_value_we_cannot_use_names_its_parameter(kwargs: dict[str, object], pa
 
 
 def test_quotes_default_to_direct_and_partial() -> None:
-    assert filters.quote_filter().kinds == DIRECT_KINDS
+    assert filters.quote_filter().kinds == QUOTE_KINDS
     assert filters.quote_filter(kind=["indirect"]).kinds == ("indirect",)
 
 

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select, update
 
 from app.config import Settings
+from app.domain import ArticleRecord, QuoteKind
 from app.extract import PIPELINE_VERSION, Extractor
-from app.ingest.batch import Ingester
+from app.extract.turn_speakers import TURN_ROLE
+from app.ingest.batch import Ingester, extraction_input
 from app.ingest.progress import Reporter
 from app.ingest.readers import read_paths
 from app.ingest.reprocess import reprocess
 from app.store.database import Database
-from app.store.models import Article, Counter, Entity, Mention
+from app.store.engine import transaction
+from app.store.models import Article, Counter, Entity, Mention, Quote
+from app.store.writer import store_article
 from tests.conftest import TEST_DATA
 
 pytestmark = pytest.mark.slow
@@ -100,3 +106,38 @@ def test_reprocess_keeps_the_publication_as_an_entity(
     reprocess(ingester, again, everything=True)
     assert again.ingested == 1 and again.failed == 0
     assert publishers() == ["The Coastal Ledger"]
+
+
+def test_reprocess_turns_a_stored_transcript_into_remarks_and_questions(
+    db: Database, settings: Settings, shared_extractor: Extractor
+) -> None:
+    record = ArticleRecord(
+        title="Press Gaggle by Press Secretary Rosa Lindqvist",
+        body=(
+            "MS. LINDQVIST: The county will reopen the river bridge to trucks on Monday morning.\n\n"
+            "Q Will the tolls stay the same for the trucking firms?\n\n"
+            "MS. LINDQVIST: The tolls will stay the same through the end of the year.\n"
+        ),
+        origin="test",
+        published=dt.date(2024, 3, 4),
+    )
+    current = shared_extractor.extract(extraction_input(record))
+    # as an older pipeline stored it: no turns, so no remarks, questions or label speakers
+    older = replace(
+        current,
+        pipeline_version="old",
+        quotes=tuple(q for q in current.quotes if q.kind not in (QuoteKind.REMARKS, QuoteKind.QUESTION)),
+        entities=tuple(e for e in current.entities if TURN_ROLE not in e.roles),
+    )
+    with transaction(db.sessions) as session:
+        store_article(session, record, older)
+    reporter = quiet()
+    reprocess(Ingester(db.sessions, settings, extractor=shared_extractor, processes=1), reporter)
+    assert reporter.ingested == 1 and reporter.failed == 0
+    with db.sessions() as session:
+        kinds = sorted(session.scalars(select(Quote.kind)))
+        speaker = session.scalar(select(Entity).where(Entity.name == "Rosa Lindqvist"))
+        article = session.scalar(select(Article))
+        assert kinds == ["question", "remarks", "remarks"]
+        assert speaker is not None and speaker.quote_count == 2
+        assert article.quote_count == 2

@@ -111,7 +111,7 @@ def test_quotes_by_speaker(client: TestClient) -> None:
 
 
 def test_quotes_by_words_and_dates(client: TestClient) -> None:
-    assert [c.quote.text for c in get(client, "/quotes?q=vote").context["view"].cards] == [
+    assert [c.quote.text for c in get(client, "/quotes?q=vote&kind=direct").context["view"].cards] == [
         "The vote changed the race."
     ]
     day = get(client, "/quotes?from=2024-06-27&to=2024-06-27").context["view"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select, tuple_
 from sqlalchemy.orm import Session
 
+from app.domain import NOT_QUOTES, QuoteKind
 from app.errors import BadRequest, NotFound
 from app.formatting import date_range
 from app.store.models import Article, ArticleEntity, Entity, Event, Mention, Quote, Sentence, Source, Timex
@@ -131,7 +132,9 @@ def get_article(session: Session, article_id: int) -> ArticleDetail:
         select(Event.id).where(Event.article_id == article_id).order_by(Event.start_date, Event.id)
     ).all()
     quote_ids = session.scalars(
-        select(Quote.id).where(Quote.article_id == article_id, Quote.kind != "indirect").order_by(Quote.start)
+        select(Quote.id)
+        .where(Quote.article_id == article_id, Quote.kind.not_in(NOT_QUOTES))
+        .order_by(Quote.start)
     ).all()
     return ArticleDetail(
         article=article_item(row),
@@ -180,9 +183,12 @@ def _quote_annotations(session: Session, article_id: int) -> list[Annotation]:
     rows = session.execute(
         select(Quote.id, Quote.start, Quote.end, Quote.speaker_name, Quote.kind, Entity.name)
         .outerjoin(Entity, Entity.id == Quote.speaker_entity_id)
-        .where(Quote.article_id == article_id, Quote.kind != "indirect")
+        .where(Quote.article_id == article_id, Quote.kind != QuoteKind.INDIRECT.value)
     ).all()
     return [
-        Annotation("quote", s, e, ename or sname or "unknown speaker", qid, kind)
+        Annotation("quote", s, e, ename or sname or _UNNAMED.get(kind, "unknown speaker"), qid, kind)
         for qid, s, e, sname, kind, ename in rows
     ]
+
+
+_UNNAMED = {QuoteKind.QUESTION.value: "a reporter’s question"}

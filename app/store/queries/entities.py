@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import EntityKind
@@ -60,9 +60,10 @@ def entity_item(e: Entity) -> EntityItem:
 def list_entities(
     session: Session, f: EntityFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EntityItem]:
-    """Most-mentioned first; keyset on (mention_count, id)."""
+    """Most-mentioned first; keyset on (mention_count, id). A transcript's speaker whom only
+    the labels name has quotes but no mentions, and is listed too."""
     f.validate()
-    stmt = select(Entity).where(Entity.mention_count > 0)
+    stmt = select(Entity).where(or_(Entity.mention_count > 0, Entity.quote_count > 0))
     if f.kind:
         stmt = stmt.where(Entity.kind == f.kind)
     if f.q:

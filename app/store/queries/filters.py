@@ -18,7 +18,7 @@ from app.store.queries.articles import ArticleFilter
 from app.store.queries.common import Cursor, parse_date, parse_end_date
 from app.store.queries.entities import EntityFilter
 from app.store.queries.events import EventFilter, Order
-from app.store.queries.quotes import DIRECT_KINDS, QuoteFilter
+from app.store.queries.quotes import QUOTE_KINDS, QuoteFilter
 
 # Ids are 32-bit integers on PostgreSQL (bound as ::INTEGER), so a larger id in a cursor
 # would fail in the database rather than match nothing.
@@ -135,14 +135,15 @@ def quote_filter(
     date_from: Raw = None,
     date_to: Raw = None,
 ) -> QuoteFilter:
-    """Without `kind`, direct and partial quotes (what a reader means by a quote)."""
+    """Without `kind`, direct and partial quotes and transcript remarks (what a reader means by a
+    quote)."""
     start, end = date_range(date_from, date_to)
     return QuoteFilter(
         speakers=values(speaker, "speaker"),
         q=text(q, "q"),
         date_from=start,
         date_to=end,
-        kinds=all_of(kind, "kind", QuoteKind) or DIRECT_KINDS,
+        kinds=all_of(kind, "kind", QuoteKind) or QUOTE_KINDS,
     )
 
 

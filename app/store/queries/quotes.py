@@ -16,7 +16,9 @@ from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.views import ArticleRef, EntityRef, QuoteItem
 from app.store.search import matching_ref_ids
 
-DIRECT_KINDS = (QuoteKind.DIRECT.value, QuoteKind.PARTIAL.value)
+# What a reader means by a quote: quoted words and a transcript speaker's remarks (not indirect
+# speech, not reporters' questions).
+QUOTE_KINDS = (QuoteKind.DIRECT.value, QuoteKind.PARTIAL.value, QuoteKind.REMARKS.value)
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class QuoteFilter:
     q: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    kinds: tuple[str, ...] = DIRECT_KINDS
+    kinds: tuple[str, ...] = QUOTE_KINDS
     article_id: int | None = None
 
     def validate(self) -> None:
@@ -180,7 +182,7 @@ def get_quote(session: Session, quote_id: int, more: int = 5) -> QuoteDetail:
             .where(
                 Quote.speaker_entity_id == quote.speaker_entity_id,
                 Quote.id != quote_id,
-                Quote.kind.in_(DIRECT_KINDS),
+                Quote.kind.in_(QUOTE_KINDS),
             )
             .order_by(Quote.said_start.desc(), Quote.id.desc())
             .limit(more)

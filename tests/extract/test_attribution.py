@@ -1,0 +1,109 @@
+"""Attribution patterns of real news and official documents, each on text written for the test:
+who a quotation belongs to, and quoted stretches that are nobody's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.domain import Extraction, Quote, QuoteKind
+from app.extract import ExtractionInput
+
+PUBLISHED = dt.date(2024, 9, 12)
+
+
+def extract(extractor, text: str, title: str | None = None) -> Extraction:
+    return extractor.extract(ExtractionInput(text, PUBLISHED, title=title))
+
+
+def quoted(out: Extraction) -> list[Quote]:
+    return [q for q in out.quotes if q.kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL)]
+
+
+def speakers(out: Extraction) -> dict[str, str | None]:
+    """Quote text (first five words) -> the speaker's entity name, or the speaker's name."""
+    names = {e.key: e.name for e in out.entities}
+    found = {}
+    for q in quoted(out):
+        who = None
+        if q.speaker is not None:
+            who = names.get(q.speaker.entity or "", q.speaker.name)
+        found[" ".join(q.text.split()[:5])] = who
+    return found
+
+
+@pytest.mark.slow
+def test_he_is_not_the_last_person_named_when_she_is_a_woman(extractor):
+    text = (
+        "Mayor Gregory Tallis spoke first at the ceremony. Then Councilwoman Patricia Ventura took "
+        "the stage.\n\n"
+        "He said, “The new library will open its doors to every child in this city.”\n"
+    )
+    assert speakers(extract(extractor, text))["The new library will open"] == "Gregory Tallis"
+
+
+@pytest.mark.slow
+def test_in_a_turn_he_is_the_office_holder_the_speaker_names(extractor):
+    text = (
+        "MS. MARTINEZ: Thanks, Anna. When you hear the President talk about schools, he says, "
+        "“Every classroom deserves a good teacher and a warm room.” That is our budget.\n"
+    )
+    out = extract(extractor, text, title="Press Gaggle by Deputy Press Secretary Carla Martinez")
+    assert speakers(out)["Every classroom deserves a good"] == "Joe Biden"  # the president in 2024
+
+
+@pytest.mark.slow
+def test_in_a_turn_he_can_be_my_opponent(extractor):
+    text = (
+        "THE VICE PRESIDENT: My opponent, he does not care about your pensions. And when he talks "
+        "to his friends, he jokes about, “If they want a raise, they can find another job.”\n"
+    )
+    out = extract(extractor, text, title="Remarks by Vice President Harris at a Campaign Event")
+    assert speakers(out)["If they want a raise,"] == "Donald Trump"  # her opponent in September 2024
+
+
+@pytest.mark.slow
+def test_a_surname_after_the_full_name_is_that_person(extractor):
+    text = (
+        "Retired Admiral Walter Brennigan spoke to a radio host on Tuesday.\n\n"
+        "Brennigan said the fleet was stretched thin. “We are asking too much of too few "
+        "sailors,” he told the host.\n"
+    )
+    assert speakers(extract(extractor, text))["We are asking too much"] == "Walter Brennigan"
+
+
+@pytest.mark.slow
+def test_they_are_the_people_the_previous_subject_names(extractor):
+    text = (
+        "Critics of the toll plan, like Senators Martha Delgado and Peter Ostrowski, want it "
+        "scrapped. They sent a letter on Thursday to the governor.\n\n"
+        "“The plan punishes commuters who have no other way to work,” they wrote.\n"
+    )
+    who = speakers(extract(extractor, text))["The plan punishes commuters who"]
+    assert who == "Martha Delgado"
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_whoever_filed_it(extractor):
+    text = (
+        "The Federal Trade Commission sued the company in March.\n\n"
+        "According to a complaint filed by the Federal Trade Commission, the firm ran a "
+        "“systematic scheme to deceive older customers.”\n"
+    )
+    assert (
+        speakers(extract(extractor, text))["systematic scheme to deceive older"] == "Federal Trade Commission"
+    )
+
+
+@pytest.mark.slow
+def test_an_orders_amended_provisions_are_no_quotes(extractor):
+    text = (
+        "By the authority vested in me as Governor, it is hereby ordered as follows:\n\n"
+        "Section 1. Amendment. Executive Order 12 of 2019 is amended to read as follows:\n\n"
+        "“Sec. 2. Road Safety Board. The Road Safety Board is hereby continued and shall meet "
+        "twice a year.”\n\n"
+        "Sec. 2. Subsection 4 is amended to read as follows: “(b) The Board may invite experts "
+        "to its meetings.”\n"
+    )
+    assert quoted(extract(extractor, text)) == []
