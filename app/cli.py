@@ -21,7 +21,9 @@ db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 token_cli = typer.Typer(help="API tokens for POST /api/v1/articles.", no_args_is_help=True)
 stories_cli = typer.Typer(help="Stories: one happening across articles.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
+queue_cli = typer.Typer(help="The ingest queue of `dateline service`.", no_args_is_help=True)
 cli.add_typer(token_cli, name="token")
+cli.add_typer(queue_cli, name="queue")
 cli.add_typer(stories_cli, name="stories")
 
 
@@ -185,7 +187,8 @@ def service(
     ] = False,
 ) -> None:
     """Run the ingester until stopped: watched folders, feeds and the POST queue, through the
-    pipeline of `dateline ingest`. SIGTERM or Ctrl-C finishes the batch in hand, then exits."""
+    pipeline of `dateline ingest`. SIGTERM or Ctrl-C finishes the article in hand, puts the
+    rest back in the queue and exits within DATELINE_SERVICE_STOP_SECONDS."""
     from app.ingest.service import IngestService
 
     _log_service()
@@ -195,6 +198,20 @@ def service(
     finally:
         db.close()
     typer.echo(f"{tally.stored} stored, {tally.duplicates} duplicates, {tally.failed} failed", err=True)
+    _exit_now(0)
+
+
+def _exit_now(code: int) -> None:
+    """Exit without the interpreter's teardown: freeing a loaded spaCy model takes seconds,
+    and a stopping service has a container's stop timeout to meet. Everything is committed
+    and closed by now."""
+    import logging
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 @cli.command()
@@ -207,7 +224,7 @@ def status(
 
     db = _database()
     with db.sessions() as session:
-        snapshot = ingest_status(session)
+        snapshot = ingest_status(session, stuck_after_seconds=get_settings().source_stuck_seconds)
     db.close()
     typer.echo(render_json(snapshot) if as_json else render_text(snapshot))
 
@@ -261,6 +278,30 @@ def token_revoke(name: Annotated[str, typer.Argument(help="The token's name.")])
     if not revoked:
         _fail(f"no active token named {name!r}")
     typer.echo(f"token {name!r} revoked", err=True)
+
+
+@queue_cli.command("retry")
+def queue_retry(
+    ids: Annotated[
+        list[int] | None, typer.Argument(help="Failed items to queue again (ids from `dateline status`).")
+    ] = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Queue every failed item again.")] = False,
+) -> None:
+    """Queue failed or set-aside items again, their crash counts cleared."""
+    from app.store.engine import transaction
+    from app.store.ingest_queue import retry
+
+    if not ids and not failed:
+        _fail("name the items to retry, or give --failed for every failed one")
+    db = _database()
+    try:
+        with transaction(db.sessions) as session:
+            count = retry(session, ids or (), every_failed=failed)
+    finally:
+        db.close()
+    typer.echo(f"{count} item{'s' if count != 1 else ''} queued again", err=True)
+    if ids and count < len(set(ids)):
+        _fail(f"{len(set(ids)) - count} of the items named are not failed (or do not exist)")
 
 
 @stories_cli.command("rebuild")

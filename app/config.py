@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     extract_seconds: float = 30.0
 
     max_file_bytes: int = 5 * 1024 * 1024
-    http_timeout_seconds: float = 20.0
+    http_timeout_seconds: float = 20.0  # connect, and each read
+    fetch_deadline_seconds: float = 60.0  # one fetch in all: a server trickling bytes is cut off
     http_max_redirects: int = 5
     http_user_agent: str = "Dateline/0.1 (+https://github.com/dateline)"
 
@@ -46,10 +47,15 @@ class Settings(BaseSettings):
     service_batch_size: int = 16  # queued items a worker claims and extracts together
     service_idle_seconds: float = 0.5  # how often an idle worker looks at the queue again
     watch_poll_seconds: float = 5.0
+    # a feed poll or folder scan in flight for longer than this shows as stuck (/status, /metrics)
+    source_stuck_seconds: float = 120.0
     watch_settle_seconds: float = 2.0  # a file changed more recently than this may be half-written
     worker_heartbeat_seconds: float = 10.0
     worker_stale_seconds: float = 60.0  # no heartbeat for this long: the worker is dead
-    ingest_max_attempts: int = 3  # claims of an item by workers that died before it is failed
+    # times an item may stop its worker (killed, out of memory) while held alone before it is
+    # set aside; crashes in a batch only make it a suspect, next claimed alone
+    ingest_max_crashes: int = 3
+    service_stop_seconds: float = 4.5  # after SIGTERM, exit by then whatever is in hand
 
     demo_dir: Path = Path("demo")
 

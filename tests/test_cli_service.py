@@ -1,4 +1,5 @@
-"""`dateline token create|list|revoke` and `dateline status`, run in-process on the test database."""
+"""`dateline token create|list|revoke`, `dateline status` and `dateline queue retry`, run
+in-process on the test database."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.config import get_settings
+from app.store import ingest_queue
 from app.store.database import Database
 from app.store.engine import transaction
+from app.store.ingest_queue import NewItem, PayloadType
+from app.store.models import IngestItem
 from app.store.tokens import check_token
 
 
@@ -58,3 +63,23 @@ def test_status_prints_the_queue_and_json_for_scripts(run) -> None:  # type: ign
     assert text.stdout.startswith("queue: 0 waiting, 0 being processed")
     data = json.loads(run("status", "--json").stdout)
     assert data["queue_depth"] == 0 and data["by_status"]["failed"] == 0
+
+
+def test_queue_retry_queues_named_or_all_failed_items_again(run, db: Database) -> None:  # type: ignore[no-untyped-def]
+    with transaction(db.sessions) as session:
+        failed = [
+            ingest_queue.record_failure(
+                session, NewItem(f"input {i}", "", PayloadType.RECORD), "set aside: …"
+            )
+            for i in range(3)
+        ]
+    one = run("queue", "retry", str(failed[0]))
+    assert one.exit_code == 0 and "1 item queued again" in one.output
+    again = run("queue", "retry", str(failed[0]))  # queued now, not failed
+    assert again.exit_code == 2 and "not failed" in again.output
+    rest = run("queue", "retry", "--failed")
+    assert rest.exit_code == 0 and "2 items queued again" in rest.output
+    assert run("queue", "retry").exit_code == 2
+    with db.sessions() as session:
+        rows = session.execute(select(IngestItem.status, IngestItem.error)).all()
+    assert {tuple(r) for r in rows} == {("queued", None)}

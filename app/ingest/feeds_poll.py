@@ -5,13 +5,16 @@ Each feed is fetched every `feed_poll_seconds` with the ETag and Last-Modified i
 after the previous request to the same host; timeouts, the size limit and the redirect
 limit are those of `app.ingest.fetch`. New entries (by URL, else by text) are queued; the
 queued entries and the new validators are committed together, so a crash between the two
-can neither lose entries nor skip them next time.
+can neither lose entries nor skip them next time. The service runs each poll on a thread of its
+own (`poll_politely`), so a slow feed holds up nothing but itself; a poll in flight is noted
+in the database (`start_poll`), which is how /status tells a stuck feed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +29,14 @@ from app.ingest.queue import record_item
 from app.ingest.readers.feeds import parse_feed
 from app.store import ingest_queue
 from app.store.engine import transaction
-from app.store.ingest_sources import PollStatus, due_feeds, ensure_feeds, feed_validators, record_poll
+from app.store.ingest_sources import (
+    PollStatus,
+    due_feeds,
+    ensure_feeds,
+    feed_validators,
+    record_poll,
+    start_poll,
+)
 from app.store.models import utcnow
 from app.store.writer import find_duplicate
 
@@ -65,25 +75,44 @@ class FeedPoller:
         self._wait = wait
         self._clock = clock
         self._last_request: dict[str, float] = {}
+        self._host_locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
         if self.feeds:
             with transaction(factory) as session:
                 ensure_feeds(session, self.feeds)
 
-    def poll_due(self) -> list[PollResult]:
-        """Poll every feed whose next poll time has come."""
+    def due(self) -> list[str]:
+        """The feeds whose next poll time has come, in configured order."""
         if not self.feeds:
             return []
         with self.factory() as session:
             due = due_feeds(session, self.feeds, utcnow())
+        return [u for u in self.feeds if u in due]
+
+    def poll_due(self) -> list[PollResult]:
+        """Poll every feed whose next poll time has come, one after another."""
         results = []
-        for url in (u for u in self.feeds if u in due):
-            if not self._polite_pause(url):
+        for url in self.due():
+            result = self.poll_politely(url)
+            if result is None:
                 break  # stopping
-            results.append(self.poll(url))
+            results.append(result)
         return results
 
+    def poll_politely(self, url: str) -> PollResult | None:
+        """Poll `url` once no other poll of its host is running and the per-host delay has
+        passed; None when stopped while waiting. Safe to call from several threads."""
+        host = _host(url)
+        with self._locks_lock:
+            lock = self._host_locks.setdefault(host, threading.Lock())
+        with lock:
+            if not self._polite_pause(url):
+                return None
+            return self.poll(url)
+
     def poll(self, url: str) -> PollResult:
-        with self.factory() as session:
+        with transaction(self.factory) as session:
+            start_poll(session, url)
             validators = feed_validators(session, url)
         next_poll_at = utcnow() + dt.timedelta(seconds=self.settings.feed_poll_seconds)
         try:

@@ -1,8 +1,13 @@
-"""Polite HTTP fetching for feeds and pages: timeouts, a response size limit, bounded
-redirects, conditional GET (ETag / Last-Modified)."""
+"""Polite HTTP fetching for feeds and pages: timeouts, a total deadline, a response size limit,
+bounded redirects, conditional GET (ETag / Last-Modified).
+
+httpx's timeouts bound each read, so a server that sends a byte every few seconds never trips
+them; the deadline (DATELINE_FETCH_DEADLINE_SECONDS) bounds the whole fetch, checked as the body
+arrives, and no read may wait past it."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -33,18 +38,22 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    deadline = time.monotonic() + settings.fetch_deadline_seconds
+    per_read = min(settings.http_timeout_seconds, settings.fetch_deadline_seconds)
     try:
         with (
             httpx.Client(
                 follow_redirects=True,
                 max_redirects=settings.http_max_redirects,
-                timeout=settings.http_timeout_seconds,
+                timeout=httpx.Timeout(per_read),
             ) as client,
             client.stream("GET", url, headers=headers) as response,
         ):
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
+                if time.monotonic() > deadline:
+                    raise IngestError(url, f"took longer than {settings.fetch_deadline_seconds:g} s in all")
                 size += len(chunk)
                 if size > settings.max_file_bytes:
                     raise IngestError(url, f"response over the limit of {settings.max_file_bytes:,} bytes")
@@ -52,7 +61,7 @@ def fetch(
     except httpx.TooManyRedirects as exc:
         raise IngestError(url, f"more than {settings.http_max_redirects} redirects") from exc
     except httpx.TimeoutException as exc:
-        raise IngestError(url, f"timed out after {settings.http_timeout_seconds:g} s") from exc
+        raise IngestError(url, f"timed out after {per_read:g} s") from exc
     except httpx.HTTPError as exc:
         raise IngestError(url, f"unreachable ({type(exc).__name__}: {exc})") from exc
     if response.status_code >= 400:

@@ -7,7 +7,9 @@ article and marks the item done in ONE transaction. If the process dies anywhere
 either done with its article or still 'processing' without one, and goes back to the queue.
 
 An item that cannot be read, extracted or stored is marked failed with its reason; the worker
-goes on with the next.
+goes on with the next. Between articles the worker looks whether it was asked to stop; while
+it extracts (pure computation, nothing half-written) it may be interrupted at once with
+`StopNow`, and the items it holds go back to the queue.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +125,10 @@ def _read_item(item: ClaimedItem) -> ArticleRecord:
 # --- the worker -------------------------------------------------------------------------------
 
 
+class StopNow(BaseException):  # like KeyboardInterrupt: `except Exception` does not stop it
+    """Raised into a worker that is extracting, to stop it at once (a graceful shutdown)."""
+
+
 class LostClaim(Exception):
     """This worker's claim on an item was taken away (it was thought dead); someone else
     will process the item, so this worker must not store it."""
@@ -144,13 +151,14 @@ class QueueWorker:
         ingester: Ingester,
         worker_id: str,
         batch_size: int = 16,
-        max_attempts: int = 3,
+        stop_requested: Callable[[], bool] = lambda: False,
     ) -> None:
         self.factory = factory
         self.ingester = ingester
         self.worker_id = worker_id
         self.batch_size = max(batch_size, 1)
-        self.max_attempts = max_attempts
+        self.stop_requested = stop_requested
+        self.interruptible = False  # True only while extracting: StopNow may be raised then
         self.tally = WorkerTally()
 
     def work_batch(self) -> int:
@@ -162,11 +170,10 @@ class QueueWorker:
         return len(items)
 
     def process(self, items: list[ClaimedItem]) -> None:
+        """Items in order, each finished in its own transaction; stops between articles when
+        asked to, leaving the rest claimed for the caller to give back."""
         fresh: list[tuple[ClaimedItem, ArticleRecord]] = []
         for item in items:
-            if item.attempts > self.max_attempts:
-                self._fail(item, f"claimed {item.attempts} times without finishing; given up")
-                continue
             try:
                 record = read_item(item)
             except IngestError as err:
@@ -182,7 +189,16 @@ class QueueWorker:
                 fresh.append((item, record))
         items_of = {id(record): item for item, record in fresh}
         # a batch at once; an article the pipeline fails on fails alone (Extractor.extract_each)
-        for record, extraction, problem in self.ingester.extract_each([record for _, record in fresh]):
+        results = self.ingester.extract_each([record for _, record in fresh])
+        while not self.stop_requested():
+            self.interruptible = True
+            try:
+                step = next(results, None)
+            finally:
+                self.interruptible = False
+            if step is None:
+                break
+            record, extraction, problem = step
             item = items_of[id(record)]
             if extraction is None:
                 self._fail(item, problem or "extraction failed")

@@ -1,14 +1,18 @@
 """`dateline service`: the long-running ingester.
 
 One process is one worker: the main thread works the queue (claim a batch, extract, store
-each article with its item's 'done'); a producer thread scans the watched folders and polls
-the feeds into the same queue; a heartbeat thread keeps this worker's row alive and gives the
-items of dead workers back to the queue. The spaCy model is loaded once, at start.
+each article with its item's 'done'); the watched folders are scanned on a thread of their own,
+and each feed is polled on a thread of its own (one poll in flight per feed, each fetch with a
+total deadline), so that a slow feed holds up neither the folders, nor the other feeds, nor the
+queue; a heartbeat thread keeps this worker's row alive and gives the items of dead workers back
+to the queue. The spaCy model is loaded once, at start.
 
-Stopping: SIGTERM or SIGINT lets the batch in hand finish (each of its articles is committed
-with its item), claims nothing more, and exits; a second signal exits at once, which is still
-safe, as is SIGKILL: whatever was claimed and not committed goes back to the queue (see
-app/ingest/queue.py and app/store/ingest_queue.py).
+Stopping: SIGTERM or SIGINT finishes the article being stored (committed with its item),
+interrupts an extraction in progress, puts the rest of the batch back in the queue (their
+attempts refunded) and exits, within DATELINE_SERVICE_STOP_SECONDS (4.5 s, under a container's
+usual 10 s) whatever is in hand: past that, a watchdog ends the process, which is as safe as
+SIGKILL. A second signal exits at once. Whatever was claimed and not committed goes back to
+the queue (see app/ingest/queue.py and app/store/ingest_queue.py).
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ from app.config import Settings
 from app.extract import Extractor
 from app.ingest.batch import Ingester
 from app.ingest.feeds_poll import FeedPoller
-from app.ingest.queue import QueueWorker, WorkerTally
+from app.ingest.queue import QueueWorker, StopNow, WorkerTally
 from app.ingest.watch import FolderWatcher
 from app.store import ingest_queue, ingest_workers
 from app.store.database import Database
 from app.store.engine import transaction
+from app.store.ingest_sources import forget_polls_in_flight
 from app.store.ingest_workers import WorkerRow
 from app.store.models import utcnow
 
@@ -41,7 +46,7 @@ log = logging.getLogger("dateline.service")
 
 _ERROR_PAUSE_SECONDS = 5.0
 _PRODUCER_TICK_SECONDS = 1.0
-_THREAD_JOIN_SECONDS = 5.0
+_THREAD_JOIN_SECONDS = 0.5  # all together; they are daemon threads
 _WORKER_HISTORY = dt.timedelta(days=7)  # how long a stopped worker's row is kept, for inspection
 
 
@@ -82,6 +87,7 @@ class IngestService:
         )
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._worker: QueueWorker | None = None
         self.tally = WorkerTally()
 
     @property
@@ -114,11 +120,12 @@ class IngestService:
                 ingester,
                 self.me.id,
                 batch_size=self.settings.service_batch_size,
-                max_attempts=self.settings.ingest_max_attempts,
+                stop_requested=lambda: self.stopping,
             )
+            self._worker = worker
             self.tally = worker.tally
             if self.producers:
-                self._start_thread("producers", self._producers_loop)
+                self._start_producers()
             self._work(worker)
         finally:
             self._stopping.set()
@@ -137,7 +144,7 @@ class IngestService:
                 pid_alive,
             )
             ingest_workers.mark_stopped(session, dead, "died")
-            requeued = ingest_queue.recover_abandoned(session)
+            requeued = ingest_queue.recover_abandoned(session, self.settings.ingest_max_crashes)
             ingest_workers.forget_stopped(session, utcnow() - _WORKER_HISTORY)
         if dead or requeued:
             log.warning("%d dead workers; %d of their items back in the queue", len(dead), requeued)
@@ -147,23 +154,26 @@ class IngestService:
         while not self.stopping:
             try:
                 claimed = worker.work_batch()
+            except StopNow:
+                return
             except Exception:  # the database went away, say: keep the process, retry soon
                 log.exception("worker error; its items go back to the queue, retrying shortly")
-                self._release(refund_attempt=False)
+                self._release(crashed=True)
                 self._stopping.wait(_ERROR_PAUSE_SECONDS)
                 continue
             if not claimed:
                 self._stopping.wait(self.settings.service_idle_seconds)
 
     def _shut_down(self) -> None:
-        self._release(refund_attempt=True)
+        self._release(crashed=False)
         try:
             with transaction(self.db.sessions) as session:
                 ingest_workers.mark_stopped(session, [self.me.id], "stopped")
         except Exception:
             log.exception("could not record that worker %s stopped", self.me.id)
+        deadline = time.monotonic() + _THREAD_JOIN_SECONDS
         for thread in self._threads:
-            thread.join(_THREAD_JOIN_SECONDS)
+            thread.join(max(0.0, deadline - time.monotonic()))
         t = self.tally
         log.info(
             "worker %s stopped: %d stored, %d duplicates, %d failed",
@@ -173,10 +183,12 @@ class IngestService:
             t.failed,
         )
 
-    def _release(self, refund_attempt: bool) -> None:
+    def _release(self, crashed: bool) -> None:
         try:
             with transaction(self.db.sessions) as session:
-                released = ingest_queue.release_claims(session, self.me.id, refund_attempt)
+                released = ingest_queue.release_claims(
+                    session, self.me.id, crashed, self.settings.ingest_max_crashes
+                )
             if released:
                 log.info("%d claimed items back in the queue", released)
         except Exception:  # they will be recovered as a dead worker's items
@@ -198,25 +210,44 @@ class IngestService:
             except Exception:
                 log.exception("heartbeat failed")
 
-    def _producers_loop(self) -> None:
-        watcher = (
-            FolderWatcher(self.db.sessions, self.settings, self.settings.watch_dirs)
-            if self.settings.watch_dirs
-            else None
-        )
-        poller = (
-            FeedPoller(self.db.sessions, self.settings, wait=self._stopping.wait)
-            if self.settings.feeds
-            else None
-        )
-        next_scan = 0.0
+    def _start_producers(self) -> None:
+        with transaction(self.db.sessions) as session:
+            forget_polls_in_flight(session)
+        if self.settings.watch_dirs:
+            watcher = FolderWatcher(self.db.sessions, self.settings, self.settings.watch_dirs)
+            self._start_thread(
+                "folders",
+                lambda: self._every(self.settings.watch_poll_seconds, "watched folders", watcher.scan),
+            )
+        if self.settings.feeds:
+            poller = FeedPoller(self.db.sessions, self.settings, wait=self._stopping.wait)
+            self._start_thread("feeds", lambda: self._schedule_feeds(poller))
+
+    def _every(self, seconds: float, what: str, step: Callable[[], object]) -> None:
         while not self.stopping:
-            now = time.monotonic()
-            if watcher and now >= next_scan:
-                next_scan = now + self.settings.watch_poll_seconds
-                _guarded("watched folders", watcher.scan)
-            if poller:
-                _guarded("feeds", poller.poll_due)
+            _guarded(what, step)
+            self._stopping.wait(seconds)
+
+    def _schedule_feeds(self, poller: FeedPoller) -> None:
+        """Start a poll thread for each due feed that has none running; a feed whose poll is
+        stuck gets no second one (its state row shows it as stuck)."""
+        in_flight: dict[str, threading.Thread] = {}
+        while not self.stopping:
+            try:
+                due = poller.due()
+            except Exception:
+                log.exception("feeds: could not read which are due")
+                due = []
+            for url in due:
+                running = in_flight.get(url)
+                if running is not None and running.is_alive():
+                    continue
+                thread = threading.Thread(
+                    target=_guarded, args=(f"feed {url}", lambda u=url: poller.poll_politely(u)), daemon=True
+                )
+                thread.name = f"dateline-feed-{len(in_flight)}"
+                in_flight[url] = thread
+                thread.start()
             self._stopping.wait(_PRODUCER_TICK_SECONDS)
 
     def _install_signal_handlers(self) -> Callable[[], None]:
@@ -225,8 +256,11 @@ class IngestService:
             if self.stopping:
                 log.warning("%s again: stopping now; unfinished items go back to the queue", name)
                 raise SystemExit(128 + signum)
-            log.info("%s: finishing the batch in hand, then stopping", name)
+            log.info("%s: finishing the article in hand, then stopping", name)
             self.stop()
+            self._start_watchdog()
+            if self._worker is not None and self._worker.interruptible:
+                raise StopNow  # mid-extraction: nothing is half-written, its items go back
 
         previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
 
@@ -235,6 +269,18 @@ class IngestService:
                 signal.signal(sig, handler)
 
         return restore
+
+    def _start_watchdog(self) -> None:
+        """Past DATELINE_SERVICE_STOP_SECONDS, end the process whatever it is doing: a store
+        not committed by then is rolled back, and its claims are recovered like a crash's."""
+
+        def watch() -> None:
+            time.sleep(self.settings.service_stop_seconds)
+            log.warning("not stopped after %.1f s: exiting now", self.settings.service_stop_seconds)
+            logging.shutdown()
+            os._exit(1)
+
+        threading.Thread(target=watch, name="dateline-stop-watchdog", daemon=True).start()
 
 
 def _guarded(what: str, step: Callable[[], object]) -> None:

@@ -35,13 +35,18 @@ def render_text(status: IngestStatus) -> str:
         f"workers: {len(status.workers)}",
     ]
     lines += [f"  {w.id}  heartbeat {_when(w.heartbeat_at, now)}" for w in status.workers]
-    lines.append(f"feeds: {len(status.feeds)}")
+    stuck = [f for f in status.feeds if f.stuck]
+    lines.append(
+        f"feeds and watched folders: {len(status.feeds)}" + (f", {len(stuck)} STUCK" if stuck else "")
+    )
     for feed in status.feeds:
         result = feed.last_status or "not polled yet"
         if feed.last_error:
             result += f": {feed.last_error}"
+        if feed.stuck and feed.in_flight_seconds is not None:
+            result = f"STUCK for {feed.in_flight_seconds:.0f} s; last: {result}"
         lines.append(
-            f"  {feed.url}  last poll {_when(feed.last_polled_at, now)}: {result}; "
+            f"  {feed.kind} {feed.url}  last poll {_when(feed.last_polled_at, now)}: {result}; "
             f"{feed.items_queued} items queued"
         )
     lines.append(f"recent failures: {len(status.recent_failures)}")

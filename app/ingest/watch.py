@@ -11,6 +11,7 @@ so a restart neither loses a file nor queues it twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
@@ -27,7 +28,17 @@ from app.ingest.readers.decode import read_limited
 from app.store import ingest_queue
 from app.store.engine import transaction
 from app.store.ingest_queue import NewItem
-from app.store.ingest_sources import file_signature, known_files, record_file
+from app.store.ingest_sources import (
+    PollStatus,
+    SourceKind,
+    ensure_feeds,
+    file_signature,
+    known_files,
+    record_file,
+    record_poll,
+    start_poll,
+)
+from app.store.models import utcnow
 
 log = logging.getLogger("dateline.service")
 
@@ -45,21 +56,37 @@ class FolderWatcher:
         self.settings = settings
         self.folders = [Path(f).expanduser().resolve() for f in folders]
         self._missing_reported: set[Path] = set()
+        if self.folders:
+            with transaction(factory) as session:
+                ensure_feeds(session, [str(f) for f in self.folders], SourceKind.FOLDER)
 
     def scan(self) -> ScanResult:
+        """Queue what is new in every folder. Each folder's scan is noted in its source state
+        (begun, then done with what it queued), so /status shows a folder that hangs."""
         files = items = failed = 0
         for folder in self.folders:
+            with transaction(self.factory) as session:
+                start_poll(session, str(folder), SourceKind.FOLDER)
+            next_scan = utcnow() + dt.timedelta(seconds=self.settings.watch_poll_seconds)
             if not folder.is_dir():
                 if folder not in self._missing_reported:
                     log.warning("watched folder %s does not exist (yet)", folder)
                     self._missing_reported.add(folder)
+                with transaction(self.factory) as session:
+                    record_poll(session, str(folder), PollStatus.ERROR, next_scan, error="no such folder")
                 continue
             self._missing_reported.discard(folder)
+            queued_here = failed_here = 0
             for path, stat in self._ready_files(folder):
                 queued, bad = self._queue_file(path, stat)
                 files += 1
-                items += queued
-                failed += bad
+                queued_here += queued
+                failed_here += bad
+            with transaction(self.factory) as session:
+                error = f"{failed_here} inputs failed" if failed_here else None
+                record_poll(session, str(folder), PollStatus.OK, next_scan, error=error, queued=queued_here)
+            items += queued_here
+            failed += failed_here
         if files:
             log.info("watched folders: queued %d articles from %d files (%d failed)", items, files, failed)
         return ScanResult(files=files, items=items, failed=failed)

@@ -1,5 +1,6 @@
-"""What the service remembers about its inputs: each feed's conditional-GET validators and
-last poll (`feed_states`), and each watched file it has queued (`watched_files`)."""
+"""What the service remembers about its inputs: each source's last poll and the poll in
+flight (`feed_states`: feeds with their conditional-GET validators, and watched folders), and
+each watched file it has queued (`watched_files`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,17 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import FeedState, WatchedFile, utcnow
 
 _MAX_INT32 = 2**31 - 1
+
+
+class SourceKind(StrEnum):
+    FEED = "feed"
+    FOLDER = "folder"
 
 
 class PollStatus(StrEnum):
@@ -32,14 +38,34 @@ class FeedValidators:
     last_modified: str | None
 
 
-def ensure_feeds(session: Session, urls: list[str]) -> None:
-    """A state row for every configured feed, so /status lists feeds not polled yet."""
+def ensure_feeds(session: Session, urls: list[str], kind: SourceKind = SourceKind.FEED) -> None:
+    """A state row for every configured source, so /status lists those not polled yet."""
     known = set(session.scalars(select(FeedState.url).where(FeedState.url.in_(urls))))
     for url in urls:
         if url not in known:
-            session.add(FeedState(url=url, items_queued=0))
+            session.add(FeedState(url=url, kind=kind.value, items_queued=0))
             known.add(url)
     session.flush()
+
+
+def start_poll(session: Session, url: str, kind: SourceKind = SourceKind.FEED) -> None:
+    """Note that a poll (or a folder scan) of `url` begins now; `record_poll` ends it."""
+    state = session.scalar(select(FeedState).where(FeedState.url == url))
+    if state is None:
+        state = FeedState(url=url, kind=kind.value, items_queued=0)
+        session.add(state)
+    state.poll_started_at = utcnow()
+    session.flush()
+
+
+def forget_polls_in_flight(session: Session) -> None:
+    """At the start of the one service that polls: polls noted by a service that died are over."""
+    session.execute(
+        update(FeedState)
+        .where(FeedState.poll_started_at.is_not(None))
+        .values(poll_started_at=None)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def due_feeds(session: Session, urls: list[str], now: dt.datetime) -> set[str]:
@@ -75,6 +101,7 @@ def record_poll(
         state = FeedState(url=url, items_queued=0)
         session.add(state)
     state.last_polled_at = utcnow()
+    state.poll_started_at = None
     state.next_poll_at = next_poll_at
     state.last_status = status[:40]
     state.last_error = error

@@ -428,7 +428,10 @@ class IngestItem(Base):
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     started_at: Mapped[dt.datetime | None]
     finished_at: Mapped[dt.datetime | None]
-    attempts: Mapped[int] = mapped_column(default=0)
+    attempts: Mapped[int] = mapped_column(default=0)  # claims by a worker
+    # times a worker stopped without finishing it while holding it, and while holding it alone
+    crashes: Mapped[int] = mapped_column(default=0, server_default="0")
+    solo_crashes: Mapped[int] = mapped_column(default=0, server_default="0")
     worker: Mapped[str | None] = mapped_column(String(100))
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
     error: Mapped[str | None] = mapped_column(Text)
@@ -449,10 +452,14 @@ class ApiToken(Base):
 
 
 class FeedState(Base):
+    """A source the service reads on its own: a feed (its URL) or a watched folder (its path)."""
+
     __tablename__ = "feed_states"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     url: Mapped[str] = mapped_column(String(2000), unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default="feed", server_default="feed")  # feed|folder
+    poll_started_at: Mapped[dt.datetime | None]  # a poll or scan in flight began then
     etag: Mapped[str | None] = mapped_column(String(500))
     last_modified: Mapped[str | None] = mapped_column(String(100))
     last_polled_at: Mapped[dt.datetime | None]

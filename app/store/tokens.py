@@ -82,6 +82,13 @@ def revoke_token(session: Session, name: str) -> bool:
     return True
 
 
+def token_is_valid(session: Session, plain: str) -> bool:
+    """Whether `plain` is an active token; a read only, for pages that show more to a token
+    holder (/status) and count nothing against its rate."""
+    live = select(ApiToken.id).where(ApiToken.token_hash == hash_token(plain), ApiToken.revoked_at.is_(None))
+    return session.scalar(live) is not None
+
+
 def check_token(session: Session, plain: str, now: dt.datetime | None = None) -> TokenCheck | None:
     """Count one request against the token's fixed one-minute window and return the count;
     None for an unknown or revoked token.
@@ -94,8 +101,7 @@ def check_token(session: Session, plain: str, now: dt.datetime | None = None) ->
     token_hash = hash_token(plain)
     # Read first: a burst of unknown or revoked tokens must cost no writes (an UPDATE takes
     # SQLite's one write lock even when it matches no row).
-    live = select(ApiToken.id).where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
-    if session.scalar(live) is None:
+    if not token_is_valid(session, plain):
         return None
     expired = ApiToken.rate_window_start.is_(None) | (ApiToken.rate_window_start <= now - RATE_WINDOW)
     row = session.execute(

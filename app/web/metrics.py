@@ -28,9 +28,10 @@ def _metric(name: str, kind: str, help_text: str, samples: Iterable[Sample]) -> 
     return lines
 
 
-def render_metrics(status: IngestStatus) -> str:
+def render_metrics(status: IngestStatus, per_source: bool = True) -> str:
     """Counters for everything that only grows (rates come from Prometheus's rate()),
-    gauges for the rest."""
+    gauges for the rest. The series labelled with a feed URL or folder path only with
+    `per_source` (a scraper with a token); the count of stuck sources always."""
     lines: list[str] = []
     lines += _metric(
         "dateline_ingest_queue_depth",
@@ -69,7 +70,21 @@ def render_metrics(status: IngestStatus) -> str:
         [({}, status.watched_files)],
     )
     lines += _metric("dateline_articles_total", "counter", "Articles stored.", [({}, status.articles)])
-    feeds = status.feeds
+    lines += _metric(
+        "dateline_sources_stuck",
+        "gauge",
+        "Feeds and watched folders whose poll or scan has run past DATELINE_SOURCE_STUCK_SECONDS.",
+        [({}, sum(1 for f in status.feeds if f.stuck))],
+    )
+    if not per_source:
+        return "\n".join(lines) + "\n"
+    lines += _metric(
+        "dateline_source_stuck",
+        "gauge",
+        "1 while the source's poll or scan is stuck, else 0.",
+        [({"kind": f.kind, "source": f.url}, int(f.stuck)) for f in status.feeds],
+    )
+    feeds = [f for f in status.feeds if f.kind == "feed"]
     lines += _metric(
         "dateline_feed_last_poll_timestamp_seconds",
         "gauge",

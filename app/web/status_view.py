@@ -1,10 +1,13 @@
 """The /status page's context: the ingest status with its times said as people say them
-("4 s ago", "in 12 min"), relative to when the status was read."""
+("4 s ago", "in 12 min"), relative to when the status was read, and whether the service is
+healthy. Anyone may see whether it is healthy and the queue's figures; the details (worker
+hosts and pids, feed URLs and folder paths, failed inputs, which name tokens and paths) only
+a caller with a token (`details=True`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.store.queries.ingest_status import IngestStatus
 
@@ -28,6 +31,10 @@ def relative(moment: dt.datetime | None, now: dt.datetime) -> str:
     return f"in {span(delta)}" if delta > 0 else f"{span(delta)} ago"
 
 
+# the oldest waiting item may wait this long before the service counts as behind
+BEHIND_SECONDS = 15 * 60
+
+
 @dataclass(frozen=True)
 class FeedLine:
     url: str
@@ -36,6 +43,8 @@ class FeedLine:
     result: str
     problem: str | None
     items_queued: int
+    kind: str = "feed"
+    stuck: str | None = None  # "polling for 5 min" when stuck
 
 
 @dataclass(frozen=True)
@@ -64,16 +73,39 @@ class StatusPage:
     feeds: list[FeedLine]
     workers: list[WorkerLine]
     failures: list[FailureLine]
+    problems: list[str]  # why it is not healthy, said without names
+    details: bool = True  # False: the public page, without workers, sources and failures
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
 
 
-def status_page(status: IngestStatus) -> StatusPage:
+def health_problems(status: IngestStatus) -> list[str]:
+    """What makes the service unhealthy, in words that name no host, path or token."""
+    problems = []
+    if status.queue_depth and not status.workers:
+        problems.append(f"{status.queue_depth:,} items wait and no worker is running")
+    age = status.oldest_queued_age_seconds
+    if age is not None and age > BEHIND_SECONDS and status.workers:
+        problems.append(f"the oldest waiting item has waited {span(age)}")
+    stuck = [f for f in status.feeds if f.stuck]
+    if stuck:
+        kinds = ", ".join(sorted({f.kind for f in stuck}))
+        problems.append(f"{len(stuck)} source{'s' if len(stuck) != 1 else ''} stuck ({kinds})")
+    return problems
+
+
+def status_page(status: IngestStatus, details: bool = True) -> StatusPage:
     now = status.generated_at
     age = status.oldest_queued_age_seconds
-    return StatusPage(
+    page = StatusPage(
         status=status,
         oldest_waiting=span(age) if age is not None else None,
         accepted_per_minute=f"{status.accepted.per_minute:.1f}",
         processed_per_minute=f"{status.processed.per_minute:.1f}",
+        problems=health_problems(status),
+        details=details,
         feeds=[
             FeedLine(
                 url=f.url,
@@ -82,6 +114,10 @@ def status_page(status: IngestStatus) -> StatusPage:
                 result=f.last_status or "not polled yet",
                 problem=f.last_error,
                 items_queued=f.items_queued,
+                kind=f.kind,
+                stuck=f"{'scanning' if f.kind == 'folder' else 'polling'} for {span(f.in_flight_seconds)}"
+                if f.stuck and f.in_flight_seconds is not None
+                else None,
             )
             for f in status.feeds
         ],
@@ -100,3 +136,7 @@ def status_page(status: IngestStatus) -> StatusPage:
             for f in status.recent_failures
         ],
     )
+    if not details:
+        public = replace(status, recent_failures=[], feeds=[], workers=[])
+        page = replace(page, status=public, feeds=[], workers=[], failures=[])
+    return page

@@ -165,18 +165,23 @@ def test_a_worker_that_lost_its_claim_does_not_store_the_item(settings: Settings
 
 
 @pytest.mark.slow
-def test_an_item_claimed_too_often_is_failed_rather_than_retried_forever(
+def test_an_item_set_aside_is_not_processed_and_comes_back_with_queue_retry(
     settings: Settings, db: Database
 ) -> None:
-    enqueue_all(db, [json_item(40)])
+    [item_id] = enqueue_all(db, [json_item(40)])
     with transaction(db.sessions) as session:
         ingest_workers.register(session, "crashing", "test-host", 2)
-    for _ in range(3):  # three workers died holding it
+    for _ in range(3):  # three workers died holding it alone
         with transaction(db.sessions) as session:
             ingest_queue.claim(session, "crashing", 1)
         with transaction(db.sessions) as session:
-            ingest_queue.release_claims(session, "crashing", refund_attempt=False)
-    make_worker(settings, db).work_batch()
+            ingest_queue.release_claims(session, "crashing", crashed=True, max_solo_crashes=3)
+    worker = make_worker(settings, db)
+    assert worker.work_batch() == 0
     [row] = item_rows(db)
-    assert (row.status, row.error) == ("failed", "claimed 4 times without finishing; given up")
-    assert article_count(db) == 0
+    assert row.status == "failed" and row.error.startswith("set aside: its worker stopped 3 times")
+    with transaction(db.sessions) as session:
+        assert ingest_queue.retry(session, [item_id]) == 1
+    assert worker.work_batch() == 1
+    [row] = item_rows(db)
+    assert row.status == "done" and article_count(db) == 1

@@ -124,8 +124,11 @@ def test_items_of_a_worker_whose_process_is_gone_go_back_to_the_queue(db: Databa
     assert dead == ["dead-one"]
     assert requeued == 2
     assert list(statuses(db).values()) == ["queued"] * 3
-    with transaction(db.sessions) as session:
-        assert [c.id for c in ingest_queue.claim(session, "new-one", 5)] == ids
+    claims = []
+    for _ in range(3):  # the dead worker's two items are suspects now: each is taken alone
+        with transaction(db.sessions) as session:
+            claims.append([c.id for c in ingest_queue.claim(session, "new-one", 5)])
+    assert claims == [[ids[0]], [ids[1]], [ids[2]]]
 
 
 def test_a_live_worker_on_another_host_keeps_its_items_until_its_heartbeat_is_stale(db: Database) -> None:
@@ -148,7 +151,84 @@ def test_a_graceful_release_refunds_the_attempt(db: Database) -> None:
     with transaction(db.sessions) as session:
         ingest_queue.claim(session, "w1", 1)
     with transaction(db.sessions) as session:
-        assert ingest_queue.release_claims(session, "w1", refund_attempt=True) == 1
+        assert ingest_queue.release_claims(session, "w1") == 1
     with transaction(db.sessions) as session:
         [again] = ingest_queue.claim(session, "w1", 1)
     assert again.id == item_id and again.attempts == 1
+
+
+def crash(db: Database, worker_id: str) -> None:
+    """`worker_id` dies holding whatever it claimed; a live worker recovers its items."""
+    with transaction(db.sessions) as session:
+        ingest_workers.mark_stopped(session, [worker_id], "died")
+        ingest_queue.recover_abandoned(session, max_solo_crashes=3)
+
+
+def items(db: Database) -> dict[int, IngestItem]:
+    with db.sessions() as session:
+        return {row.id: row for row in session.scalars(select(IngestItem).order_by(IngestItem.id))}
+
+
+def drain(db: Database, worker_id: str, rounds: int | None = None) -> list[list[int]]:
+    """`worker_id` claims and finishes batches of 16 until the queue is empty (or `rounds`)."""
+    register(db, worker_id)
+    taken: list[list[int]] = []
+    while rounds is None or len(taken) < rounds:
+        with transaction(db.sessions) as session:
+            claimed = ingest_queue.claim(session, worker_id, 16)
+            for item in claimed:
+                ingest_queue.finish(session, item.id, worker_id, ItemStatus.DONE)
+        if not claimed:
+            break
+        taken.append([c.id for c in claimed])
+    return taken
+
+
+def test_kills_while_batches_are_in_hand_fail_no_item_and_its_suspects_are_taken_alone(db: Database) -> None:
+    """The probe's case: kills while items 33-48 were in hand failed 16 healthy items."""
+    ids = queue_items(db, 60)
+    for n in range(4):
+        register(db, f"killed-{n}")
+        with transaction(db.sessions) as session:
+            ingest_queue.claim(session, f"killed-{n}", 16)
+        crash(db, f"killed-{n}")
+        drain(db, f"healthy-{n}", rounds=1)
+    rows = items(db)
+    assert "failed" not in {row.status for row in rows.values()}
+    assert max(row.solo_crashes for row in rows.values()) <= 2
+    taken = drain(db, "healthy")
+    assert set(statuses(db).values()) == {"done"}
+    suspects = [i for i in ids if rows[i].crashes and rows[i].status == "queued"]
+    assert suspects and all([i] in taken for i in suspects)  # each claimed alone
+
+
+def test_an_item_that_keeps_stopping_its_worker_alone_is_set_aside_with_its_reason(db: Database) -> None:
+    ids = queue_items(db, 5)
+    for n in range(4):  # the batch, then the first item alone three times
+        register(db, f"killed-{n}")
+        with transaction(db.sessions) as session:
+            claimed = ingest_queue.claim(session, f"killed-{n}", 16)
+        assert [c.id for c in claimed] == (ids if n == 0 else ids[:1])
+        crash(db, f"killed-{n}")
+    culprit = items(db)[ids[0]]
+    assert culprit.status == "failed" and (culprit.crashes, culprit.solo_crashes) == (4, 3)
+    assert culprit.error.startswith("set aside: its worker stopped 3 times while processing it alone")
+    assert f"dateline queue retry {ids[0]}" in culprit.error
+    drain(db, "healthy")
+    assert statuses(db) == {ids[0]: "failed", **{i: "done" for i in ids[1:]}}
+    with transaction(db.sessions) as session:
+        assert ingest_queue.retry(session, [ids[0], ids[1]]) == 1  # the done one stays done
+    again = items(db)[ids[0]]
+    assert (again.status, again.crashes, again.solo_crashes, again.error) == ("queued", 0, 0, None)
+
+
+def test_a_worker_error_counts_a_crash_but_a_graceful_stop_does_not(db: Database) -> None:
+    [item_id] = queue_items(db, 1)
+    register(db, "w1")
+    with transaction(db.sessions) as session:
+        ingest_queue.claim(session, "w1", 1)
+        ingest_queue.release_claims(session, "w1")
+        ingest_queue.claim(session, "w1", 1)
+        ingest_queue.release_claims(session, "w1", crashed=True, max_solo_crashes=3)
+    row = items(db)[item_id]
+    assert (row.status, row.attempts, row.crashes, row.solo_crashes) == ("queued", 1, 1, 1)

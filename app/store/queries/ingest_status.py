@@ -39,12 +39,17 @@ class FailureView:
 
 @dataclass(frozen=True)
 class FeedView:
+    """A source the service polls or scans itself: a feed, or a watched folder (kind)."""
+
     url: str
     last_polled_at: dt.datetime | None
     next_poll_at: dt.datetime | None
     last_status: str | None
     last_error: str | None
     items_queued: int
+    kind: str = "feed"
+    in_flight_seconds: float | None = None  # how long the poll or scan in flight has run
+    stuck: bool = False  # in flight for longer than a fetch or scan may take
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,11 @@ def ingest_item(session: Session, item_id: int) -> IngestItemView | None:
     )
 
 
-def ingest_status(session: Session, now: dt.datetime | None = None) -> IngestStatus:
+def ingest_status(
+    session: Session, now: dt.datetime | None = None, stuck_after_seconds: float = 120.0
+) -> IngestStatus:
+    """`stuck_after_seconds`: a source poll in flight for longer is stuck
+    (DATELINE_SOURCE_STUCK_SECONDS)."""
     now = now or utcnow()
     counts = dict(session.execute(select(IngestItem.status, func.count()).group_by(IngestItem.status)).all())
     oldest = session.scalar(
@@ -131,7 +140,7 @@ def ingest_status(session: Session, now: dt.datetime | None = None) -> IngestSta
         accepted=_rate(session, IngestItem.received_at, now),
         processed=_rate(session, IngestItem.finished_at, now, IngestItem.status.in_(FINISHED)),
         recent_failures=_recent_failures(session),
-        feeds=_feeds(session),
+        feeds=_feeds(session, now, stuck_after_seconds),
         workers=_workers(session),
         watched_files=session.scalar(select(func.count()).select_from(WatchedFile)) or 0,
         articles=session.scalar(select(Counter.value).where(Counter.name == "articles")) or 0,
@@ -156,18 +165,25 @@ def _recent_failures(session: Session) -> list[FailureView]:
     return [FailureView(r.id, r.origin, r.error or "", as_utc(r.finished_at)) for r in rows]
 
 
-def _feeds(session: Session) -> list[FeedView]:
-    return [
-        FeedView(
-            url=f.url,
-            last_polled_at=as_utc(f.last_polled_at),
-            next_poll_at=as_utc(f.next_poll_at),
-            last_status=f.last_status,
-            last_error=f.last_error,
-            items_queued=f.items_queued,
+def _feeds(session: Session, now: dt.datetime, stuck_after_seconds: float) -> list[FeedView]:
+    views = []
+    for f in session.scalars(select(FeedState).order_by(FeedState.kind, FeedState.url)):
+        started = as_utc(f.poll_started_at)
+        in_flight = max(0.0, (now - started).total_seconds()) if started else None
+        views.append(
+            FeedView(
+                url=f.url,
+                last_polled_at=as_utc(f.last_polled_at),
+                next_poll_at=as_utc(f.next_poll_at),
+                last_status=f.last_status,
+                last_error=f.last_error,
+                items_queued=f.items_queued,
+                kind=f.kind,
+                in_flight_seconds=in_flight,
+                stuck=in_flight is not None and in_flight > stuck_after_seconds,
+            )
         )
-        for f in session.scalars(select(FeedState).order_by(FeedState.url))
-    ]
+    return views
 
 
 def _workers(session: Session) -> list[WorkerView]:
