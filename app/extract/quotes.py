@@ -129,6 +129,8 @@ def find_quotes(
                 found.append(_Found(span.start, span.end, text[span.start : span.end], kind, cited))
             continue
         attribution = _attribute(ctx, span, t0, t1, kind, previous)
+        if attribution is not None and _unsaid(doc, attribution.cue_token):
+            continue
         found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
         if attribution is not None and attribution.speaker is not None:
             previous = (attribution, span.paragraph)
@@ -175,12 +177,33 @@ def _cited_in_turn(
     if chosen is None or chosen[1] > _STRONG_CUE_RANK:
         return None
     found = ctx.finder.attribute(chosen[0])
+    if _unsaid(ctx.doc, found.cue_token):
+        return None
     speaker = found.speaker
     if speaker is None or speaker.kind is SpeakerKind.UNRESOLVED:
         return None
     if holder is not None and (speaker.entity or speaker.name) == (holder.entity or holder.name):
         return None
     return found
+
+
+_NOBODY = frozenset({"nobody", "none", "no-one"})
+
+
+def _unsaid(doc: Doc, cue: int) -> bool:
+    """Speech the sentence says did not happen: "He did not say, “…”", "No one is telling me,
+    “Joe, don't run”" — no one's quote."""
+    if not 0 <= cue < len(doc):
+        return False
+    token = doc[cue]
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NOBODY or (child.lower_ == "one" and any(d.lower_ == "no" for d in child.lefts))
+        ):
+            return True
+    return False
 
 
 def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:

@@ -107,3 +107,14 @@ def test_an_orders_amended_provisions_are_no_quotes(extractor):
         "to its meetings.”\n"
     )
     assert quoted(extract(extractor, text)) == []
+
+
+@pytest.mark.slow
+def test_negated_speech_is_nobodys_quote(extractor):
+    text = (
+        "Governor Alma Reyes took questions at the fair on Monday.\n\n"
+        "No one is telling me, “Alma, stay out of the race.”\n\n"
+        "Reyes did not say, “We will raise the gas tax next year,” as her rivals claimed.\n"
+    )
+    texts = [q.text for q in quoted(extract(extractor, text))]
+    assert not any("stay out of the race" in t or "raise the gas tax" in t for t in texts)

@@ -128,6 +128,12 @@ class Candidate:
     story_id: int
     span: Span
     profile: Profile
+    top: frozenset[str] | None = None  # its TOP_WORDS most used words, when worked out already
+
+    def top_words(self) -> frozenset[str]:
+        if self.top is None:
+            object.__setattr__(self, "top", self.profile.top_words(TOP_WORDS))
+        return self.top  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ def score(
     frequency: Mapping[str, int] | None = None,
     names: Mapping[int, str] | None = None,
     people: frozenset[int] = frozenset(),
+    named_words: frozenset[str] | None = None,
 ) -> Verdict | None:
     """The evidence that `report` tells of `story`; None when their dates are incompatible.
 
@@ -210,8 +217,9 @@ def score(
         named = ", ".join(names.get(e, f"entity {e}") for e in others)
         points.append(Point(f"names people its reports do not: {named}", OTHER_PEOPLE_POINTS))
 
-    named_words = frozenset().union(*(content_stems(n) for n in names.values()))
-    common = sorted((report.words & profile.top_words(TOP_WORDS)) - report.predicates - named_words)
+    if named_words is None:
+        named_words = name_stems(names)
+    common = sorted((report.words & story.top_words()) - report.predicates - named_words)
     wording = min(sum(WORD_POINTS * rarity(f"w:{w}") for w in common), WORD_CAP)
     if common:
         points.append(Point(f"shared words: {', '.join(common)}", round(wording, 2)))
@@ -227,6 +235,11 @@ def score(
     return Verdict(story.story_id, total, tuple(points), threshold)
 
 
+def name_stems(names: Mapping[int, str]) -> frozenset[str]:
+    """The words of the participants' names, which count as participants and not as words."""
+    return frozenset().union(*(content_stems(n) for n in names.values()))
+
+
 def _weighty(stems: Iterable[str]) -> set[str]:
     return {s for s in stems if s not in LIGHT_VERBS}
 
@@ -237,7 +250,7 @@ def frequencies(candidates: Iterable[Candidate]) -> dict[str, int]:
     for c in candidates:
         keys = [
             *(f"e:{e}" for e in c.profile.participant_ids),
-            *(f"w:{w}" for w in c.profile.top_words(TOP_WORDS)),
+            *(f"w:{w}" for w in c.top_words()),
         ]
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
@@ -252,8 +265,11 @@ def joining(
 ) -> list[Verdict]:
     """Every story `report` could join, best first (highest score; on a tie the older story)."""
     frequency = frequencies(candidates)
+    named = name_stems(names or {})
     verdicts = [
-        v for c in candidates if (v := score(report, c, frequency, names, people)) is not None and v.joins
+        v
+        for c in candidates
+        if (v := score(report, c, frequency, names, people, named)) is not None and v.joins
     ]
     return sorted(verdicts, key=lambda v: (-v.score, v.story_id))
 
