@@ -2,6 +2,7 @@
 //  - "/" focuses the search box; "j" / "k" move to the next / previous item of a list.
 //  - Filter forms leave out empty fields, so the address bar shows the permalink.
 //  - On wide screens the timeline's filters start open.
+//  - /status refreshes itself every 30 seconds while its box is ticked.
 (function () {
   "use strict";
 
@@ -51,6 +52,24 @@
         form.querySelectorAll("[disabled]").forEach(function (field) { field.disabled = false; });
       }, 0);
     });
+  });
+
+  // /status reloads itself while its box is ticked; unticking stops it (WCAG 2.2.1: a timed
+  // refresh the reader can turn off, unlike <meta http-equiv="refresh">)
+  document.querySelectorAll("input[data-auto-refresh]").forEach(function (box) {
+    var key = "dateline-auto-refresh";
+    if (window.sessionStorage.getItem(key) === "off") box.checked = false;
+    var seconds = parseInt(box.getAttribute("data-auto-refresh"), 10) || 30;
+    var timer = null;
+    function arm() {
+      window.clearTimeout(timer);
+      if (box.checked) timer = window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    }
+    box.addEventListener("change", function () {
+      window.sessionStorage.setItem(key, box.checked ? "on" : "off");
+      arm();
+    });
+    arm();
   });
 
   if (window.matchMedia("(min-width: 60rem)").matches) {
