@@ -56,6 +56,11 @@ _RECOUNT = (
     """INSERT INTO event_day_counts (day, granularity, kind, status, source_id, count)
        SELECT start_date, granularity, kind, status, COALESCE(source_id, 0), COUNT(*) FROM events
        GROUP BY start_date, granularity, kind, status, COALESCE(source_id, 0)""",
+    "DELETE FROM entity_day_counts",
+    """INSERT INTO entity_day_counts (entity_id, day, granularity, kind, status, count)
+       SELECT p.entity_id, e.start_date, e.granularity, e.kind, e.status, COUNT(DISTINCT e.id)
+       FROM event_participants p JOIN events e ON e.id = p.event_id
+       GROUP BY p.entity_id, e.start_date, e.granularity, e.kind, e.status""",
     "DELETE FROM entity_month_counts",
     """INSERT INTO entity_month_counts (entity_id, month, mentions, articles)
        SELECT entity_id, {month}, SUM(mention_count), COUNT(*) FROM article_entities

@@ -12,7 +12,7 @@ from app import domain
 from app.store.counting import recount
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.models import Article, Counter, Entity, EntityMonthCount, EventDayCount, Source
+from app.store.models import Article, Counter, Entity, EntityDayCount, EntityMonthCount, EventDayCount, Source
 from app.store.search import drop_search_index, rebuild_search_index, search
 from app.store.writer import store_article
 from tests.store.factories import event, extraction, mention, person, record
@@ -70,6 +70,7 @@ def kept_counts(db: Database) -> dict[str, object]:
             ).all(),
             "days": sorted(session.execute(select(EventDayCount.__table__)).all()),
             "months": sorted(session.execute(select(EntityMonthCount.__table__)).all()),
+            "entity_days": sorted(session.execute(select(EntityDayCount.__table__)).all()),
             "totals": dict(session.execute(select(Counter.name, Counter.value)).tuples().all()),
         }
 
@@ -84,6 +85,7 @@ def test_recount_gives_the_counts_ingest_keeps(db: Database) -> None:
             "UPDATE sources SET article_count = 0",
             "UPDATE articles SET event_count = 5, quote_count = 5",
             "DELETE FROM event_day_counts",
+            "UPDATE entity_day_counts SET count = 9",
             "UPDATE entity_month_counts SET mentions = 1",
             "UPDATE counters SET value = 0",
         ):
