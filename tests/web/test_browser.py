@@ -246,3 +246,25 @@ def test_docs_render_their_operations_with_the_outside_network_blocked(browser, 
         assert outside == [] and tab.errors == []
     finally:
         tab.close()
+
+
+def test_typing_a_name_into_the_entity_filter_gives_its_timeline(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline?from=1900")
+        page.locator("#tl-entity").press_sequentially("Quil", delay=30)
+        # the box's suggestions come from /api/v1/entities?q= as the reader types
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#tl-entity-list option')]"
+            ".some(o => o.value === 'Ada Quill')"
+        )
+        page.fill("#tl-entity", "Ada Quill")
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_url("**/timeline?*entity=Ada+Quill*")
+        assert page.locator("h1").inner_text().startswith("Timeline: with Ada Quill")
+        assert page.locator(".story, .event").count() >= 1
+        tab.shot("typed-entity-timeline")
+        assert tab.errors == []
+    finally:
+        tab.close()

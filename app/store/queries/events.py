@@ -25,6 +25,7 @@ from app.store.models import (
     Timex,
 )
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
     ArticleRef,
     EntityRef,
@@ -67,12 +68,9 @@ class EventFilter:
             raise BadRequest(detail, "from", str(self.date_from))
 
 
-def _entity_ids(session: Session, slugs: Sequence[str]) -> list[int]:
-    found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
-    for slug in slugs:
-        if slug not in found:
-            raise BadRequest(f"no entity {slug!r}", "entity", slug)
-    return [found[s] for s in slugs]
+def _entity_ids(session: Session, typed: Sequence[str]) -> list[int]:
+    """Slugs or names, as a reader types them (app/store/queries/entity_names.py)."""
+    return entity_ids(session, typed, "entity")
 
 
 def _source_ids(session: Session, slugs: Sequence[str]) -> list[int]:
