@@ -28,7 +28,8 @@ def gold() -> dict:  # type: ignore[type-arg]
 
 
 def groups_of_article(client: TestClient, url: str, article_id: int) -> dict[str, list[str]]:
-    """Group label -> source sentences of the article's events listed under it."""
+    """Group label -> source sentences of the article's events listed under it (the timeline's
+    every-report view: the default view shows one row per story)."""
     response = client.get(url)
     assert response.status_code == 200, response.text
     out: dict[str, list[str]] = {}
@@ -40,12 +41,12 @@ def groups_of_article(client: TestClient, url: str, article_id: int) -> dict[str
 
 
 def test_the_summit_sits_under_the_week_of_july_8(client: TestClient, gold_id: int) -> None:
-    groups = groups_of_article(client, "/timeline?from=2024-07-08&to=2024-07-14", gold_id)
+    groups = groups_of_article(client, "/timeline?view=reports&from=2024-07-08&to=2024-07-14", gold_id)
     assert any("summit in Washington next week" in s for s in groups.get("week of July 8, 2024", [])), groups
 
 
 def test_the_debate_sits_on_june_27(client: TestClient, gold_id: int) -> None:
-    groups = groups_of_article(client, "/timeline?from=2024-06-27&to=2024-06-27", gold_id)
+    groups = groups_of_article(client, "/timeline?view=reports&from=2024-06-27&to=2024-06-27", gold_id)
     day = groups.get("June 27, 2024", [])
     assert any("televised debate" in s or "Thursday debate" in s for s in day), groups
 
@@ -53,7 +54,7 @@ def test_the_debate_sits_on_june_27(client: TestClient, gold_id: int) -> None:
 def test_every_gold_event_appears_under_its_date(client: TestClient, gold_id: int) -> None:
     """Each gold event, on the article's own timeline, under a period labelled as the gold
     date reads (a week as "week of ...", a month as "June 2024")."""
-    response = client.get("/timeline?source=the-wall-street-journal&from=1900&to=2100")
+    response = client.get("/timeline?view=reports&source=the-wall-street-journal&from=1900&to=2100")
     found = {
         (e.value, e.sentence.text if e.sentence else "")
         for group in response.context["view"].groups

@@ -189,7 +189,7 @@ def test_the_api_refuses_a_script_url_and_takes_the_rest(hostile: HostileSite) -
     statuses = hostile.post_statuses
     assert all(code == 202 for label, code in statuses.items() if label.startswith("markdown")), statuses
     assert statuses["json line 1"] == 422 and statuses["json line 2"] == 422  # javascript:, DATA:
-    assert statuses["json line 3"] == 202  # a trailing NUL is an edge control, stripped
+    assert statuses["json line 3"] == 422  # a NUL in a field is refused (PostgreSQL cannot store it)
     assert all(code == 422 for label, code in statuses.items() if label.startswith("raw ?url=")), statuses
 
 
