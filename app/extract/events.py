@@ -24,7 +24,7 @@ from app.extract.eventing.nominations import Nomination, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
-from app.extract.eventing.triggers import trigger_of
+from app.extract.eventing.triggers import finite_verb, happening_trigger
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
@@ -41,6 +41,7 @@ class _Dating:
     granularity: Granularity
     timex: str | None
     side: int = 0  # +1 "later this month" (after publication), -1 "earlier this year" (before)
+    timex_type: TimexType = TimexType.DATE
 
 
 def find_events(
@@ -53,25 +54,25 @@ def find_events(
     text = doc.text
     mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
-    seen: set[tuple[int, str]] = set()
     dated_triggers: set[int] = set()
     listed = list(nominations(text))
+    best: dict[int, tuple[_Dating, Span, Token]] = {}
     for dating, span in _datings(text, timexes, doc):
         if any(n.start <= span.start_char < n.end for n in listed):
             continue  # "for a term expiring November 17, 2029": a term of office, not a happening
         if _names_a_thing(span):
             continue  # "the 2020 Census", "fiscal 2024 funds": the date is part of a name
-        trigger = trigger_of(span)
+        trigger = happening_trigger(span)
         if trigger is None or _tells_no_happening(trigger):
             continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
-        anchor = trigger
-        if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, anchor.idx, anchor.idx + 1):
+        if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, trigger.idx, trigger.idx + 1):
             continue  # a timestamp, a stage direction, a transcript's label or place line
-        if (anchor.i, dating.value) in seen:
-            continue  # the same event dated twice in one clause
-        seen.add((anchor.i, dating.value))
-        dated_triggers.add(anchor.i)
-        event = _event(doc, text, mentions, anchor, trigger, span, dating, published)
+        held = best.get(trigger.i)
+        if held is None or _precision(dating) > _precision(held[0]):
+            best[trigger.i] = (dating, span, trigger)  # one happening, dated by its finest date
+    for dating, span, trigger in best.values():
+        dated_triggers.update({trigger.i, finite_verb(trigger).i})
+        event = _event(doc, text, mentions, trigger, trigger, span, dating, published)
         drafts.append((event.summary_start or 0, event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
@@ -167,7 +168,13 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
         else:
             side = _SIDES.get(timex.text.split(maxsplit=1)[0].lower(), 0)
             dating = _Dating(
-                timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key, side
+                timex.value,
+                timex.range_start,
+                timex.range_end,
+                timex.granularity,
+                timex.key,
+                side,
+                timex.type,
             )
         yield dating, span
 
@@ -188,6 +195,24 @@ def _status(dating: _Dating, published: dt.date | None, direction: Direction) ->
     return status_of(start, end, published, direction)
 
 
+_GRANULARITY_RANK = {g: i for i, g in enumerate(Granularity)}
+
+
+def _precision(dating: _Dating) -> tuple[bool, int]:
+    """A calendar date before a clock time resolved to the publication day ("12:01 a.m. … on
+    May 12, 2023"), then the finer of two dates ("In 2021, … of September 9, 2021")."""
+    return (dating.timex_type is TimexType.DATE, -_GRANULARITY_RANK.get(dating.granularity, 0))
+
+
+def _direction(trigger: Token | None) -> Direction:
+    """The tense of the trigger's clause: a noun's is that of its verb ("dropped by a meeting
+    this morning")."""
+    if trigger is None:
+        return Direction.NONE
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
+    return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
+
+
 def _names_a_thing(span: Span) -> bool:
     """A date that modifies a noun naming no happening ("the 2020 Census data", "today's
     uncertain world")."""
@@ -200,6 +225,8 @@ def _names_a_thing(span: Span) -> bool:
 
 
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
+# Contracted "be" that the small model may lemmatize as itself: "She’s so busy today".
+_BE_FORMS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall"})
 _TAKING_EFFECT = frozenset({"effective", "due"})
 _WHERE = frozenset({"in", "at", "on", "to", "here", "there", "back"})
@@ -225,7 +252,7 @@ def _tells_no_happening(trigger: Token) -> bool:
     is on Thursday", "we have an election coming up"."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = trigger.lemma_.lower()
+    lemma = "be" if trigger.lower_ in _BE_FORMS else trigger.lemma_.lower()
     children = list(trigger.children)
     if lemma == "be":
         return not _being_happens(trigger, children)
@@ -286,9 +313,7 @@ def _event(
     end_char = doc[last - 1].idx + len(doc[last - 1].text)
     if dateline := _DATELINE.match(text, start_char, end_char):
         start_char = dateline.end()
-    direction = (
-        verb_tense(trigger) if trigger is not None and trigger.pos_ in ("VERB", "AUX") else Direction.NONE
-    )
+    direction = _direction(trigger)
     return Event(
         key="",
         value=dating.value,

@@ -321,3 +321,22 @@ def test_a_time_expression_without_a_happening_makes_no_event(nlp, text):
 )
 def test_being_and_having_tell_a_happening_by_what_they_hold(nlp, text, value):
     assert [e.value for e in dated_events_of(nlp, text)] == [value], text
+
+
+@pytest.mark.slow
+def test_an_event_noun_takes_the_tense_of_its_verb_and_the_lead_does_not_repeat_it(nlp):
+    text = "The President dropped by a meeting this morning with the President of Finland."
+    [event] = events_of(nlp, text)
+    assert (event.value, event.status) == ("2024-07-01TMO", EventStatus.HAPPENED)
+
+
+@pytest.mark.slow
+def test_going_to_dates_what_is_going_to_happen(nlp):
+    [event] = dated_events_of(nlp, "This morning, we’re going to discuss the Indo-Pacific.")
+    assert (event.trigger, event.status) == ("discuss", EventStatus.EXPECTED)
+
+
+@pytest.mark.slow
+def test_one_happening_with_a_clock_time_and_a_date_is_one_event_on_the_date(nlp):
+    text = "This order is effective at 12:01 a.m. eastern daylight time on July 12, 2024."
+    assert [e.value for e in dated_events_of(nlp, text)] == ["2024-07-12"]
