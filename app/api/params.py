@@ -119,7 +119,9 @@ async def event_query(
     entity: Annotated[
         Few[str] | None,
         Query(
-            description="An entity slug (see /api/v1/entities); repeat for events that involve all of them.",
+            description="An entity slug (see /api/v1/entities); repeat for events that involve all of them."
+            " A name works too ('Joe Biden', 'biden'): the name or an alias whole first, then the"
+            " start of one, most-mentioned first.",
             examples=[["joe-biden"]],
         ),
     ] = None,
@@ -159,7 +161,9 @@ async def quote_query(
     speaker: Annotated[
         Few[str] | None,
         Query(
-            description="The speaker's entity slug; repeat for any of several.",
+            description="The speaker's entity slug; repeat for any of several."
+            " A name works too ('Joe Biden', 'biden'): the name or an alias whole first, then the"
+            " start of one, most-mentioned first.",
             examples=[["joe-biden"]],
         ),
     ] = None,
@@ -188,7 +192,7 @@ async def article_query(
     source: Annotated[
         str | None, Query(description="A publication's slug.", examples=["the-white-house"])
     ] = None,
-    entity: Annotated[str | None, Query(description="Articles naming this entity (slug).")] = None,
+    entity: Annotated[str | None, Query(description="Articles naming this entity: its slug or name.")] = None,
     date_from: From = None,
     date_to: To = None,
 ) -> ArticleFilter:

@@ -183,7 +183,7 @@ def entity(request: Request, session: SessionDep, slug: Slug) -> Response:
     operation_id="list_quotes",
     summary="Quotes, newest first",
     response_model=QuoteList,
-    responses=_list_responses("/api/v1/quotes", bad=("speaker", "no entity 'nobody'")),
+    responses=_list_responses("/api/v1/quotes", bad=("speaker", "no entity is named 'nobody'")),
 )
 def quotes(request: Request, session: SessionDep, f: QuoteFilterDep, page: PagingDep) -> Response:
     """Quotes by the date they were said, with their speakers and articles."""

@@ -25,7 +25,8 @@ from app.extract.temporal.meanings import (
     PartOfYear,
     WeekdayDate,
 )
-from app.extract.temporal.resolve import Context, resolve
+from app.extract.temporal.plausible import believable
+from app.extract.temporal.resolve import Context, resolve, unanchored
 from app.extract.temporal.tense import clause_direction
 
 # Only these readings depend on tense: a month, day or weekday named without its year or week.
@@ -51,6 +52,8 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
         resolution = resolve(meaning, context, candidate.reading.mod)
         if resolution is None:
             continue
+        if not believable(meaning, resolution.range_start, resolution.range_end, reference):
+            resolution = unanchored(resolution)
         if resolution.period is not None and resolution.type in (TimexType.DATE, TimexType.TIME):
             reference = resolution.period
         timexes.append(

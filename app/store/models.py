@@ -387,6 +387,21 @@ class EventDayCount(Base):
     count: Mapped[int] = mapped_column(default=0)
 
 
+class EntityDayCount(Base):
+    """Events per participant entity, start day, granularity, kind and status, kept at ingest:
+    an entity's timeline draws its density chart from these rows (at most one per day it was
+    in the news per kind and status) instead of counting all of its events per request."""
+
+    __tablename__ = "entity_day_counts"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
 class EntityMonthCount(Base):
     """An entity's mentions and articles per month (by publication date), kept at ingest: the
     sparkline on its page reads one row per month."""

@@ -1,8 +1,9 @@
 """Full-text search: one function, one implementation per backend.
 
 SQLite: an FTS5 table over `search_documents` (external content, porter stemming), kept in step
-by triggers. PostgreSQL: a GIN index on the English tsvector of title and body, queried with
-`to_tsquery` built from the query's words. Both are created by the migration; the models
+by triggers. PostgreSQL: the English tsvector of title and body in a stored generated column
+(computed once, when the row is written, not per row per query), with a GIN index, queried
+with `to_tsquery` built from the query's words. Both are created by the migrations; the models
 know only the plain table.
 """
 
@@ -12,14 +13,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, column, func, literal_column, select, table, text
+from sqlalchemy import Connection, Select, and_, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from app.store.models import SearchDocument
 
 FTS_TABLE = "search_fts"
-PG_INDEX = "ix_search_documents_fts"
-_PG_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))"
+# Entity names and aliases alone (a few thousand rows, not every document): an entity search
+# for a prefix that most articles hold ("bid*": Biden) costs the entities, not the collection.
+ENTITY_FTS_TABLE = "search_fts_entities"
+PG_INDEX = "ix_search_documents_vector"
+PG_ENTITY_INDEX = "ix_search_documents_entity_vector"
+PG_COLUMN = "search_vector"
+_PG_VECTOR = f"search_documents.{PG_COLUMN}"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 SQLITE_DDL = (
@@ -34,19 +40,51 @@ SQLITE_DDL = (
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
         VALUES ('delete', old.id, old.title, old.body);
         INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {ENTITY_FTS_TABLE} USING fts5(title, body, "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_entity_ai AFTER INSERT ON search_documents
+        WHEN new.kind = 'entity' BEGIN
+        INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_entity_ad AFTER DELETE ON search_documents
+        WHEN old.kind = 'entity' BEGIN DELETE FROM {ENTITY_FTS_TABLE} WHERE rowid = old.id; END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_entity_au AFTER UPDATE ON search_documents
+        WHEN old.kind = 'entity' OR new.kind = 'entity' BEGIN
+        DELETE FROM {ENTITY_FTS_TABLE} WHERE rowid = old.id;
+        INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body)
+        SELECT new.id, new.title, new.body WHERE new.kind = 'entity'; END""",
+)
+SQLITE_FILL = (
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    f"DELETE FROM {ENTITY_FTS_TABLE}",
+    f"""INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body)
+        SELECT id, title, body FROM search_documents WHERE kind = 'entity'""",
 )
 SQLITE_DROP = (
+    "DROP TRIGGER IF EXISTS search_documents_entity_au",
+    "DROP TRIGGER IF EXISTS search_documents_entity_ad",
+    "DROP TRIGGER IF EXISTS search_documents_entity_ai",
+    f"DROP TABLE IF EXISTS {ENTITY_FTS_TABLE}",
     "DROP TRIGGER IF EXISTS search_documents_au",
     "DROP TRIGGER IF EXISTS search_documents_ad",
     "DROP TRIGGER IF EXISTS search_documents_ai",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 )
-POSTGRES_DDL = (f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON search_documents USING GIN ({_PG_VECTOR})",)
-POSTGRES_DROP = (f"DROP INDEX IF EXISTS {PG_INDEX}",)
+POSTGRES_DDL = (
+    f"""ALTER TABLE search_documents ADD COLUMN IF NOT EXISTS {PG_COLUMN} tsvector GENERATED ALWAYS AS
+        (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(body, ''))) STORED""",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON search_documents USING GIN ({PG_COLUMN})",
+    f"""CREATE INDEX IF NOT EXISTS {PG_ENTITY_INDEX} ON search_documents USING GIN ({PG_COLUMN})
+        WHERE kind = 'entity'""",
+)
+POSTGRES_DROP = (
+    f"DROP INDEX IF EXISTS {PG_ENTITY_INDEX}",
+    f"DROP INDEX IF EXISTS {PG_INDEX}",
+    f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {PG_COLUMN}",
+)
 
 
 def is_search_index_object(name: str | None, type_: str) -> bool:
-    return bool(name) and (name.startswith(FTS_TABLE) or name == PG_INDEX)
+    return bool(name) and (name.startswith(FTS_TABLE) or name in (PG_INDEX, PG_ENTITY_INDEX, PG_COLUMN))
 
 
 def create_search_index(connection: Connection) -> None:
@@ -57,6 +95,16 @@ def create_search_index(connection: Connection) -> None:
 def drop_search_index(connection: Connection) -> None:
     for statement in SQLITE_DROP if connection.dialect.name == "sqlite" else POSTGRES_DROP:
         connection.execute(text(statement))
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """The full-text index made again from `search_documents`: after rows were written in bulk
+    with the index dropped (faster than keeping it in step row by row)."""
+    drop_search_index(connection)
+    create_search_index(connection)
+    if connection.dialect.name == "sqlite":
+        for statement in SQLITE_FILL:
+            connection.execute(text(statement))
 
 
 def query_words(query: str) -> list[str]:
@@ -84,10 +132,12 @@ def matching_documents(
     if not words:
         return None
     doc = SearchDocument.__table__
+    entities_only = list(kinds or ()) == ["entity"]
     if dialect == "sqlite":
-        fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
-        rank = literal_column(f"bm25({FTS_TABLE}, 2.0, 1.0)")
-        match = literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words))
+        name = ENTITY_FTS_TABLE if entities_only else FTS_TABLE
+        fts = table(name, column("rowid"), column(name))
+        rank = literal_column(f"bm25({name}, 2.0, 1.0)")
+        match = literal_column(name).op("MATCH")(_fts5_query(words))
         stmt = (
             select(doc.c.kind, doc.c.ref_id, rank.label("rank"))
             .select_from(fts.join(doc, doc.c.id == fts.c.rowid))
@@ -101,17 +151,14 @@ def matching_documents(
         vector = literal_column(_PG_VECTOR)
         tsquery = func.to_tsquery("english", _tsquery(words))
         rank = -func.ts_rank(vector, tsquery)
-        stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(vector.op("@@")(tsquery))
+        matched = vector.op("@@")(tsquery)
+        if entities_only:  # the kind as a literal: the planner then uses the partial index
+            matched = and_(matched, doc.c.kind == literal_column("'entity'"))
+        stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(matched)
         if newest:
-            start = (
-                select(doc.c.id)
-                .where(vector.op("@@")(tsquery))
-                .order_by(doc.c.id.desc())
-                .offset(newest - 1)
-                .limit(1)
-            )
+            start = select(doc.c.id).where(matched).order_by(doc.c.id.desc()).offset(newest - 1).limit(1)
             stmt = stmt.where(doc.c.id >= func.coalesce(start.scalar_subquery(), 0))
-    if kinds:
+    if kinds and not entities_only:  # (the entity index holds entities alone)
         # On SQLite the unary + keeps the planner from leading with the (kind, ref_id) index,
         # which visits every document of a kind and probes the full-text index for each: the
         # match must lead, so a query costs its matches, not the table (sqlite.org/optoverview.html,

@@ -22,6 +22,7 @@ from app.store.models import (
     ArticleEntity,
     Entity,
     EntityAlias,
+    EntityDayCount,
     EntityMonthCount,
     Event,
     EventDayCount,
@@ -210,6 +211,15 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
     _count_event_days(
         session, [(e.start_date, e.granularity, e.kind, e.status, e.source_id) for e in events], +1
     )
+    _count_entity_days(
+        session,
+        [
+            (entity_id, e.start_date, e.granularity, e.kind, e.status)
+            for e in events
+            for entity_id in {p.entity_id for p in e.participants}
+        ],
+        +1,
+    )
     article.event_count = len(events)
     article.quote_count = len([q for q in quotes if q.kind not in domain.NOT_QUOTES])
     article.pipeline_version = ex.pipeline_version
@@ -386,7 +396,7 @@ _ADD_ENTITY_COUNTS = (
 
 def add_to_counts(
     session: Session,
-    model: type[EventDayCount] | type[EntityMonthCount],
+    model: type[EventDayCount] | type[EntityDayCount] | type[EntityMonthCount],
     key_names: Sequence[str],
     increments: Mapping[tuple, Mapping[str, int]],
 ) -> None:
@@ -420,6 +430,19 @@ def _count_event_days(
         EventDayCount,
         ("day", "granularity", "kind", "status", "source_id"),
         {key: {"count": sign * n} for key, n in tally.items()},
+    )
+
+
+def _count_entity_days(
+    session: Session, rows: Sequence[tuple[int, dt.date, str, str, str]], sign: int
+) -> None:
+    """Events per (participant entity, start day, granularity, kind, status): one row per
+    event and entity in `rows`, for an entity's density chart."""
+    add_to_counts(
+        session,
+        EntityDayCount,
+        ("entity_id", "day", "granularity", "kind", "status"),
+        {key: {"count": sign * n} for key, n in Tally(rows).items()},
     )
 
 
@@ -492,6 +515,21 @@ def delete_facts(session: Session, article: Article) -> None:
         )
     ).all()
     _count_event_days(session, [tuple(r) for r in day_rows], -1)
+    # One row per (entity, event): an entity can take part in one event in two roles.
+    entity_day_rows = session.execute(
+        select(
+            EventParticipant.entity_id,
+            Event.id,
+            Event.start_date,
+            Event.granularity,
+            Event.kind,
+            Event.status,
+        )
+        .join(Event, Event.id == EventParticipant.event_id)
+        .where(Event.article_id == aid)
+        .distinct()
+    ).all()
+    _count_entity_days(session, [(r[0], *r[2:]) for r in entity_day_rows], -1)
     bump(session, "quotes", -article.quote_count)
     if event_rows:
         event_ids = select(Event.id).where(Event.article_id == aid)
@@ -519,6 +557,7 @@ def delete_facts(session: Session, article: Article) -> None:
             delete(SearchDocument).where(SearchDocument.kind == "entity", SearchDocument.ref_id.in_(orphans))
         )
         session.execute(delete(EntityMonthCount).where(EntityMonthCount.entity_id.in_(orphans)))
+        session.execute(delete(EntityDayCount).where(EntityDayCount.entity_id.in_(orphans)))
         session.execute(delete(Entity).where(Entity.id.in_(orphans)))
         bump(session, "entities", -len(orphans))
     session.expire(article)

@@ -76,5 +76,13 @@ def search(**params: str | int | None) -> str:
     return with_query("/search", params)
 
 
+def api_docs() -> str:
+    return "/docs"
+
+
+def status() -> str:
+    return "/status"
+
+
 def static(path: str) -> str:
     return f"/static/{path}"

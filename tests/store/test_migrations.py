@@ -29,7 +29,7 @@ def test_full_text_index_exists_after_upgrade(db: Database) -> None:
             found = conn.execute(text("SELECT name FROM sqlite_master WHERE name = 'search_fts'")).scalar()
         else:
             found = conn.execute(
-                text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_search_documents_fts'")
+                text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_search_documents_vector'")
             ).scalar()
     assert found
 
@@ -40,3 +40,25 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_search_documents_stored_before_0011_are_found_after_it(database_url: str) -> None:
+    """0011 moves PostgreSQL's tsvector from an index expression into a stored column: the
+    documents already there get theirs, and are ranked from it."""
+    from app.store.engine import transaction
+    from app.store.migrate import upgrade
+    from app.store.search import search
+    from app.store.writer import store_article
+    from tests.store.factories import extraction, record
+
+    db = Database.open(database_url)
+    try:
+        upgrade(db.engine, "0010")
+        body = "The sanctions on Russia were widened on Thursday."
+        with transaction(db.sessions) as session:
+            store_article(session, record(body), extraction(body, []))
+        upgrade(db.engine)
+        with db.sessions() as session:
+            assert [hit.kind for hit in search(session, "sanction")] == ["article"]
+    finally:
+        db.close()

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.migrate import upgrade
-from app.store.models import Article, EntityMonthCount, EventDayCount
+from app.store.models import Article, Entity, EntityDayCount, EntityMonthCount, EventDayCount
 from app.store.queries.entities import mentions_by_month
 from app.store.queries.events import EventFilter, density_in_range
 from app.store.writer import delete_facts, store_article, store_facts
@@ -95,3 +95,36 @@ def test_the_migration_fills_the_counts_from_stored_facts(database_url: str) -> 
             assert session.scalar(select(func.count()).select_from(EventDayCount)) == 1
     finally:
         db.close()
+
+
+def entity_day_counts(db: Database) -> dict[tuple, int]:
+    with db.sessions() as session:
+        rows = session.execute(select(EntityDayCount.__table__)).all()
+    return {tuple(r[:-1]): r[-1] for r in rows if r[-1]}
+
+
+def test_an_entitys_density_reads_its_day_counts_and_matches_its_events(db: Database) -> None:
+    """The chart from the counts equals the chart counted over the entity's events (a source filter takes that
+    path), and re-extraction takes the counts away."""
+    with transaction(db.sessions) as session:
+        first = store_article(session, record(BODY, day=1), trump(events=2))
+        store_article(
+            session, record(BODY + " Again.", url="https://x.example/2", day=2), trump(BODY + " Again.")
+        )
+    [(key, count)] = entity_day_counts(db).items()
+    assert key[1:] == (dt.date(2024, 6, 27), "day", "other", "happened") and count == 3
+    with db.sessions() as session:
+        slug = session.scalar(select(Entity.slug))
+        start, end = dt.date(2024, 6, 1), dt.date(2024, 7, 31)
+        from_counts = density_in_range(session, EventFilter(entities=(slug,)), start, end)
+        from_events = density_in_range(
+            session, EventFilter(entities=(slug,), sources=("test-wire",)), start, end
+        )
+        narrow = density_in_range(session, EventFilter(entities=(slug,)), dt.date(2024, 7, 1), end)
+    assert from_counts == from_events and from_counts.in_range == 3
+    assert (narrow.before, narrow.in_range) == (3, 0)
+    with transaction(db.sessions) as session:
+        article = session.get(Article, first.article_id)
+        assert article is not None
+        delete_facts(session, article)
+    assert list(entity_day_counts(db).values()) == [1]

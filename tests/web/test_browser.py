@@ -106,6 +106,7 @@ def site_pages(site: Site) -> dict[str, str]:
         "articles": "/articles",
         "article": f"/articles/{wire}",
         "search": "/search?q=brussels",
+        "status": "/status",
         "not-found": "/entities/no-such-entity",
     }
 
@@ -219,6 +220,51 @@ def test_hovering_a_date_shows_its_resolved_value(browser, server: str, site: Si
         )
         assert "week of July 8, 2024" in shown
         tab.shot("article-date-hover")
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_docs_render_their_operations_with_the_outside_network_blocked(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    outside: list[str] = []
+
+    def only_this_site(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    try:
+        tab.context.route("**/*", only_this_site)
+        page = tab.open("/docs")
+        page.locator(".opblock-summary-path").first.wait_for()
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert "/api/v1/events" in paths and len(paths) >= 10
+        tab.shot("api-docs")
+        assert outside == [] and tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_typing_a_name_into_the_entity_filter_gives_its_timeline(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline?from=1900")
+        page.locator("#tl-entity").press_sequentially("Quil", delay=30)
+        # the box's suggestions come from /api/v1/entities?q= as the reader types
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#tl-entity-list option')]"
+            ".some(o => o.value === 'Ada Quill')"
+        )
+        page.fill("#tl-entity", "Ada Quill")
+        page.get_by_role("button", name="Apply filters").click()
+        page.wait_for_url("**/timeline?*entity=Ada+Quill*")
+        assert page.locator("h1").inner_text().startswith("Timeline: with Ada Quill")
+        assert page.locator(".story, .event").count() >= 1
+        tab.shot("typed-entity-timeline")
         assert tab.errors == []
     finally:
         tab.close()

@@ -181,7 +181,6 @@ def test_filter_chips_remove_one_filter_each(client: TestClient) -> None:
         ("group=fortnight", "fortnight"),
         ("order=sideways", "sideways"),
         ("cursor=not-a-cursor", "not-a-cursor"),
-        ("entity=nobody-at-all", "nobody-at-all"),
         ("source=no-such-wire", "no-such-wire"),
         ("q=%21%21%21", "!!!"),
     ],

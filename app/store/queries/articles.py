@@ -13,6 +13,7 @@ from app.errors import BadRequest, NotFound
 from app.formatting import date_range
 from app.store.models import Article, ArticleEntity, Entity, Event, Mention, Quote, Sentence, Source, Timex
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import entity_ids
 from app.store.queries.events import events_by_id
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import (
@@ -70,9 +71,7 @@ def list_articles(
             raise BadRequest(f"no source {f.source!r}", "source", f.source)
         stmt = stmt.where(Article.source_id == source_id)
     if f.entity:
-        entity_id = session.scalar(select(Entity.id).where(Entity.slug == f.entity))
-        if entity_id is None:
-            raise BadRequest(f"no entity {f.entity!r}", "entity", f.entity)
+        [entity_id] = entity_ids(session, [f.entity], "entity")
         stmt = stmt.where(
             Article.id.in_(select(ArticleEntity.article_id).where(ArticleEntity.entity_id == entity_id))
         )

@@ -15,6 +15,7 @@ from app.errors import BadRequest, NotFound
 from app.store.models import (
     Article,
     Entity,
+    EntityDayCount,
     Event,
     EventDayCount,
     EventParticipant,
@@ -24,6 +25,7 @@ from app.store.models import (
     Timex,
 )
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
     ArticleRef,
     EntityRef,
@@ -66,12 +68,9 @@ class EventFilter:
             raise BadRequest(detail, "from", str(self.date_from))
 
 
-def _entity_ids(session: Session, slugs: Sequence[str]) -> list[int]:
-    found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
-    for slug in slugs:
-        if slug not in found:
-            raise BadRequest(f"no entity {slug!r}", "entity", slug)
-    return [found[s] for s in slugs]
+def _entity_ids(session: Session, typed: Sequence[str]) -> list[int]:
+    """Slugs or names, as a reader types them (app/store/queries/entity_names.py)."""
+    return entity_ids(session, typed, "entity")
 
 
 def _source_ids(session: Session, slugs: Sequence[str]) -> list[int]:
@@ -378,13 +377,19 @@ def _counts_from_day_table(f: EventFilter) -> bool:
     return not (f.q or f.entities or f.article_id is not None)
 
 
+def _counts_from_entity_day_table(f: EventFilter) -> bool:
+    """One entity, with kind and status filters or none, is answered from its per-day counts."""
+    return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None)
+
+
 def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.date) -> Density:
     """Filtered events per day, month or year of [start, end] (the bucket fits the span),
     counted by start date; `f`'s own dates are ignored in favour of the range.
 
     One grouped query either way: over the per-day counts kept at ingest when only kind,
-    status and source filter (so the unfiltered timeline costs the same at any size), else over
-    the filtered events themselves."""
+    status and source filter (so the unfiltered timeline costs the same at any size), over the
+    entity's per-day counts when one entity filters (its days, not its events), else over the
+    filtered events themselves."""
     f.validate()
     bucket = choose_bucket(start, end)
     first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
@@ -398,6 +403,14 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(EventDayCount.status.in_(f.statuses))
         if f.sources:
             stmt = stmt.where(EventDayCount.source_id.in_(_source_ids(session, f.sources)))
+    elif _counts_from_entity_day_table(f):
+        [entity_id] = _entity_ids(session, f.entities)
+        day, grain, amount = EntityDayCount.day, EntityDayCount.granularity, func.sum(EntityDayCount.count)
+        stmt = select().select_from(EntityDayCount).where(EntityDayCount.entity_id == entity_id)
+        if f.kinds:
+            stmt = stmt.where(EntityDayCount.kind.in_(f.kinds))
+        if f.statuses:
+            stmt = stmt.where(EntityDayCount.status.in_(f.statuses))
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
         sub = filtered.subquery()

@@ -13,6 +13,7 @@ from app.domain import QuoteKind
 from app.errors import BadRequest, NotFound
 from app.store.models import Article, Entity, Quote, Sentence, Source
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import ArticleRef, EntityRef, QuoteItem
 from app.store.search import matching_ref_ids
 
@@ -93,12 +94,9 @@ def _to_item(row) -> QuoteItem:  # type: ignore[no-untyped-def]
     )
 
 
-def _speaker_ids(session: Session, slugs: Sequence[str]) -> list[int]:
-    found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
-    for slug in slugs:
-        if slug not in found:
-            raise BadRequest(f"no entity {slug!r}", "speaker", slug)
-    return [found[s] for s in slugs]
+def _speaker_ids(session: Session, typed: Sequence[str]) -> list[int]:
+    """Slugs or names, as a reader types them (app/store/queries/entity_names.py)."""
+    return entity_ids(session, typed, "speaker")
 
 
 def list_quotes(

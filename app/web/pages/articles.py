@@ -3,7 +3,7 @@ with its entities, dates and quotes marked, every sentence an anchor facts link 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -18,6 +18,7 @@ from app.store.queries.overview import article_dates, sources
 from app.store.queries.views import ArticleDetail, ArticleItem
 from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
+from app.web.entity_choice import NameNotice, read_names
 from app.web.marking import Links, mark_body
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
@@ -38,6 +39,8 @@ class ArticleListView:
     chips: tuple[Chip, ...]
     pager: Pager
     heading: str
+    name_notices: tuple[NameNotice, ...] = ()
+    entity: str | None = None
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -47,6 +50,12 @@ def article_list(request: Request, session: SessionDep) -> HTMLResponse:
     f: ArticleFilter = filters.article_filter_from(params)
     cursor = filters.cursor(params.get("cursor"))
     raw = {"from": filters.text(params.get("from"), "from"), "to": filters.text(params.get("to"), "to")}
+    names = read_names(
+        session,
+        [f.entity] if f.entity else [],
+        lambda _typed, slug: urls.articles(q=f.q, source=f.source, entity=slug, **raw),
+    )
+    f = replace(f, entity=names.slugs[0] if names.slugs else None)
     page = list_articles(session, f, limit=40, cursor=cursor)
     all_sources = sources(session)
 
@@ -73,6 +82,8 @@ def article_list(request: Request, session: SessionDep) -> HTMLResponse:
         chips=tuple(chips),
         pager=pager(url(page.next) if page.next else None, url(page.prev) if page.prev else None),
         heading=heading,
+        name_notices=names.notices,
+        entity=f.entity,
     )
     meta = PageMeta(heading, "The articles Dateline has read, newest first, with their facts marked.", url())
     return render(request, "articles.html", view, meta)

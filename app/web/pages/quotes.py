@@ -3,7 +3,7 @@ its speaker, when it was said, the cue, its source and more by the same speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -16,6 +16,7 @@ from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_q
 from app.store.queries.views import EntityRef
 from app.web import urls
 from app.web.cards import QuoteCard, quote_cards, said_when
+from app.web.entity_choice import NameNotice, read_names
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
 from app.web.parts import Chip, Pager, Segment, highlight, pager, readable_date_param, shorten
@@ -36,6 +37,7 @@ class QuoteListView:
     pager: Pager
     heading: str
     speaker_suggestions: tuple[EntityRef, ...] = ()
+    name_notices: tuple[NameNotice, ...] = ()
 
 
 def _list_url(
@@ -56,6 +58,13 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     cursor = filters.cursor(params.get("cursor"))
     date_from = filters.text(params.get("from"), "from")
     date_to = filters.text(params.get("to"), "to")
+
+    def swap(typed: str, slug: str | None) -> str:
+        speakers = tuple(s for s in (slug if e == typed else e for e in f.speakers) if s)
+        return _list_url(f.q, speakers, date_from, date_to)
+
+    names = read_names(session, f.speakers, swap)
+    f = replace(f, speakers=names.slugs)
     page = list_quotes(session, f, limit=40, cursor=cursor)
     named = entity_refs(session, list(f.speakers))
 
@@ -86,6 +95,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
         ),
         heading=heading,
         speaker_suggestions=tuple(c.entity for c in top_entities(session, limit=40, kind="person")),
+        name_notices=names.notices,
     )
     description = "What was said, by whom and when, each quote linked to its paragraph in the source."
     return render(request, "quotes.html", view, PageMeta(heading, description, url()))

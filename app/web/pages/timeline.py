@@ -36,6 +36,7 @@ from app.store.queries.views import EntityRef, PeriodCount
 from app.web import urls
 from app.web.cards import EventCard, event_cards
 from app.web.charts import BarChart, bar_chart
+from app.web.entity_choice import NameNotice, read_names
 from app.web.grouping import GROUPINGS, EventGroup, Period, group_events
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, choice
@@ -135,6 +136,7 @@ class TimelineView:
     stories_url: str = ""  # the same timeline one row per story
     reports_url: str = ""  # the same timeline with every report
     key_events_url: str = ""
+    name_notices: tuple[NameNotice, ...] = ()  # entity names read as a guess, or naming no one
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -155,7 +157,12 @@ def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HT
         cursor=filters.cursor(params.get("cursor")),
         view=_view(choice(params, "view", VIEWS)),
     )
-    view = timeline_view(session, state, event_filter, settings.page_size)
+    names = read_names(session, state.entities, lambda typed, slug: _swap_entity(state, typed, slug))
+    state = replace(state, entities=names.slugs)
+    event_filter = replace(event_filter, entities=names.slugs)
+    view = replace(
+        timeline_view(session, state, event_filter, settings.page_size), name_notices=names.notices
+    )
     meta = PageMeta(view.title, _description(view), state.url())
     return render(request, "timeline.html", view, meta)
 
@@ -219,6 +226,11 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
         present=present,
         anchored=anchored,
     )
+
+
+def _swap_entity(state: TimelineState, typed: str, slug: str | None) -> str:
+    swapped = (slug if e == typed else e for e in state.entities)
+    return state.url(entities=tuple(e for e in swapped if e), cursor=None)
 
 
 def _view(value: str | None) -> str | None:
