@@ -125,7 +125,9 @@ def find_quotes(doc: Doc) -> Doc:
 def find_events(doc: Doc) -> Doc:
     if _is_english(doc):
         doc._.dl_events = tuple(
-            events.find_events(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
+            events.find_events(
+                doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published, title=doc._.title
+            )
         )
     return doc
 

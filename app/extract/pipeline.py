@@ -12,8 +12,9 @@ import datetime as dt
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.12.02.10"
+PIPELINE_VERSION = "2026.12.02.12"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -141,22 +142,30 @@ class Extractor:
                 for item, extraction in zip(batch, results, strict=True):
                     yield item, extraction, None
             return
+        parts = iter(lambda: list(islice(iterator, self.batch_size)), [])
         with ProcessPoolExecutor(
             max_workers=processes,
             initializer=_init_worker,
             initargs=(self.model, self.batch_size, self.limits),
         ) as pool:
-            while batch := list(islice(iterator, self.batch_size * processes)):
-                parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
-                futures = [pool.submit(_work, part) for part in parts]
-                for part, future in zip(parts, futures, strict=True):
-                    try:
-                        results = future.result()
-                    except Exception:
-                        yield from self._one_by_one(part)
-                        continue
-                    for item, extraction in zip(part, results, strict=True):
-                        yield item, extraction, None
+            # Two batches in flight per worker, and the next one submitted before the caller
+            # gets this one's results: the workers extract while the caller stores.
+            in_flight: deque[tuple[list[ExtractionInput], Future[list[Extraction]]]] = deque(
+                (part, pool.submit(_work, part)) for part in islice(parts, 2 * processes)
+            )
+            while in_flight:
+                part, future = in_flight.popleft()
+                try:
+                    results = future.result()
+                except Exception:
+                    results = None
+                if (following := next(parts, None)) is not None:
+                    in_flight.append((following, pool.submit(_work, following)))
+                if results is None:
+                    yield from self._one_by_one(part)
+                    continue
+                for item, extraction in zip(part, results, strict=True):
+                    yield item, extraction, None
 
     def _one_by_one(
         self, items: list[ExtractionInput]
