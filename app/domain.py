@@ -206,6 +206,10 @@ class Participant:
     role: str  # agent | patient | place | participant
 
 
+# Event.sentence of an event stated only by the headline, which is not part of the body.
+HEADLINE_SENTENCE = -1
+
+
 @dataclass(frozen=True)
 class Event:
     key: str
@@ -215,7 +219,7 @@ class Event:
     granularity: Granularity
     status: EventStatus
     summary: str
-    sentence: int
+    sentence: int  # index into the body's sentences, or HEADLINE_SENTENCE
     trigger: str | None = None
     kind: EventKind = EventKind.OTHER
     participants: tuple[Participant, ...] = ()

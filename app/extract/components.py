@@ -18,6 +18,7 @@ _EXTENSIONS = {
     "authors": (),  # tuple[str, ...]: byline names, become person entities with role author
     "source": None,  # str | None: the publication, an organisation entity with role publisher
     "title": None,  # str | None: the headline ("Remarks by President Biden …")
+    "title_doc": None,  # Doc | None: the headline parsed by the model (its entities count)
     "language": "en",
     # structure.DocStructure: transcript turns, labels, stage directions, timestamps (what is
     # not prose); every component after dateline_structure may skip it
@@ -124,7 +125,9 @@ def find_quotes(doc: Doc) -> Doc:
 def find_events(doc: Doc) -> Doc:
     if _is_english(doc):
         doc._.dl_events = tuple(
-            events.find_events(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
+            events.find_events(
+                doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published, title=doc._.title
+            )
         )
     return doc
 

@@ -15,14 +15,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from app.domain import Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
+from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
-from app.extract.eventing.kinds import REPORTING_VERBS, kind_of, names_happening
+from app.extract.eventing.document import day_event, own_happening
+from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
+from app.extract.eventing.nominations import Nomination, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
-from app.extract.eventing.triggers import trigger_of
+from app.extract.eventing.triggers import finite_verb, happening_trigger
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
@@ -39,43 +41,135 @@ class _Dating:
     granularity: Granularity
     timex: str | None
     side: int = 0  # +1 "later this month" (after publication), -1 "earlier this year" (before)
+    timex_type: TimexType = TimexType.DATE
 
 
 def find_events(
-    doc: Doc, entities: Sequence[Entity], timexes: Sequence[Timex], published: dt.date | None
+    doc: Doc,
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+    published: dt.date | None,
+    title: str | None = None,
 ) -> list[Event]:
     text = doc.text
     mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
-    seen: set[tuple[int, str]] = set()
     dated_triggers: set[int] = set()
+    listed = list(nominations(text))
+    best: dict[int, tuple[_Dating, Span, Token]] = {}
     for dating, span in _datings(text, timexes, doc):
+        dating = _in_timeline(dating, span, timexes)
+        if any(n.start <= span.start_char < n.end for n in listed):
+            continue  # "for a term expiring November 17, 2029": a term of office, not a happening
         if _names_a_thing(span):
             continue  # "the 2020 Census", "fiscal 2024 funds": the date is part of a name
-        trigger = trigger_of(span)
-        if trigger is None and not _has_words_besides(span):
-            continue  # a date in a list or a table of numbers tells of no event
-        anchor = trigger or span.root
-        if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, anchor.idx, anchor.idx + 1):
+        trigger = happening_trigger(span)
+        if trigger is None or _tells_no_happening(trigger):
+            continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
+        if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, trigger.idx, trigger.idx + 1):
             continue  # a timestamp, a stage direction, a transcript's label or place line
-        if (anchor.i, dating.value) in seen:
-            continue  # the same event dated twice in one clause
-        seen.add((anchor.i, dating.value))
-        dated_triggers.add(anchor.i)
-        event = _event(doc, text, mentions, anchor, trigger, span, dating, published)
+        held = best.get(trigger.i)
+        if held is None or _precision(dating) > _precision(held[0]):
+            best[trigger.i] = (dating, span, trigger)  # one happening, dated by its finest date
+    retold: set[int] = set()  # ids of events told by a pronoun ("He will be traveling there tomorrow")
+    for dating, span, trigger in best.values():
+        dated_triggers.update({trigger.i, finite_verb(trigger).i})
+        event = _event(doc, text, mentions, trigger, trigger, span, dating, published)
         drafts.append((event.summary_start or 0, event))
+        if _subject_is_pronoun(trigger):
+            retold.add(id(event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
             trigger = lead_trigger(sentence)
             if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
+                continue
+            if _tells_no_happening(trigger):
                 continue
             if _not_prose(doc, trigger.idx, trigger.idx + 1):
                 continue
             day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
             event = _event(doc, text, mentions, trigger, trigger, None, day, published)
             drafts.append((event.summary_start or 0, event))
+    if published is not None:
+        drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
+    drafts = _with_own_happening(doc, title, published, entities, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
-    return [_with_key(event, f"v{i}") for i, (_, event) in enumerate(drafts, 1)]
+    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold), 1)]
+
+
+def _once(drafts: list[tuple[int, Event]], retold: set[int]) -> list[Event]:
+    """One happening told twice is one event: two events of one sentence on one date ("imagine
+    January 20th, … sitting in the Oval Office on January 20th"), or an event told by a
+    pronoun on the date of one in the sentence before ("McGurk will be in Saudi Arabia
+    tomorrow. He will be traveling there tomorrow.")."""
+    kept: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for _, event in drafts:
+        if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
+            continue
+        if id(event) in retold and (event.sentence - 1, event.value) in seen:
+            continue
+        seen.add((event.sentence, event.value))
+        kept.append(event)
+    return kept
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _subject_is_pronoun(trigger: Token) -> bool:
+    verb = finite_verb(trigger)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS for c in verb.children)
+
+
+def _nomination(doc: Doc, mentions: MentionIndex, nomination: Nomination, published: dt.date) -> Event:
+    event = day_event(
+        published,
+        published,
+        nomination.summary,
+        sentence_index(doc, nomination.start),
+        EventKind.APPOINTMENT,
+        participants_in(doc, mentions, nomination.start, nomination.end),
+        trigger="withdraw" if nomination.withdrawn else "nominate",
+    )
+    return replace(event, summary_start=nomination.start, summary_end=nomination.end)
+
+
+def _with_own_happening(
+    doc: Doc,
+    title: str | None,
+    published: dt.date | None,
+    entities: Sequence[Entity],
+    timexes: Sequence[Timex],
+    drafts: list[tuple[int, Event]],
+) -> list[tuple[int, Event]]:
+    """`drafts` with the document's own happening added; events of the sentence that states it
+    and fall on its day are that happening again ("this thirty-first day of August, in the
+    year of our Lord two thousand twenty-three")."""
+    first_paragraph = _first_paragraph_sentences(doc)
+    lead_dated = any(e.timex is not None and e.sentence in first_paragraph for _, e in drafts)
+    own = own_happening(doc, title, published, entities, timexes, lead_dated)
+    if own is None:
+        return drafts
+    day = own.event.start_date
+    kept = [
+        (at, e)
+        for at, e in drafts
+        if own.sentence is None or e.sentence != own.sentence or not (e.start_date <= day <= e.end_date)
+    ]
+    return [*kept, (-1, own.event)]
+
+
+def _first_paragraph_sentences(doc: Doc) -> set[int]:
+    spans = sentence_spans(doc)
+    if not spans:
+        return set()
+    limit = _PARAGRAPH_BREAK.search(doc.text, spans[0].end)
+    end = limit.start() if limit else len(doc.text)
+    return {s.index for s in spans if s.start < end}
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _not_prose(doc: Doc, start: int, end: int) -> bool:
@@ -103,7 +197,13 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
         else:
             side = _SIDES.get(timex.text.split(maxsplit=1)[0].lower(), 0)
             dating = _Dating(
-                timex.value, timex.range_start, timex.range_end, timex.granularity, timex.key, side
+                timex.value,
+                timex.range_start,
+                timex.range_end,
+                timex.granularity,
+                timex.key,
+                side,
+                timex.type,
             )
         yield dating, span
 
@@ -124,20 +224,114 @@ def _status(dating: _Dating, published: dt.date | None, direction: Direction) ->
     return status_of(start, end, published, direction)
 
 
+_CLOCK = re.compile(r"T\d\d:\d\d")
+
+
+def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dating:
+    """A clock time that opens its line ("11:00 am – Police receive 911 calls") is an entry of
+    a timeline: it falls on the last day the text named before it ("the massacre Tuesday"),
+    not on the publication day its value defaults to."""
+    if not _CLOCK.search(dating.value) or span.start != span.sent.start:
+        return dating  # not "this morning" or "last night": they name their day
+    days = [
+        t
+        for t in timexes
+        if t.end <= span.start_char
+        and t.type is TimexType.DATE
+        and t.granularity is Granularity.DAY
+        and t.range_start is not None
+    ]
+    if not days:
+        return dating
+    day = days[-1].range_start
+    assert day is not None
+    return replace(dating, value=day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
+
+
+_GRANULARITY_RANK = {g: i for i, g in enumerate(Granularity)}
+
+
+def _precision(dating: _Dating) -> tuple[bool, int]:
+    """A calendar date before a clock time resolved to the publication day ("12:01 a.m. … on
+    May 12, 2023"), then the finer of two dates ("In 2021, … of September 9, 2021")."""
+    return (dating.timex_type is TimexType.DATE, -_GRANULARITY_RANK.get(dating.granularity, 0))
+
+
+def _direction(trigger: Token | None) -> Direction:
+    """The tense of the trigger's clause: a noun's is that of its verb ("dropped by a meeting
+    this morning")."""
+    if trigger is None:
+        return Direction.NONE
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
+    return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
+
+
 def _names_a_thing(span: Span) -> bool:
-    """A date that modifies a noun naming no happening ("the 2020 Census data")."""
+    """A date that modifies a noun naming no happening ("the 2020 Census data", "today's
+    uncertain world")."""
     root, head = span.root, span.root.head
     if head is root or span.start <= head.i < span.end:
         return False
-    if root.dep_ not in ("compound", "nummod", "amod", "nmod"):
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss"):
         return False
     return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
 
 
-def _has_words_besides(span: Span) -> bool:
-    """Whether the sentence of `span` has at least three words of its own."""
-    words = [t for t in span.sent if t.is_alpha and not (span.start <= t.i < span.end)]
-    return len(words) >= 3
+_HYPOTHETICAL = frozenset({"would", "could", "might"})
+# Contracted "be" that the small model may lemmatize as itself: "She’s so busy today".
+_BE_FORMS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall"})
+_TAKING_EFFECT = frozenset({"effective", "due"})
+_WHERE = frozenset({"in", "at", "on", "to", "here", "there", "back"})
+
+
+def _being_happens(verb: Token, children: list[Token]) -> bool:
+    """ "The vote is on Thursday", "Monday is the deadline", "the order is effective on May 12",
+    "she will be in the briefing room tomorrow"; not "she's so busy today", "we're here today"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "attr") and names_happening(c.lemma_) for c in children):
+        return True
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in _TAKING_EFFECT for c in children):
+        return True
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
+    )
+    return future and any(c.dep_ in ("prep", "advmod") and c.lower_ in _WHERE for c in children)
+
+
+def _tells_no_happening(trigger: Token) -> bool:
+    """A verb of a state, a wish or a thought ("it is an honor", "I want to…", "what we saw"),
+    denied ("did not attend"), hypothetical ("would sign") or asked in its own question ("Is it
+    a mistake…?"). "be" and "have" tell a happening only by their subject or object: "the vote
+    is on Thursday", "we have an election coming up"."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = "be" if trigger.lower_ in _BE_FORMS else trigger.lemma_.lower()
+    children = list(trigger.children)
+    if lemma == "be":
+        return not _being_happens(trigger, children)
+    if lemma == "have":
+        return not any(c.dep_ == "dobj" and names_happening(c.lemma_) for c in children)
+    if lemma in STATE_VERBS or any(c.dep_ == "neg" for c in children):
+        return True
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in STATE_VERBS:
+        return True  # "I want to spend some time today"
+    if lemma == "become":  # "Kazemi became the commander", not "that promise has become a reality"
+        return not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in children)
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in children):
+        return True
+    return _asks(trigger)
+
+
+def _asks(verb: Token) -> bool:
+    """A question of the verb's own clause, asked by inversion ("Is it a mistake…?", "Did he
+    call…?"), not a statement with a question mark ("they'll be in Nantucket, as usual?")."""
+    if verb.dep_ != "ROOT" or not verb.sent.text.rstrip().endswith("?"):
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    helpers = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.pos_ == "AUX":
+        helpers.append(verb.i)
+    return bool(subjects and helpers) and min(helpers) < min(subjects)
 
 
 def _dates_something(timex: Timex) -> bool:
@@ -172,9 +366,7 @@ def _event(
     end_char = doc[last - 1].idx + len(doc[last - 1].text)
     if dateline := _DATELINE.match(text, start_char, end_char):
         start_char = dateline.end()
-    direction = (
-        verb_tense(trigger) if trigger is not None and trigger.pos_ in ("VERB", "AUX") else Direction.NONE
-    )
+    direction = _direction(trigger)
     return Event(
         key="",
         value=dating.value,

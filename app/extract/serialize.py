@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from app.domain import ArticleRecord, Extraction
+from app.domain import HEADLINE_SENTENCE, ArticleRecord, Extraction
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -144,4 +144,6 @@ def document_json(article: ArticleRecord, ex: Extraction) -> dict[str, Any]:
     for event, src in zip(out["events"], ex.events, strict=True):
         s = ex.sentences[src.sentence] if 0 <= src.sentence < len(ex.sentences) else None
         event["sentence"] = body[s.start : s.end] if s else ""
+        if src.sentence == HEADLINE_SENTENCE:
+            event["sentence"] = " ".join((article.title or "").split())
     return out

@@ -287,3 +287,79 @@ def test_meeting_a_target_is_no_meeting(nlp):
     assert target.kind is not EventKind.MEETING
     [talks] = dated_events_of(nlp, "The ministers will meet their counterparts on Thursday.")
     assert talks.kind is EventKind.MEETING
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is so good to be with you this evening.",  # a greeting: a state
+        "I want to spend some time today on the budget.",  # a wish
+        "We saw that yesterday.",  # perception
+        "Today that promise has become a reality for us.",  # a thing becoming: a state
+        "Is it a mistake for him to be down there today?",  # asked by inversion
+        "He would sign the bill on Friday if it passed.",  # hypothetical
+        "The committee did not meet on Thursday.",  # denied
+        "Remember: 2025.",  # a bare date
+        "In today's uncertain world, the alliance matters more.",  # a date inside a thing's name
+    ],
+)
+def test_a_time_expression_without_a_happening_makes_no_event(nlp, text):
+    assert dated_events_of(nlp, text) == [], text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She will be in the briefing room tomorrow.", "2024-07-02"),  # being somewhere, ahead
+        ("The summit is next week.", "2024-W28"),  # the subject names a happening
+        ("This order is effective on July 12, 2024.", "2024-07-12"),  # taking effect
+        ("We have an election coming up in November 2024.", "2024-11"),  # the object names one
+        ("And then, on Thursday, they'll be in Nantucket, as usual?", "2024-07-04"),  # no inversion
+    ],
+)
+def test_being_and_having_tell_a_happening_by_what_they_hold(nlp, text, value):
+    assert [e.value for e in dated_events_of(nlp, text)] == [value], text
+
+
+@pytest.mark.slow
+def test_an_event_noun_takes_the_tense_of_its_verb_and_the_lead_does_not_repeat_it(nlp):
+    text = "The President dropped by a meeting this morning with the President of Finland."
+    [event] = events_of(nlp, text)
+    assert (event.value, event.status) == ("2024-07-01TMO", EventStatus.HAPPENED)
+
+
+@pytest.mark.slow
+def test_going_to_dates_what_is_going_to_happen(nlp):
+    [event] = dated_events_of(nlp, "This morning, we’re going to discuss the Indo-Pacific.")
+    assert (event.trigger, event.status) == ("discuss", EventStatus.EXPECTED)
+
+
+@pytest.mark.slow
+def test_one_happening_with_a_clock_time_and_a_date_is_one_event_on_the_date(nlp):
+    text = "This order is effective at 12:01 a.m. eastern daylight time on July 12, 2024."
+    assert [e.value for e in dated_events_of(nlp, text)] == ["2024-07-12"]
+
+
+@pytest.mark.slow
+def test_one_happening_told_twice_is_one_event(nlp):
+    same_sentence = (
+        "Look, imagine January 20th, because one of us is going to be sitting in the Oval Office on "
+        "January 20th."
+    )
+    assert [e.value for e in dated_events_of(nlp, same_sentence)] == ["2025-01-20"]
+    retold = "Brett McGurk will be in Saudi Arabia tomorrow. He will be traveling there tomorrow."
+    assert [e.sentence for e in dated_events_of(nlp, retold)] == [0]
+
+
+@pytest.mark.slow
+def test_a_timeline_entry_falls_on_the_day_named_before_it(nlp):
+    text = (
+        "The timeline of the shooting on Thursday shows the delay.\n\n"
+        "11:00 am – Police receive 911 calls saying shots have been fired.\n\n"
+        "At 3 pm on Saturday the police held a press conference."
+    )
+    events = dated_events_of(nlp, text)
+    entry = next(e for e in events if e.trigger == "receive")
+    assert (entry.value, entry.granularity) == ("2024-06-27", Granularity.DAY)

@@ -74,6 +74,15 @@ REPORTING_VERBS = word_set(
     "say state suggest tell think warn write"
 )
 
+# Verbs of a state, a wish or a thought, not of something that happens: "it is an honor to have
+# you here today", "I want to spend some time today", "what we saw yesterday". "be" and "have"
+# name a happening only through their subject or object ("the summit is on Thursday", "we have
+# an election coming up"); see `events._tells_no_happening`.
+STATE_VERBS = word_set(
+    "appreciate believe care deserve exist feel forget guess hope imagine know like look love matter "
+    "mean mind need prefer recall remain remember see seem stay think understand want wish wonder"
+)
+
 # Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
 # Kind words that as nouns name no happening: "in some states", "a note", "his name".
 _VERBS_ONLY = word_set(

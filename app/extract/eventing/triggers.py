@@ -26,12 +26,30 @@ def trigger_of(span: Span) -> Token | None:
             return head.head  # "the invasion of Ukraine in February 2022"
     token = root
     for _ in range(_MAX_CLIMB):
-        if token.pos_ == "VERB" and not _inside(token, span):
+        if _governs_clause(token) and not _inside(token, span):
             return token
         if token.head is token:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
+
+
+def happening_trigger(span: Span) -> Token | None:
+    """`trigger_of`, looking through "going to" to what is going to happen ("we're going to
+    discuss", "is going to be sitting")."""
+    trigger = trigger_of(span)
+    if trigger is not None and trigger.lemma_.lower() == "go" and trigger.tag_ == "VBG":
+        planned = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if planned:
+            return planned[0]
+    return trigger
+
+
+def _governs_clause(token: Token) -> bool:
+    """A verb, or a copula heading its clause ("she will be in the briefing room tomorrow")."""
+    return token.pos_ == "VERB" or (
+        token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_.lower() == "be"
+    )
 
 
 def _is_event_noun(token: Token) -> bool:

@@ -30,6 +30,25 @@ _NUMBER_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
     r"Resolution|Rule|Form|zip)\.?|#)\s*$"
 )
+# Legal citations number their sections: "42 U.S.C. 2000d-1", "section 1352(e)", "Pub. L. 117",
+# "H.R. 2670", "title 10", "§ 1622", "Proclamation 1750".
+_CITATION_BEFORE = re.compile(
+    r"(?:\bU\.\s?S\.\s?C\.?|\bC\.\s?F\.\s?R\.?|\bStat\.|\bPub\.\s?L\.(?:\s?No\.)?|\bP\.\s?L\.|"
+    r"\b[Ss]ections?|\bsecs?\.|\bSecs?\.|\b[Tt]itle|§§?|\bH\.\s?R\.|\bH\.\s?Res\.|\bS\.\s?Res\.|"
+    r"\bH\.\s?J\.\s?Res\.|(?<![A-Z.])S\.|\b[Pp]aragraph|\b[Ss]ubsection|\bPart|\bExecutive\s+Orders?|"
+    r"\bProclamations?|\bE\.\s?O\.|\bOrders?\s+No\.|\bDocket)\s*$"
+)
+# A section number runs on into its subdivision ("2000d-1", "1182(a)(7)", "2145px" in markup).
+_CITATION_AFTER = re.compile(r"^(?:[A-Za-z]|\([a-zA-Z0-9]{1,4}\))")
+# A four-digit clock time: "1750 GMT", "0600 hours", "1400 Zulu".
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|Zulu|Z\b|hours\b|hrs\b|[ECMP][SD]T\b|local\s+time)")
+# A year that is part of a name: "the Trade Expansion Act of 1962", "the Act of July 2, 1890",
+# "coronavirus disease 2019", "Project 2025", "the Class of 2024", "Vision 2030".
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:Acts?|Amendments|Code|Treaty|Accords?|Convention|Protocol|Charter|Compact|Class)\s+of"
+    r"|\b[Dd]isease|\bProject|\bVision|\bAgenda|\bHorizon)\s*$"
+)
+_NAME_AFTER = re.compile(r"^\s+Agenda\b")
 
 
 def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
@@ -38,6 +57,8 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
     after = text[candidate.end : candidate.end + 30]
     before = text[max(0, candidate.start - 20) : candidate.start]
     if _inside_name(span):
+        return False
+    if isinstance(meaning, CalendarDate) and meaning.year is not None and _named_by_year(before, after):
         return False
     if isinstance(meaning, CalendarDate):
         if meaning.month is None:
@@ -77,10 +98,18 @@ def _verbal_month(span: Span) -> bool:
     return any(t.lower_ in _VERBAL_MONTHS and (t.tag_ == "MD" or t.pos_ in ("VERB", "AUX")) for t in span)
 
 
+def _named_by_year(before: str, after: str) -> bool:
+    """A year that belongs to a name ("the Trade Expansion Act of 1962"), not to a date."""
+    return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
+
+
 def _plausible_year(span: Span, before: str, after: str) -> bool:
-    """A bare four-digit number is a year unless it reads as an amount or an identifier."""
+    """A bare four-digit number is a year unless it reads as an amount, an identifier, a
+    section of a legal citation or a clock time."""
     if any(t.ent_type_ in _AMOUNT_LABELS for t in span):
         return False
     if _AMOUNT_AFTER.match(after) or _NUMBER_BEFORE.search(before):
+        return False
+    if _CITATION_BEFORE.search(before) or _CITATION_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return False
     return not before.rstrip().endswith(("$", "£", "€"))

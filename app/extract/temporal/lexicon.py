@@ -151,6 +151,7 @@ ORDINALS: dict[str, int] = {
     "nineteenth": 19,
     "twentieth": 20,
     "twenty-first": 21,
+    "thirtieth": 30,
 }
 
 # Decades spelled out: "the nineties" -> 9.
@@ -270,5 +271,8 @@ def ordinal_number(word: str) -> int | None:
     key = word.lower()
     if key in ORDINALS:
         return ORDINALS[key]
+    compound = re.match(r"(twenty|thirty)[\s-]+(\w+)$", key)  # "twenty-ninth", "thirty-first"
+    if compound and compound[2] in ORDINALS and ORDINALS[compound[2]] < 10:
+        return (20 if compound[1] == "twenty" else 30) + ORDINALS[compound[2]]
     digits = re.match(r"(\d+)(?:st|nd|rd|th)?$", key)
     return int(digits[1]) if digits else None

@@ -94,6 +94,13 @@ def unresolved(value: str, granularity: Granularity | None, type_: TimexType = T
     return Resolution(type_, value, granularity, resolved=False)
 
 
+def unanchored(resolution: Resolution) -> Resolution:
+    """The same expression with its anchor unknown: TIMEX3 placeholders, no calendar range."""
+    granularity = resolution.granularity
+    value = _UNRESOLVED_VALUES.get(granularity, "XXXX") if granularity is not None else "XXXX"
+    return replace(unresolved(value, granularity, resolution.type), mod=resolution.mod)
+
+
 def resolve(meaning: Meaning, context: Context, mod: str | None = None) -> Resolution | None:
     """The TIMEX3 reading of `meaning`, or None when it names no real date ("February 30")."""
     result = _RESOLVERS[type(meaning)](meaning, context)

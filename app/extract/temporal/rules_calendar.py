@@ -86,6 +86,15 @@ def _day_month(m: re.Match[str]) -> Reading | None:
     return Reading(meaning, cased=m.span("mon"))
 
 
+def _formal_date(m: re.Match[str]) -> Reading | None:
+    """ "the thirty-first day of August, in the year of our Lord two thousand twenty-three"."""
+    day = ordinal_number(m["day"])
+    if day is None or day > 31:
+        return None
+    meaning = CalendarDate(year=_year(m["year"]), month=month_number(m["mon"]), day=day)
+    return Reading(meaning, cased=m.span("mon"))
+
+
 def _month_year(m: re.Match[str]) -> Reading | None:
     return Reading(CalendarDate(year=_year(m["year"]), month=month_number(m["mon"])), cased=m.span("mon"))
 
@@ -243,6 +252,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         _day_month,
         priority=2,
         anchor=MONTH_ANCHOR,
+    ),
+    rule(
+        "formal date",
+        rf"\b(?P<day>(?:(?:twenty|thirty)[\s-]+)?(?:{ORDINAL_WORD}))\s+day\s+of\s+(?P<mon>{MONTH})"
+        rf"(?:,?\s+in\s+the\s+year\s+of\s+our\s+lord\s+(?P<year>{YEAR}|{SPOKEN_YEAR}))?",
+        _formal_date,
+        priority=1,
+        anchor=r"day\s+of",
     ),
     rule(
         "month year",

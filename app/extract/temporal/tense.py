@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from app.extract.temporal.meanings import Direction
 
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"})
 # Verbs and adjectives whose infinitive complement has not happened yet.
 FUTURE_GOVERNORS = frozenset(
     {

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, select, text, union, update
+from sqlalchemy import bindparam, delete, insert, select, text, tuple_, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -94,6 +94,8 @@ class Assigner:
         self.people = people
         self.touched: dict[int, _Touched] = {}
         self.decisions: list[tuple[int, int, dict]] = []  # (event id, story id, evidence)
+        self.new_ids = 0  # stories this article starts get ids -1, -2, …; rows are written at the end
+        self.absorbed: list[tuple[int, int]] = []  # (stored story folded in, story it joined)
 
     def assign(self, report: Report) -> Verdict | None:
         candidates = {c.story_id: c for c in self._candidates(report)}
@@ -131,27 +133,22 @@ class Assigner:
         return touched
 
     def _absorb(self, into: _Touched, other: _Touched) -> None:
-        """Fold story `other` into `into`: its reports move over and it is deleted."""
+        """Fold story `other` into `into`: its reports move over and it goes (in `write`)."""
         into.profile = into.profile.merged(other.profile)
         into.span = into.profile.story_dates().span
         self.decisions = [(e, into.story_id if s == other.story_id else s, ev) for e, s, ev in self.decisions]
-        self.session.execute(
-            update(EventRow).where(EventRow.story_id == other.story_id).values(story_id=into.story_id)
-        )
-        self.session.execute(delete(StoryParticipant).where(StoryParticipant.story_id == other.story_id))
-        self.session.execute(delete(StoryTerm).where(StoryTerm.story_id == other.story_id))
-        self.session.execute(delete(Story).where(Story.id == other.story_id))
-        bump(self.session, "stories", -1)
+        self.absorbed = [(gone, into.story_id if s == other.story_id else s) for gone, s in self.absorbed]
+        if other.story_id > 0:
+            self.absorbed.append((other.story_id, into.story_id))
         del self.touched[other.story_id]
 
     def _create(self, report: Report) -> int:
+        """A new story, known by a temporary negative id until `write` inserts it."""
         profile = Profile().add(report)
-        story = Story(**story_fields(profile))
-        self.session.add(story)
-        self.session.flush([story])
-        bump(self.session, "stories", 1)
-        self.touched[story.id] = _Touched(story.id, profile, None, profile.story_dates().span)
-        return story.id
+        self.new_ids += 1
+        story_id = -self.new_ids
+        self.touched[story_id] = _Touched(story_id, profile, None, profile.story_dates().span)
+        return story_id
 
     def _candidates(self, report: Report) -> list[Candidate]:
         lo, hi = window(report.span)
@@ -181,8 +178,9 @@ class Assigner:
                 .order_by(Story.id.desc())  # past the limit, the newest stories
                 .limit(MAX_CANDIDATES)
             ).all()
+            gone = {g for g, _ in self.absorbed}
             for row in rows:
-                if row.id not in self.touched:
+                if row.id not in self.touched and row.id not in gone:
                     span = Span(row.start_date, row.end_date, row.granularity, row.value)
                     found[row.id] = Candidate(row.id, span, Profile.from_json(row.profile))
         # stories this article touched: their rows are written at the end
@@ -192,14 +190,33 @@ class Assigner:
         return [c for c in found.values() if fit(report.span, c.span) is not Fit.APART]
 
     def write(self) -> None:
-        """Story rows, their participants and terms, and each event's story and evidence."""
-        dialect = self.session.get_bind().dialect.name
-        upsert = sqlite_insert if dialect == "sqlite" else pg_insert
-        for story_id in sorted(self.touched):
-            t = self.touched[story_id]
-            fields = story_fields(t.profile)
-            self.session.execute(update(Story).where(Story.id == story_id).values(**fields))
-            write_index_rows(self.session, upsert, story_id, t.profile, fields["start_date"], t.before)
+        """Story rows (new ones inserted in one statement), their participants and terms, the
+        stories folded into others, and each event's story and evidence."""
+        real = self._insert_new()
+        stored = [t for t in self.touched.values() if t.story_id > 0]
+        if stored:
+            self.session.execute(
+                update(Story), [{"id": t.story_id, **story_fields(t.profile)} for t in stored]
+            )
+        write_index_rows(
+            self.session,
+            [
+                (real.get(t.story_id, t.story_id), t.profile, t.profile.story_dates().span.start, t.before)
+                for t in sorted(self.touched.values(), key=lambda t: real.get(t.story_id, t.story_id))
+            ],
+        )
+        for gone, into in self.absorbed:
+            self.session.execute(
+                update(EventRow).where(EventRow.story_id == gone).values(story_id=real.get(into, into))
+            )
+        if self.absorbed:
+            gone_ids = sorted(g for g, _ in self.absorbed)
+            self.session.execute(delete(StoryParticipant).where(StoryParticipant.story_id.in_(gone_ids)))
+            self.session.execute(delete(StoryTerm).where(StoryTerm.story_id.in_(gone_ids)))
+            self.session.execute(delete(Story).where(Story.id.in_(gone_ids)))
+        if real or self.absorbed:
+            bump(self.session, "stories", len(real) - len(self.absorbed))
+        self.decisions = [(e, real.get(s, s), _real_ids(ev, real)) for e, s, ev in self.decisions]
         if self.decisions:
             self.session.execute(
                 update(EventRow.__table__)
@@ -208,6 +225,25 @@ class Assigner:
                 [{"eid": e, "sid": s, "evidence": ev} for e, s, ev in self.decisions],
             )
 
+    def _insert_new(self) -> dict[int, int]:
+        """Insert the stories this article started, in order; temporary id -> stored id."""
+        new = sorted((t for t in self.touched.values() if t.story_id < 0), key=lambda t: -t.story_id)
+        if not new:
+            return {}
+        ids = self.session.scalars(
+            insert(Story).returning(Story.id, sort_by_parameter_order=True),
+            [story_fields(t.profile) for t in new],
+        ).all()
+        return {t.story_id: story_id for t, story_id in zip(new, ids, strict=True)}
+
+
+def _real_ids(evidence: dict, real: Mapping[int, int]) -> dict:
+    """Evidence naming stories by temporary ids names them by their stored ones."""
+    merged = evidence.get("merged")
+    if not merged or not real:
+        return evidence
+    return {**evidence, "merged": [[real.get(s, s), score] for s, score in merged]}
+
 
 def _shares(report: Report, profile: Profile) -> bool:
     return bool(report.participants & profile.participant_ids) or any(
@@ -215,46 +251,62 @@ def _shares(report: Report, profile: Profile) -> bool:
     )
 
 
-def write_index_rows(
-    session: Session, upsert, story_id: int, profile: Profile, start: dt.date, before: Profile | None
-) -> None:  # type: ignore[no-untyped-def]
-    """Bring the story's participant and term rows in line with its profile: new ones are
-    added, counts changed, and every row moved to the story's start date."""
+IndexEntry = tuple[int, Profile, dt.date, "Profile | None"]  # story id, profile, start, profile before
+
+
+def write_index_rows(session: Session, entries: Sequence[IndexEntry]) -> None:
+    """Bring the stories' participant and term rows in line with their profiles: new ones are
+    added, counts changed, gone ones deleted, and every row moved to its story's start date.
+    A few statements for any number of stories."""
+    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     participants = [
         {"story_id": story_id, "entity_id": e, "reports": n, "start_date": start}
+        for story_id, profile, start, _ in entries
         for e, n in sorted(profile.participants.items())
     ]
-    if participants:
-        stmt = upsert(StoryParticipant).values(participants)
+    for chunk in _chunks(participants):
+        stmt = upsert(StoryParticipant).values(chunk)
         session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["story_id", "entity_id"],
                 set_={"reports": stmt.excluded.reports, "start_date": stmt.excluded.start_date},
             )
         )
-    terms = [{"story_id": story_id, "term": s[:60], "start_date": start} for s in sorted(profile.stems)]
-    if terms:
-        stmt = upsert(StoryTerm).values(terms)
+    terms = [
+        {"story_id": story_id, "term": term, "start_date": start}
+        for story_id, profile, start, _ in entries
+        for term in sorted({s[:60] for s in profile.stems})
+    ]
+    for chunk in _chunks(terms):
+        stmt = upsert(StoryTerm).values(chunk)
         session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["story_id", "term"], set_={"start_date": stmt.excluded.start_date}
             )
         )
-    if before is not None:
-        gone = set(before.participants) - set(profile.participants)
-        if gone:
-            session.execute(
-                delete(StoryParticipant).where(
-                    StoryParticipant.story_id == story_id, StoryParticipant.entity_id.in_(sorted(gone))
-                )
-            )
-        gone_terms = {s[:60] for s in before.stems} - {s[:60] for s in profile.stems}
-        if gone_terms:
-            session.execute(
-                delete(StoryTerm).where(
-                    StoryTerm.story_id == story_id, StoryTerm.term.in_(sorted(gone_terms))
-                )
-            )
+    gone_participants = [
+        (story_id, e)
+        for story_id, profile, _, before in entries
+        if before is not None
+        for e in sorted(set(before.participants) - set(profile.participants))
+    ]
+    key = tuple_(StoryParticipant.story_id, StoryParticipant.entity_id)
+    for chunk in _chunks(gone_participants):
+        session.execute(delete(StoryParticipant).where(key.in_(chunk)))
+    gone_terms = [
+        (story_id, term)
+        for story_id, profile, _, before in entries
+        if before is not None
+        for term in sorted({s[:60] for s in before.stems} - {s[:60] for s in profile.stems})
+    ]
+    for chunk in _chunks(gone_terms):
+        session.execute(delete(StoryTerm).where(tuple_(StoryTerm.story_id, StoryTerm.term).in_(chunk)))
+
+
+def _chunks(rows: list, size: int = 500) -> Iterable[list]:  # type: ignore[type-arg]
+    """Multi-row statements small enough for any database's limit on bound parameters."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 def story_fields(profile: Profile) -> dict:

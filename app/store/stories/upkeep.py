@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.counting import bump
@@ -83,7 +81,6 @@ def detach_article(session: Session, article_id: int) -> None:
         for a, b in session.execute(select(Story.start_date, Story.end_date).where(Story.id.in_(story_ids)))
     ]
     lock_windows(session, spans)
-    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     for story_id in story_ids:
         before = Profile.from_json(session.scalar(select(Story.profile).where(Story.id == story_id)) or {})
         reports = reports_where(session, Event.story_id == story_id, Event.article_id != article_id)
@@ -99,7 +96,7 @@ def detach_article(session: Session, article_id: int) -> None:
             profile = profile.add(report)
         fields = story_fields(profile)
         session.execute(update(Story).where(Story.id == story_id).values(**fields))
-        write_index_rows(session, upsert, story_id, profile, fields["start_date"], before)
+        write_index_rows(session, [(story_id, profile, fields["start_date"], before)])
 
 
 @dataclass(frozen=True)
