@@ -105,23 +105,23 @@ def _copy_statement(engine: Engine, name: str, strides: dict[str, int], copy: in
     dialect = engine.dialect.name
     columns, values = [], []
     for column in table.columns:
-        col = column.name
+        col = f'"{column.name}"'
         expr = col
         targets = {fk.column.table.name for fk in column.foreign_keys} & set(COPIED)
-        if column.primary_key and col == "id":
+        if column.primary_key and column.name == "id":
             expr = f"{col} + {strides[name] * copy}"
         elif targets:
             expr = f"{col} + {strides[targets.pop()] * copy}"
-        elif name == "search_documents" and col == "ref_id":
+        elif name == "search_documents" and column.name == "ref_id":
             cases = " ".join(f"WHEN '{k}' THEN ref_id + {strides[t] * copy}" for k, t in REF_TABLES.items())
             expr = f"CASE kind {cases} ELSE ref_id END"
         elif isinstance(column.type, Date):
             expr = _shift(dialect, col, copy)
-        elif name == "articles" and col == "url":
+        elif name == "articles" and column.name == "url":
             expr = f"url || '#copy-{copy}'"
-        elif name == "articles" and col == "content_hash":
+        elif name == "articles" and column.name == "content_hash":
             expr = f"'{copy}-' || substr(content_hash, 1, 50)"
-        columns.append(f'"{col}"')
+        columns.append(col)
         values.append(expr)
     where = ""
     if "id" in table.columns and table.columns["id"].primary_key:

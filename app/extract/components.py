@@ -18,6 +18,7 @@ _EXTENSIONS = {
     "authors": (),  # tuple[str, ...]: byline names, become person entities with role author
     "source": None,  # str | None: the publication, an organisation entity with role publisher
     "title": None,  # str | None: the headline ("Remarks by President Biden …")
+    "title_doc": None,  # Doc | None: the headline parsed by the model (its entities count)
     "language": "en",
     # structure.DocStructure: transcript turns, labels, stage directions, timestamps (what is
     # not prose); every component after dateline_structure may skip it

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
 from app.extract.floor import FLOOR_ROLE, floor_holder
-from app.extract.mentions import RawMention, collect_mentions
+from app.extract.mentions import RawMention, collect_mentions, headline_mentions
 from app.extract.places import is_known_place, known_place
 from app.extract.sentences import sentence_index
 
@@ -41,10 +41,13 @@ def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None =
     layout = doc._.structure if Doc.has_extension("structure") else None
     # A transcript's speaker labels ("MR. BATES:"), stage directions and timestamps name no one.
     mentions = [m for m in collect_mentions(doc) if layout is None or not layout.covers(m.start, m.end)]
-    people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors)
+    headline = doc._.title_doc if Doc.has_extension("title_doc") else None
+    if headline is not None:
+        mentions = [*headline_mentions(headline), *mentions]
+    published = doc._.published if Doc.has_extension("published") else None
+    people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors, published)
     others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
     groups = sorted([*people, *others], key=lambda g: g.first_start)
-    published = doc._.published if Doc.has_extension("published") else None
     entities = _one_per_person([_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)])
     title = doc._.title if Doc.has_extension("title") else None
     return _with_floor_holder(_with_publisher(entities, publisher), title, published)
@@ -130,7 +133,9 @@ def _person_key(words: list[str]) -> tuple[str, str, str]:
     return names.given_name_key(words[0]), names.last_name(words).casefold(), suffix.strip(".").casefold()
 
 
-def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_Group]:
+def _group_people(
+    mentions: list[RawMention], authors: Sequence[str], published: dt.date | None = None
+) -> list[_Group]:
     groups: list[_Group] = []
     by_full: dict[tuple[str, str, str], _Group] = {}
     for author in authors:
@@ -166,6 +171,17 @@ def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_G
     for m in singles:
         word = m.name.casefold()
         candidates = by_last.get(word) or (by_first.get(word) if len(by_first.get(word, ())) == 1 else None)
+        office_holder = _titled_holder(m, published)
+        if office_holder is not None and candidates and by_last.get(word):
+            # "President Biden" beside "Beau Biden": the title names the one it fits
+            group = by_full.get(office_holder)
+            if group is None and all(key[0] != office_holder[0] for key in _keys_of(by_full, candidates)):
+                group = by_full[office_holder] = _Group(EntityKind.PERSON)
+                groups.append(group)
+                by_last[word].append(group)
+            if group is not None:
+                insort(group.mentions, m, key=_start)
+                continue
         if candidates:
             # Kept sorted as we go: _most_recent looks up "mentioned last before" by bisection.
             insort(_most_recent(candidates, m.start).mentions, m, key=_start)
@@ -176,6 +192,19 @@ def _group_people(mentions: list[RawMention], authors: Sequence[str]) -> list[_G
             groups.append(group)
         group.mentions.append(m)
     return groups
+
+
+def _titled_holder(m: RawMention, published: dt.date | None) -> tuple[str, str, str] | None:
+    """The name key of the well-known person a titled surname is ("President Biden" on a day
+    of his term: Joe Biden), if the list knows exactly one."""
+    if not m.description:
+        return None
+    full = notable.full_name(m.name, m.description, published)
+    return _person_key(names.name_words(full)) if full else None
+
+
+def _keys_of(by_full: dict[tuple[str, str, str], _Group], groups: list[_Group]) -> list[tuple[str, str, str]]:
+    return [key for key, group in by_full.items() if any(group is g for g in groups)]
 
 
 def _start(m: RawMention) -> int:
@@ -324,9 +353,11 @@ def _to_entity(doc: Doc, key: str, group: _Group, published: dt.date | None = No
         key=key,
         kind=group.kind,
         name=name,
+        # a name in the headline names the entity; its mentions are the text's
         mentions=tuple(
             Mention(start=m.start, end=m.end, text=m.text, sentence=sentence_index(doc, m.start))
             for m in group.mentions
+            if not m.headline
         ),
         aliases=tuple(aliases),
         description=description,

@@ -47,6 +47,48 @@ class RawMention:
     token_end: int
     description: str | None = None  # the title chain before a person's name
     followed_by_who: bool = False
+    headline: bool = False  # in the headline, not the text: offsets before 0, no sentence
+
+
+def headline_mentions(headline: Doc) -> list[RawMention]:
+    """The named mentions of a headline parsed on its own, marked as the headline's and placed
+    before the text (offsets from -len(headline) - 1 up to -1), in headline order."""
+    shift = len(doc_text(headline)) + 1
+    found = [m for m in collect_mentions(headline) if not _runs_into_headline_words(m)]
+    found = sorted([*found, *_headline_places(headline, found)], key=lambda m: m.start)
+    return [replace(m, start=m.start - shift, end=m.end - shift, headline=True) for m in found]
+
+
+def _headline_places(headline: Doc, found: list[RawMention]) -> list[RawMention]:
+    """Places of the gazetteer that the headline names and the model missed in its Title Case
+    ("Briefing with Midwest Business Leaders"): runs of one to three capitalised words."""
+    taken = {i for m in found for i in range(m.token_start, m.token_end)}
+    out = []
+    i = 0
+    while i < len(headline):
+        for size in (3, 2, 1):
+            span = headline[i : i + size]
+            if len(span) < size or any(t.i in taken or not t.text[:1].isupper() for t in span):
+                continue
+            if is_known_place(span.text):
+                out.append(
+                    RawMention(span.start_char, span.end_char, span.text, span.text, EntityKind.PLACE,
+                               span.start, span.end)
+                )  # fmt: skip
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def _runs_into_headline_words(m: RawMention) -> bool:
+    """ "Biden Honoring", "Countries Launch the Partnership…": in a headline's Title Case the
+    model runs names into the words around them; a name holding a word English writes in lower
+    case is such a run."""
+    return any(
+        not_names.is_common_word(names.strip_possessive(w)) and w.lower() not in names.ORG_WORDS
+        for w in names.name_words(m.name)
+    )
 
 
 def collect_mentions(doc: Doc) -> list[RawMention]:
@@ -55,9 +97,11 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     spans = [*_named_spans(doc), *_unlabelled_places(doc)]
     spans = [s for s in spans if not any(t.start < s.end_char and s.start_char < t.end for t in tags)]
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
-    mentions = sorted([*mentions, *_tagged_places(doc, tags)], key=lambda m: m.start)
+    tagged = _tagged_places(doc, tags)
+    mentions = sorted([*mentions, *tagged], key=lambda m: m.start)
     mentions = _without_title_departments(doc, _without_title_words(doc, mentions))
-    kinds_fixed = _fix_kinds([_employer_kind(doc, m) for m in _summits_as_hosts(mentions)])
+    mentions = [_employer_kind(doc, m) for m in _summits_as_hosts(mentions)]
+    kinds_fixed = _fix_kinds(doc, mentions, frozenset(tagged))
     return not_names.without_non_names(doc, kinds_fixed)
 
 
@@ -94,7 +138,8 @@ _GROUP_OF = re.compile(r"G-?\d{1,2}$")  # G7, G20
 # Last words that make a "person" of the small model a place (not surnames such as Park or Hall).
 _PLACE_ENDINGS = names.word_set(
     "square street avenue boulevard plaza bridge airport station stadium arena center centre "
-    "cathedral memorial monument harbor harbour island islands county mountains river lake"
+    "cathedral memorial monument harbor harbour island islands county mountains river lake "
+    "range canyon canyons forest refuge seashore wilderness"
 )
 # Last words that make an "organisation" of the small model a place: land and water, airports.
 _LAND_ENDINGS = names.word_set(
@@ -424,9 +469,10 @@ def _followed_by_who(doc: Doc, end_tok: int) -> bool:
 # --- kinds --------------------------------------------------------------------------------------
 
 
-def _fix_kinds(mentions: list[RawMention]) -> list[RawMention]:
+def _fix_kinds(doc: Doc, mentions: list[RawMention], tagged: frozenset[RawMention]) -> list[RawMention]:
+    """The model's kinds corrected; places found by their shape ("Warren, MI") stay places."""
     person_parts = _person_name_parts(mentions)
-    fixed = [_fixed_kind(m, person_parts) for m in mentions]
+    fixed = [m if m in tagged else _fixed_kind(doc, m, person_parts) for m in mentions]
     return _majority_kinds(fixed)
 
 
@@ -454,7 +500,7 @@ def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
     return _PersonNames(frozenset(lasts), frozenset(firsts), frozenset(singles))
 
 
-def _fixed_kind(m: RawMention, people: _PersonNames) -> RawMention:
+def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
     lowered = {w.lower().strip(".,") for w in words}
     if m.kind is EntityKind.PERSON and len(words) >= 2 and words[-1].lower() in _PLACE_ENDINGS:
@@ -472,13 +518,31 @@ def _fixed_kind(m: RawMention, people: _PersonNames) -> RawMention:
     if not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in m.name):
         return m
     if len(words) == 1:
-        return replace(m, kind=EntityKind.PERSON) if m.name in people.lasts else m
+        return replace(m, kind=EntityKind.PERSON) if _names_a_person(doc, m, people) else m
     # "Keith Lamont Scott" labelled ORG where the article also calls him "Scott" (a person),
     # or "Ivo Daalder, who served …".
-    personal = m.followed_by_who or names.last_name(words) in people.singles
+    personal = (
+        m.followed_by_who
+        or names.last_name(words) in people.singles
+        or (names.is_given_name(words[0]) and words[0] in people.singles)
+    )
     if personal and len(words) <= 4 and not names.is_initialism(words[0]):
         return replace(m, kind=EntityKind.PERSON)
     return m
+
+
+def _names_a_person(doc: Doc, m: RawMention, people: _PersonNames) -> bool:
+    """A one-word "organisation" or "place" that is a person: the surname or the one-word name
+    of a person of the article ("Biden’s meeting" beside "President Biden"), or a given name
+    that names no known place and follows no word of place ("Over to you, Shalanda.", "led by
+    Jayson and Jaylen"; not "in Warren")."""
+    if m.name in people.lasts or m.name in people.singles:
+        return True
+    before = doc[m.token_start - 1].lower_ if m.token_start else ""
+    return m.kind is EntityKind.PLACE and names.is_given_name(m.name) and before not in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = names.word_set("in at to from near across outside inside into through of")
 
 
 def _majority_kinds(mentions: list[RawMention]) -> list[RawMention]:

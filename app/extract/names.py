@@ -197,3 +197,27 @@ def given_name_key(word: str) -> str:
     """ "Joe" and "Joseph" compare equal (data/nicknames.tsv); other names as they are."""
     key = word.casefold()
     return _given_names().get(key, key)
+
+
+_FIRST_NAMES = Path(__file__).with_name("data") / "first_names.tsv"
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    table = {}
+    for line in _FIRST_NAMES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            table[name] = sex.strip()
+    return table
+
+
+def given_name_sex(word: str) -> str | None:
+    """ "m" or "f" for a given name that is almost always one sex's (data/first_names.tsv, from
+    the U.S. Census), else None."""
+    return _first_names().get(word)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name of the census list ("Olivia", "Jayson"), as written with its capital."""
+    return word in _first_names()

@@ -12,8 +12,9 @@ import datetime as dt
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.12.02.11"
+PIPELINE_VERSION = "2026.12.02.13"
 
 CHUNK_CHARS = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
@@ -141,22 +142,30 @@ class Extractor:
                 for item, extraction in zip(batch, results, strict=True):
                     yield item, extraction, None
             return
+        parts = iter(lambda: list(islice(iterator, self.batch_size)), [])
         with ProcessPoolExecutor(
             max_workers=processes,
             initializer=_init_worker,
             initargs=(self.model, self.batch_size, self.limits),
         ) as pool:
-            while batch := list(islice(iterator, self.batch_size * processes)):
-                parts = [batch[i : i + self.batch_size] for i in range(0, len(batch), self.batch_size)]
-                futures = [pool.submit(_work, part) for part in parts]
-                for part, future in zip(parts, futures, strict=True):
-                    try:
-                        results = future.result()
-                    except Exception:
-                        yield from self._one_by_one(part)
-                        continue
-                    for item, extraction in zip(part, results, strict=True):
-                        yield item, extraction, None
+            # Two batches in flight per worker, and the next one submitted before the caller
+            # gets this one's results: the workers extract while the caller stores.
+            in_flight: deque[tuple[list[ExtractionInput], Future[list[Extraction]]]] = deque(
+                (part, pool.submit(_work, part)) for part in islice(parts, 2 * processes)
+            )
+            while in_flight:
+                part, future = in_flight.popleft()
+                try:
+                    results = future.result()
+                except Exception:
+                    results = None
+                if (following := next(parts, None)) is not None:
+                    in_flight.append((following, pool.submit(_work, following)))
+                if results is None:
+                    yield from self._one_by_one(part)
+                    continue
+                for item, extraction in zip(part, results, strict=True):
+                    yield item, extraction, None
 
     def _one_by_one(
         self, items: list[ExtractionInput]
@@ -171,22 +180,29 @@ class Extractor:
     def _run(self, items: list[ExtractionInput]) -> Iterator[Extraction]:
         short = [(i, it) for i, it in enumerate(items) if len(it.text) <= CHUNK_CHARS]
         docs: dict[int, Doc] = {}
-        prepared = (self._make_doc(it.text, it) for _, it in short)
+        headlines = self._headline_docs(items)
+        prepared = (self._make_doc(it.text, it, headlines.get(it.title)) for _, it in short)
         for (i, _), doc in zip(short, self.nlp.pipe(prepared, batch_size=self.batch_size), strict=True):
             docs[i] = doc
         for i, it in enumerate(items):
-            doc = docs.pop(i, None) or self._run_long(it)
+            doc = docs.pop(i, None) or self._run_long(it, headlines.get(it.title))
             yield to_extraction(doc)
 
-    def _make_doc(self, text: str, item: ExtractionInput) -> Doc:
+    def _headline_docs(self, items: list[ExtractionInput]) -> dict[str, Doc]:
+        """The batch's headlines parsed by the model alone: a name there is an entity of the
+        article though the text never repeats it."""
+        titles = list(dict.fromkeys(it.title for it in items if it.title and it.title.strip()))
+        if not titles:
+            return {}
+        with self.nlp.select_pipes(enable=self._base_pipes):
+            return dict(zip(titles, self.nlp.pipe(titles, batch_size=self.batch_size), strict=True))
+
+    def _make_doc(self, text: str, item: ExtractionInput, headline: Doc | None = None) -> Doc:
         doc = self.nlp.make_doc(text)
-        doc._.published = item.published
-        doc._.authors = tuple(item.authors)
-        doc._.source = item.source
-        doc._.title = item.title
+        _set_context(doc, item, headline)
         return doc
 
-    def _run_long(self, item: ExtractionInput) -> Doc:
+    def _run_long(self, item: ExtractionInput, headline: Doc | None = None) -> Doc:
         """Parse chunk by chunk until the text, the character limit or the time budget ends;
         run Dateline's components once over the parsed prefix, whose offsets are the text's."""
         text = item.text[: self.limits.max_chars] if self.limits.max_chars else item.text
@@ -201,10 +217,7 @@ class Extractor:
                 if deadline is not None and time.monotonic() > deadline:
                     break
         doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
-        doc._.published = item.published
-        doc._.authors = tuple(item.authors)
-        doc._.source = item.source
-        doc._.title = item.title
+        _set_context(doc, item, headline)
         if len(doc.text) < len(item.text):
             reason = (
                 f"the time budget of {self.limits.seconds:g} s ran out"
@@ -219,6 +232,14 @@ class Extractor:
         for name in components.COMPONENTS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
+
+
+def _set_context(doc: Doc, item: ExtractionInput, headline: Doc | None) -> None:
+    doc._.published = item.published
+    doc._.authors = tuple(item.authors)
+    doc._.source = item.source
+    doc._.title = item.title
+    doc._.title_doc = headline
 
 
 def to_extraction(doc: Doc) -> Extraction:

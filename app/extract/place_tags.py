@@ -1,6 +1,7 @@
 """Places the model cannot read, found by their shape in the text:
 - US states as abbreviations: a party tag "(R-Fla.)", "(D-MA)", and a city's state "Warren, MI"
-  or "Warren, Mich.". Postal codes count only in these shapes: alone, "IN", "OR" and "ME" are words;
+  or "Warren, Mich.", where the city is a place too (a gaggle's "En Route Queens, NY" names
+  Queens). Postal codes count only in these shapes: alone, "IN", "OR" and "ME" are words;
 - the counties of a disaster declaration: "in the counties of Citrus, Dixie, and Levy" names
   Citrus County, Dixie County and Levy County (the model takes "Levy" for a person)."""
 
@@ -13,7 +14,8 @@ from app.extract.places import known_place, state_by_code
 
 _PARTY_TAG = re.compile(r"\((?:R|D|I)[-–](?P<state>[A-Z][A-Za-z. ]{1,14}?)\)")
 _CITY_STATE = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*, (?P<state>[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
+    r"\b(?:En Route )?(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),[ \u00a0](?P<state>"
+    r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)"
     r"(?=$|[\n,;)|]| [–—-]| \d{5})"
 )
 _SPACE = r"[ \t\n\u00a0]+"
@@ -45,6 +47,8 @@ def _states(text: str) -> list[PlaceTag]:
             place = state_by_code(written) or known_place(written)
             if place is not None and place.kind == "us-state":
                 tags.append(PlaceTag(match.start("state"), match.end("state"), place.name))
+                if "city" in match.groupdict():
+                    tags.append(PlaceTag(match.start("city"), match.end("city"), match["city"]))
     return tags
 
 

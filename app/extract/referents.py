@@ -16,14 +16,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from app.domain import Entity, EntityKind, Speaker, SpeakerKind
 from app.extract import names, notable, offices
 from app.extract.entity_index import EntityIndex
 
-FIRST_NAMES = Path(__file__).with_name("data") / "first_names.tsv"
 _PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _COURTESY_SEX = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f"}
 # "the President", "the former president", "my predecessor", "my opponent" — never "the
@@ -33,16 +30,6 @@ _ROLE = re.compile(
     r"second\s+gentleman|second\s+lady|press\s+secretary|predecessor|opponent)\b(?!\s+(?:of\b|(?-i:[A-Z]))|['’]s)",
     re.I,
 )
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    table = {}
-    for line in FIRST_NAMES.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, sex = line.partition("\t")
-            table[name] = sex.strip()
-    return table
 
 
 def pronoun_sex(pronoun: str) -> str | None:
@@ -61,7 +48,7 @@ def sex_of(entity: Entity) -> str | None:
         if first in _COURTESY_SEX:
             return _COURTESY_SEX[first]
     words = names.name_words(entity.name)
-    return _first_names().get(words[0]) if len(words) > 1 else None
+    return names.given_name_sex(words[0]) if len(words) > 1 else None
 
 
 @dataclass(frozen=True)

@@ -60,19 +60,45 @@ def lock_names(session: Session, entities: Iterable[domain.Entity]) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
+def _keys(entity: domain.Entity) -> list[str]:
+    return [k for k in dict.fromkeys(alias_key(n) for n in linkable_names(entity)) if k]
+
+
+class KnownNames:
+    """The stored records of every linkable name of a set of entities, read in one query: an
+    article's entities are then linked without a query each. Only records stored before the
+    lookup are known (as when each entity was looked up alone: a record made for an article
+    gets its aliases after all of the article's entities are linked)."""
+
+    def __init__(self, session: Session, entities: Iterable[domain.Entity]) -> None:
+        wanted = {(key, e.kind.value) for e in entities for key in _keys(e)}
+        self._by_key: dict[tuple[str, str], dict[int, Entity]] = {}
+        if not wanted:
+            return
+        rows = session.execute(
+            select(EntityAlias.key, Entity)
+            .join(Entity, Entity.id == EntityAlias.entity_id)
+            .where(
+                EntityAlias.key.in_(sorted({k for k, _ in wanted})),
+                Entity.kind.in_(sorted({kind for _, kind in wanted})),
+            )
+        ).all()
+        for key, record in rows:
+            self._by_key.setdefault((key, record.kind), {})[record.id] = record
+
+    def find(self, entity: domain.Entity) -> Entity | None:
+        keys = _keys(entity)
+        if not keys:
+            return None
+        kind = entity.kind.value
+        return _choose(entity, keys, {k: self._by_key.get((k, kind), {}) for k in keys})
+
+
 def find_existing(session: Session, entity: domain.Entity) -> Entity | None:
-    keys = [alias_key(n) for n in linkable_names(entity)]
-    keys = [k for k in dict.fromkeys(keys) if k]
-    if not keys:
-        return None
-    rows = session.execute(
-        select(EntityAlias.key, Entity)
-        .join(Entity, Entity.id == EntityAlias.entity_id)
-        .where(EntityAlias.key.in_(keys), Entity.kind == entity.kind.value)
-    ).all()
-    by_key: dict[str, dict[int, Entity]] = {}
-    for key, record in rows:
-        by_key.setdefault(key, {})[record.id] = record
+    return KnownNames(session, [entity]).find(entity)
+
+
+def _choose(entity: domain.Entity, keys: list[str], by_key: dict[str, dict[int, Entity]]) -> Entity | None:
     exact = by_key.get(keys[0], {})
     if is_bare_person(entity):  # only another bare record of the same name, never an alias
         exact = {eid: e for eid, e in exact.items() if alias_key(e.name) == keys[0]}

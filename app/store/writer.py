@@ -247,9 +247,11 @@ def _store_entities(
     mentions: list[dict] = []
     entities = list(entities)
     linking.lock_names(session, entities)
+    known = linking.KnownNames(session, entities)
+    created = 0
     with session.no_autoflush:
         for ent in entities:
-            record = linking.find_existing(session, ent)
+            record = known.find(ent)
             if record is None:
                 record = Entity(
                     kind=ent.kind.value,
@@ -261,7 +263,7 @@ def _store_entities(
                 )
                 session.add(record)
                 session.flush([record])
-                bump(session, "entities", 1)
+                created += 1
                 session.add(
                     SearchDocument(kind="entity", ref_id=record.id, date=published, title=ent.name, body="")
                 )
@@ -304,9 +306,9 @@ def _store_entities(
                 for m in ent.mentions
             )
     session.flush()
+    bump(session, "entities", created)
     changed = linking.add_new_aliases(session, names_by_record)
-    for record_id in changed | renamed:
-        _refresh_entity_document(session, touched[record_id])
+    _refresh_entity_documents(session, [touched[i] for i in sorted(changed | renamed)])
     if per_article:
         session.execute(insert(ArticleEntity), list(per_article.values()))
     if mentions:
@@ -314,14 +316,30 @@ def _store_entities(
     return ids
 
 
-def _refresh_entity_document(session: Session, record: Entity) -> None:
-    aliases = session.scalars(select(EntityAlias.alias).where(EntityAlias.entity_id == record.id))
-    body = " ".join([*aliases, record.description or ""])
-    session.execute(
-        update(SearchDocument)
-        .where(SearchDocument.kind == "entity", SearchDocument.ref_id == record.id)
-        .values(title=record.name, body=body)
-    )
+def _refresh_entity_documents(session: Session, records: Sequence[Entity]) -> None:
+    """Each entity's search document: its name, aliases and description (one query for the
+    aliases, one executemany for the documents)."""
+    if not records:
+        return
+    aliases: dict[int, list[str]] = {}
+    for entity_id, alias in session.execute(
+        select(EntityAlias.entity_id, EntityAlias.alias)
+        .where(EntityAlias.entity_id.in_([r.id for r in records]))
+        .order_by(EntityAlias.id)
+    ):
+        aliases.setdefault(entity_id, []).append(alias)
+    rows = [
+        {"rid": r.id, "t": r.name, "b": " ".join([*aliases.get(r.id, []), r.description or ""])}
+        for r in records
+    ]
+    session.connection().execute(_UPDATE_ENTITY_DOCUMENT, rows)
+
+
+_UPDATE_ENTITY_DOCUMENT = (
+    update(SearchDocument.__table__)
+    .where(SearchDocument.__table__.c.kind == "entity", SearchDocument.__table__.c.ref_id == bindparam("rid"))
+    .values(title=bindparam("t"), body=bindparam("b"))
+)
 
 
 def _store_timexes(

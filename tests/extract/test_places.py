@@ -25,8 +25,18 @@ def test_states_are_read_from_party_tags_and_after_a_city():
     assert [(text[t.start : t.end], t.name) for t in place_tags(text)] == [
         ("Fla.", "Florida"),
         ("MA", "Massachusetts"),
+        ("Warren", "Warren"),
         ("MI", "Michigan"),
+        ("Dover", "Dover"),
         ("Del.", "Delaware"),
+    ]
+
+
+def test_a_gaggles_en_route_line_names_the_city_not_the_route():
+    text = "Press Gaggle by Press Secretary Ann Doe En Route Queens,\u00a0NY"
+    assert [(text[t.start : t.end], t.name) for t in place_tags(text)] == [
+        ("Queens", "Queens"),
+        ("NY", "New York"),
     ]
 
 

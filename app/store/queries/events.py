@@ -14,6 +14,7 @@ from app.domain import EventKind, EventStatus
 from app.errors import BadRequest, NotFound
 from app.store.models import (
     Article,
+    Counter,
     Entity,
     EntityDayCount,
     Event,
@@ -389,14 +390,18 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     One grouped query either way: over the per-day counts kept at ingest when only kind,
     status and source filter (so the unfiltered timeline costs the same at any size), over the
     entity's per-day counts when one entity filters (its days, not its events), else over the
-    filtered events themselves."""
+    filtered events themselves. Where a kept total counts every matching event (no filter, or
+    one entity alone), only the days from the range on are read and "before" is the rest."""
     f.validate()
     bucket = choose_bucket(start, end)
     first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
     dialect = session.get_bind().dialect.name
+    total: int | None = None  # every matching event, when a kept count says so
     if _counts_from_day_table(f):
         day, grain, amount = EventDayCount.day, EventDayCount.granularity, func.sum(EventDayCount.count)
         stmt = select().select_from(EventDayCount)
+        if not (f.kinds or f.statuses or f.sources):
+            total = session.scalar(select(Counter.value).where(Counter.name == "events")) or 0
         if f.kinds:
             stmt = stmt.where(EventDayCount.kind.in_(f.kinds))
         if f.statuses:
@@ -407,6 +412,8 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
         [entity_id] = _entity_ids(session, f.entities)
         day, grain, amount = EntityDayCount.day, EntityDayCount.granularity, func.sum(EntityDayCount.count)
         stmt = select().select_from(EntityDayCount).where(EntityDayCount.entity_id == entity_id)
+        if not (f.kinds or f.statuses):
+            total = session.scalar(select(Entity.event_count).where(Entity.id == entity_id)) or 0
         if f.kinds:
             stmt = stmt.where(EntityDayCount.kind.in_(f.kinds))
         if f.statuses:
@@ -422,10 +429,14 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
         (grain.not_in(FINE_ENOUGH[bucket]), "coarser"),
         else_=_bucket_expr(dialect, day, bucket),
     ).label("label")
+    if total is not None:  # only the range and after it read: before it is the rest
+        stmt = stmt.where(day >= first)
     rows = session.execute(
         stmt.add_columns(label, amount).group_by(literal_column("label")).order_by(literal_column("label"))
     ).all()
     counts = {lab: int(n or 0) for lab, n in rows if lab}
+    if total is not None:
+        counts["before"] = max(0, total - sum(counts.values()))
     before, after, coarser = counts.pop("before", 0), counts.pop("after", 0), counts.pop("coarser", 0)
     labels = _labels_between(bucket, first, last)
     if len(labels) > MAX_FILLED_PERIODS:

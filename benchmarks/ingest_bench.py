@@ -1,0 +1,121 @@
+"""`dateline ingest` throughput with 1 and 2 processes, against bare `nlp.pipe`, in one run.
+
+    .venv/bin/python benchmarks/ingest_bench.py --items 500 [--baseline-root /tmp/older-checkout]
+
+`--items` White House items (spread evenly over ../shared/corpus/whitehouse) are ingested by
+`dateline ingest DIR --processes P` into a fresh SQLite file, once per P, as a user runs it;
+each run's wall time gives articles/s and its CPU time (the command and its worker processes,
+model loads included) CPU-s per article. Bare `spacy.load(model).pipe` over the same texts is
+the baseline measured in the same run: what the model alone costs. With `--baseline-root`, the
+checkout there (an older commit, say) is measured the same way beside this one, so a before /
+after comparison shares the machine's load. The machine may be shared: the load average is
+printed with the figures. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse"
+
+
+def choose(count: int, into: Path) -> list[Path]:
+    paths = sorted(CORPUS.glob("**/*.md"))
+    chosen = paths[:: max(1, len(paths) // count)][:count]
+    for i, path in enumerate(chosen):
+        (into / f"{i:05d}-{path.name}").symlink_to(path)
+    return chosen
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ingest(root: Path, inputs: Path, processes: int, workdir: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, articles stored) of one `dateline ingest` run."""
+    database = workdir / f"ingest-{root.name}-{processes}.sqlite"
+    env = {**os.environ, "DATELINE_DATABASE_URL": f"sqlite:///{database}"}
+    command = [
+        sys.executable,
+        "-m",
+        "app.cli",
+        "ingest",
+        str(inputs),
+        "--processes",
+        str(processes),
+        "--quiet",
+    ]
+    cpu, started = children_cpu(), time.perf_counter()
+    subprocess.run(command, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall, cpu = time.perf_counter() - started, children_cpu() - cpu
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    return wall, cpu, stored
+
+
+def bare_pipe(texts: list[str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of the configured model's nlp.pipe over `texts`, load excluded."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT))
+    from app.config import Settings
+
+    settings = Settings(_env_file=None)
+    nlp = spacy.load(settings.spacy_model)
+    cpu, started = time.process_time(), time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
+        pass
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--items", type=int, default=500)
+    ap.add_argument(
+        "--baseline-root", type=Path, default=None, help="another checkout, measured the same way"
+    )
+    args = ap.parse_args()
+    roots = [ROOT, *([args.baseline_root.resolve()] if args.baseline_root else [])]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        inputs = work / "inputs"
+        inputs.mkdir()
+        chosen = choose(args.items, inputs)
+        texts = [p.read_text(encoding="utf-8") for p in chosen]
+        pipe_wall, pipe_cpu = bare_pipe(texts)
+        rows = []
+        for root in roots:
+            for processes in (1, 2):
+                wall, cpu, stored = ingest(root, inputs, processes, work)
+                rows.append((root, processes, wall, cpu, stored))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    n = len(chosen)
+    print(f"{n} White House items; load average {load} on {os.cpu_count()} CPUs")
+    print(
+        f"bare nlp.pipe          {n / pipe_wall:6.2f} articles/s  {pipe_cpu / n:.3f} CPU-s/article (no load)"
+    )
+    one: dict[Path, float] = {}
+    for root, processes, wall, cpu, stored in rows:
+        rate = stored / wall
+        one.setdefault(root, rate)
+        label = f"{'this' if root == ROOT else root.name} --processes {processes}"
+        print(
+            f"{label:22} {rate:6.2f} articles/s  {cpu / max(stored, 1):.3f} CPU-s/article  "
+            f"({stored} stored in {wall:.0f} s; × {rate / one[root]:.2f} of 1 process)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
