@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from app.domain import Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
+from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
@@ -58,6 +58,7 @@ def find_events(
     listed = list(nominations(text))
     best: dict[int, tuple[_Dating, Span, Token]] = {}
     for dating, span in _datings(text, timexes, doc):
+        dating = _in_timeline(dating, span, timexes)
         if any(n.start <= span.start_char < n.end for n in listed):
             continue  # "for a term expiring November 17, 2029": a term of office, not a happening
         if _names_a_thing(span):
@@ -70,10 +71,13 @@ def find_events(
         held = best.get(trigger.i)
         if held is None or _precision(dating) > _precision(held[0]):
             best[trigger.i] = (dating, span, trigger)  # one happening, dated by its finest date
+    retold: set[int] = set()  # ids of events told by a pronoun ("He will be traveling there tomorrow")
     for dating, span, trigger in best.values():
         dated_triggers.update({trigger.i, finite_verb(trigger).i})
         event = _event(doc, text, mentions, trigger, trigger, span, dating, published)
         drafts.append((event.summary_start or 0, event))
+        if _subject_is_pronoun(trigger):
+            retold.add(id(event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
             trigger = lead_trigger(sentence)
@@ -90,7 +94,32 @@ def find_events(
         drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
     drafts = _with_own_happening(doc, title, published, entities, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
-    return [_with_key(event, f"v{i}") for i, (_, event) in enumerate(drafts, 1)]
+    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold), 1)]
+
+
+def _once(drafts: list[tuple[int, Event]], retold: set[int]) -> list[Event]:
+    """One happening told twice is one event: two events of one sentence on one date ("imagine
+    January 20th, … sitting in the Oval Office on January 20th"), or an event told by a
+    pronoun on the date of one in the sentence before ("McGurk will be in Saudi Arabia
+    tomorrow. He will be traveling there tomorrow.")."""
+    kept: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for _, event in drafts:
+        if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
+            continue
+        if id(event) in retold and (event.sentence - 1, event.value) in seen:
+            continue
+        seen.add((event.sentence, event.value))
+        kept.append(event)
+    return kept
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _subject_is_pronoun(trigger: Token) -> bool:
+    verb = finite_verb(trigger)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS for c in verb.children)
 
 
 def _nomination(doc: Doc, mentions: MentionIndex, nomination: Nomination, published: dt.date) -> Event:
@@ -193,6 +222,30 @@ def _status(dating: _Dating, published: dt.date | None, direction: Direction) ->
     if start > end:
         start, end = dating.start, dating.end
     return status_of(start, end, published, direction)
+
+
+_CLOCK = re.compile(r"T\d\d:\d\d")
+
+
+def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dating:
+    """A clock time that opens its line ("11:00 am – Police receive 911 calls") is an entry of
+    a timeline: it falls on the last day the text named before it ("the massacre Tuesday"),
+    not on the publication day its value defaults to."""
+    if not _CLOCK.search(dating.value) or span.start != span.sent.start:
+        return dating  # not "this morning" or "last night": they name their day
+    days = [
+        t
+        for t in timexes
+        if t.end <= span.start_char
+        and t.type is TimexType.DATE
+        and t.granularity is Granularity.DAY
+        and t.range_start is not None
+    ]
+    if not days:
+        return dating
+    day = days[-1].range_start
+    assert day is not None
+    return replace(dating, value=day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
 
 
 _GRANULARITY_RANK = {g: i for i, g in enumerate(Granularity)}

@@ -111,3 +111,69 @@ def test_years_counted_from_nothing_written_stay_unresolved(extractor):
 def test_the_formal_date_of_a_proclamation_is_one_date(extractor, text, expression, value):
     found = timexes(extractor, text)
     assert found.get(expression) == value, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # the same day written with its year elsewhere: one day, one year
+        (
+            "Between October 7th, 2023, and January 30th, aid rose. We stood with them since October 7th.",
+            dt.date(2024, 11, 12),
+            "October 7th",
+            "2023-10-07",
+        ),
+        # a well-known day named with its happening, said after its anniversary
+        (
+            "It is the second Hanukkah since the horrors of October 7th.",
+            dt.date(2024, 12, 26),
+            "October 7th",
+            "2023-10-07",
+        ),
+        (
+            "He watched the mob attack the Capitol on January 6th.",
+            dt.date(2024, 10, 28),
+            "January 6th",
+            "2021-01-06",
+        ),
+        # a passage about an earlier year keeps its year, even for a well-known day
+        (
+            "Petraeus testified on November 12, 2012. King said it differed from what he told us on "
+            "September 14, days after the September 11 attack.",
+            dt.date(2015, 12, 4),
+            "September 14",
+            "2012-09-14",
+        ),
+        (
+            "Petraeus testified on November 12, 2012. King said it differed from what he told us on "
+            "September 14, days after the September 11 attack.",
+            dt.date(2015, 12, 4),
+            "September 11",
+            "2012-09-11",
+        ),
+    ],
+)
+def test_a_day_without_its_year_takes_the_year_the_text_gives(extractor, text, published, expression, value):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # no cue: Orthodox Christmas is this year's
+        ("Orthodox Christmas falls on January 6th.", dt.date(2024, 1, 2), "January 6th", "2024-01-06"),
+        # the future tense looks ahead whatever the passage
+        (
+            "The talks began on March 3, 2021. The next round will open on October 7.",
+            dt.date(2024, 6, 1),
+            "October 7",
+            "2024-10-07",
+        ),
+    ],
+)
+def test_without_a_year_in_the_text_the_nearest_occurrence_stands(
+    extractor, text, published, expression, value
+):
+    assert timexes(extractor, text, published)[expression] == value

@@ -340,3 +340,26 @@ def test_going_to_dates_what_is_going_to_happen(nlp):
 def test_one_happening_with_a_clock_time_and_a_date_is_one_event_on_the_date(nlp):
     text = "This order is effective at 12:01 a.m. eastern daylight time on July 12, 2024."
     assert [e.value for e in dated_events_of(nlp, text)] == ["2024-07-12"]
+
+
+@pytest.mark.slow
+def test_one_happening_told_twice_is_one_event(nlp):
+    same_sentence = (
+        "Look, imagine January 20th, because one of us is going to be sitting in the Oval Office on "
+        "January 20th."
+    )
+    assert [e.value for e in dated_events_of(nlp, same_sentence)] == ["2025-01-20"]
+    retold = "Brett McGurk will be in Saudi Arabia tomorrow. He will be traveling there tomorrow."
+    assert [e.sentence for e in dated_events_of(nlp, retold)] == [0]
+
+
+@pytest.mark.slow
+def test_a_timeline_entry_falls_on_the_day_named_before_it(nlp):
+    text = (
+        "The timeline of the shooting on Thursday shows the delay.\n\n"
+        "11:00 am – Police receive 911 calls saying shots have been fired.\n\n"
+        "At 3 pm on Saturday the police held a press conference."
+    )
+    events = dated_events_of(nlp, text)
+    entry = next(e for e in events if e.trigger == "receive")
+    assert (entry.value, entry.granularity) == ("2024-06-27", Granularity.DAY)

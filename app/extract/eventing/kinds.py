@@ -79,8 +79,8 @@ REPORTING_VERBS = word_set(
 # name a happening only through their subject or object ("the summit is on Thursday", "we have
 # an election coming up"); see `events._tells_no_happening`.
 STATE_VERBS = word_set(
-    "appreciate believe care deserve exist feel forget guess hope know like look love matter mean mind need "
-    "prefer recall remain remember see seem stay think understand want wish wonder"
+    "appreciate believe care deserve exist feel forget guess hope imagine know like look love matter "
+    "mean mind need prefer recall remain remember see seem stay think understand want wish wonder"
 )
 
 # Nouns that name a happening and can carry a date ("the Thursday debate", "a 2008 communiqué").
