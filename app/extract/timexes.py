@@ -25,13 +25,14 @@ from app.extract.temporal.meanings import (
     Holiday,
     PartOfYear,
     WeekdayDate,
+    Weekend,
 )
 from app.extract.temporal.plausible import believable
 from app.extract.temporal.resolve import Context, resolve, unanchored
 from app.extract.temporal.tense import clause_direction
 
 # Only these readings depend on tense: a month, day or weekday named without its year or week.
-_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday)
+_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday, Weekend)
 
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:

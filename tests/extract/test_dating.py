@@ -177,3 +177,65 @@ def test_without_a_year_in_the_text_the_nearest_occurrence_stands(
     extractor, text, published, expression, value
 ):
     assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        (
+            "Within 90 days of the date of this order, the Secretary shall submit a report to the President.",
+            "90 days of the date of this order",
+            "2023-08-07",
+            "ON_OR_BEFORE",
+        ),
+        (
+            "Within one hundred eighty (180) days of the date of this memorandum, the Council shall meet.",
+            "one hundred eighty (180) days of the date of this memorandum",
+            "2023-11-05",
+            "ON_OR_BEFORE",
+        ),
+        (
+            "Not later than 1 year after the date of this order, the Director shall issue guidance.",
+            "1 year after the date of this order",
+            "2024-05",
+            "ON_OR_BEFORE",
+        ),
+    ],
+)
+def test_an_orders_deadline_counts_from_the_orders_date(extractor, text, expression, value, mod):
+    found = [t for t in extractor.extract(ExtractionInput(text, ORDER_DAY)).timexes if t.text == expression]
+    assert [(t.value, t.mod) for t in found] == [(value, mod)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("The Secretary shall submit a report by March 1.", ORDER_DAY, "March 1", "2024-03-01"),
+        (
+            "Congress has to pass a budget by October 1.",
+            dt.date(2023, 3, 9),
+            "October 1",
+            "2023-10-01",
+        ),
+        # a deadline merely reported keeps the nearest occurrence
+        ("The offer was extended to Nov. 20.", dt.date(2024, 7, 1), "Nov. 20", "2024-11-20"),
+    ],
+)
+def test_a_deadline_still_to_be_met_lies_ahead(extractor, text, published, expression, value):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Why weren't you here in Washington this weekend?", "this weekend", "2024-W39-WE"),
+        ("We will be in Florida this weekend.", "this weekend", "2024-W40-WE"),
+        ("The storm hit over the weekend.", "the weekend", "2024-W39-WE"),
+        ("The President will travel there over the weekend.", "the weekend", "2024-W40-WE"),
+    ],
+)
+def test_a_weekend_follows_the_tense(extractor, text, expression, value):
+    assert timexes(extractor, text, dt.date(2024, 10, 1))[expression] == value

@@ -25,6 +25,7 @@ from app.store.models import (
     Story,
     Timex,
 )
+from app.store.queries.as_of import stored_by
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
@@ -55,6 +56,7 @@ class EventFilter:
     date_to: dt.date | None = None  # events that start on or before this day
     article_id: int | None = None
     order: Order = Order.NEWEST
+    as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
 
     def validate(self) -> None:
         for kind in self.kinds:
@@ -115,6 +117,8 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
         stmt = stmt.where(Event.source_id.in_(_source_ids(session, f.sources)))
     if f.article_id is not None:
         stmt = stmt.where(Event.article_id == f.article_id)
+    if f.as_of:
+        stmt = stmt.where(Event.article_id.in_(stored_by(f.as_of)))
     if f.date_to:
         stmt = stmt.where(date_col <= f.date_to)
     if f.date_from:
@@ -375,12 +379,12 @@ class Density:
 
 def _counts_from_day_table(f: EventFilter) -> bool:
     """Kind, status and source filters alone can be answered from the per-day counts."""
-    return not (f.q or f.entities or f.article_id is not None)
+    return not (f.q or f.entities or f.article_id is not None or f.as_of)
 
 
 def _counts_from_entity_day_table(f: EventFilter) -> bool:
     """One entity, with kind and status filters or none, is answered from its per-day counts."""
-    return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None)
+    return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None or f.as_of)
 
 
 def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.date) -> Density:
