@@ -75,6 +75,27 @@ def _database():  # type: ignore[no-untyped-def]
     return db
 
 
+@cli.command("snapshot")
+def snapshot_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
+    out: Annotated[Path, typer.Option(help="The snapshot file to write (.jsonl.gz).")],
+    source: Annotated[str | None, typer.Option(help="Publication name, as `ingest --source`.")] = None,
+    processes: Annotated[int | None, typer.Option(help="Worker processes for extraction.")] = None,
+) -> None:
+    """Extract articles and save the extractions for `dateline ingest --snapshot` (the demo's
+    is demo/snapshot.jsonl.gz: `make demo-snapshot`). Stores nothing; exits 1 on any problem."""
+    from app.extract.pipeline import PIPELINE_VERSION
+    from app.ingest.batch import extract_paths
+    from app.ingest.snapshot import write_snapshot
+
+    pairs, problems = extract_paths(paths, get_settings(), source=source, processes=processes)
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    count = write_snapshot(out, pairs, PIPELINE_VERSION)
+    typer.echo(f"{count} articles extracted by pipeline {PIPELINE_VERSION} saved to {out}", err=True)
+    raise typer.Exit(1 if problems else 0)
+
+
 @db_cli.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Apply the database migrations (creates the SQLite file if needed)."""
@@ -105,14 +126,34 @@ def ingest(
         int | None, typer.Option(help="Worker processes for extraction (default: DATELINE_NLP_PROCESSES).")
     ] = None,
     quiet: Annotated[bool, typer.Option(help="Only errors and the summary.")] = False,
+    snapshot: Annotated[
+        Path | None,
+        typer.Option(
+            help="Extractions saved by `dateline snapshot`: used for the articles it holds unchanged."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and store them; already stored articles are skipped.
     Exits 1 when any input failed."""
+    from app.extract.pipeline import PIPELINE_VERSION
     from app.ingest.batch import ingest_paths
+    from app.ingest.snapshot import SnapshotError, read_snapshot
 
+    saved = None
+    if snapshot is not None:
+        try:
+            saved = read_snapshot(snapshot)
+        except SnapshotError as exc:
+            _fail(str(exc))
+        if saved and saved.pipeline_version != PIPELINE_VERSION:
+            typer.echo(
+                f"note: {snapshot} was extracted by pipeline {saved.pipeline_version}, this is "
+                f"{PIPELINE_VERSION}; `dateline reprocess` brings those articles up to date",
+                err=True,
+            )
     db = _database()
     reporter = ingest_paths(
-        paths, db.sessions, get_settings(), source=source, processes=processes, quiet=quiet
+        paths, db.sessions, get_settings(), source=source, processes=processes, quiet=quiet, snapshot=saved
     )
     typer.echo(reporter.close(), err=True)
     raise typer.Exit(1 if reporter.failed else 0)
@@ -144,6 +185,10 @@ def serve(
     with_worker: Annotated[
         bool, typer.Option(help="Also work the ingest queue in this process (small installs).")
     ] = False,
+    started_at: Annotated[
+        float | None,
+        typer.Option(help="When setting up began (Unix time): print how long until the server answered."),
+    ] = None,
 ) -> None:
     """Serve the web pages and the JSON API."""
     from contextlib import nullcontext
@@ -151,6 +196,8 @@ def serve(
     import uvicorn
 
     _database().close()
+    if started_at is not None:
+        _announce_when_ready(f"http://{host}:{port}", started_at)
     if with_worker and (workers != 1 or reload):
         _fail("--with-worker runs one worker beside one web process: use it without --workers/--reload")
     worker = nullcontext()
@@ -169,6 +216,26 @@ def serve(
             reload=reload,
             proxy_headers=True,
         )
+
+
+def _announce_when_ready(url: str, started_at: float) -> None:
+    """Print, once the server answers, how long it took since `started_at` (`make run`)."""
+    import threading
+    import time
+
+    import httpx
+
+    def wait() -> None:
+        while True:
+            try:
+                httpx.get(f"{url}/static/site.css", timeout=1)
+            except httpx.TransportError:
+                time.sleep(0.2)
+                continue
+            typer.echo(f"Dateline is ready at {url}/ ({time.time() - started_at:.0f} s after `make` began)")
+            return
+
+    threading.Thread(target=wait, name="announce-ready", daemon=True).start()
 
 
 # --- ingestion service ------------------------------------------------------------------------

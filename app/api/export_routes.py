@@ -257,7 +257,7 @@ def _feed_page(session: SessionDep, f: EventFilter, limit: int, group: str | Non
 
 def _page_params(request: Request) -> dict[str, list[str]]:
     """The filters of this request as the /timeline page takes them (the same names)."""
-    names = ("q", "entity", "kind", "source", "status", "from", "to", "order")
+    names = ("q", "entity", "kind", "source", "status", "from", "to", "order", "as_of")
     return {n: request.query_params.getlist(n) for n in names if n in request.query_params}
 
 

@@ -63,6 +63,16 @@ To = Annotated[
         examples=["2024-07-31"],
     ),
 ]
+AsOf = Annotated[
+    str | None,
+    Query(
+        alias="as_of",
+        pattern=DATE_PATTERN,
+        description="Only what had been stored by the end of this day (UTC): a citation's frozen "
+        "view. YYYY-MM-DD, or YYYY-MM / YYYY for the last day of that month or year.",
+        examples=["2024-07-31"],
+    ),
+]
 Limit = Annotated[
     int | None,
     Query(
@@ -142,6 +152,7 @@ async def event_query(
     date_from: From = None,
     date_to: To = None,
     order: Annotated[Order, Query(description="newest or oldest first, by start date.")] = Order.NEWEST,
+    as_of: AsOf = None,
 ) -> EventFilter:
     """Events whose date range meets [from, to]."""
     return filters.event_filter(
@@ -153,6 +164,7 @@ async def event_query(
         date_from=date_from,
         date_to=date_to,
         order=order,
+        as_of_date=as_of,
     )
 
 
@@ -176,9 +188,12 @@ async def quote_query(
     ] = None,
     date_from: From = None,
     date_to: To = None,
+    as_of: AsOf = None,
 ) -> QuoteFilter:
     """Quotes said within [from, to]."""
-    return filters.quote_filter(q=q, speaker=speaker, kind=kind, date_from=date_from, date_to=date_to)
+    return filters.quote_filter(
+        q=q, speaker=speaker, kind=kind, date_from=date_from, date_to=date_to, as_of_date=as_of
+    )
 
 
 async def entity_query(
@@ -195,9 +210,12 @@ async def article_query(
     entity: Annotated[str | None, Query(description="Articles naming this entity: its slug or name.")] = None,
     date_from: From = None,
     date_to: To = None,
+    as_of: AsOf = None,
 ) -> ArticleFilter:
     """Articles published within [from, to]."""
-    return filters.article_filter(q=q, source=source, entity=entity, date_from=date_from, date_to=date_to)
+    return filters.article_filter(
+        q=q, source=source, entity=entity, date_from=date_from, date_to=date_to, as_of_date=as_of
+    )
 
 
 SearchKind = Literal["event", "quote", "entity", "article"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from app.domain import Timex, TimexType
 from app.extract.sentences import sentence_index
+from app.extract.temporal.anchoring import stated_years, with_year, yearless_day
 from app.extract.temporal.calendar import Period
 from app.extract.temporal.filters import is_time_expression
 from app.extract.temporal.grammar import Candidate, scan
@@ -24,13 +25,14 @@ from app.extract.temporal.meanings import (
     Holiday,
     PartOfYear,
     WeekdayDate,
+    Weekend,
 )
 from app.extract.temporal.plausible import believable
 from app.extract.temporal.resolve import Context, resolve, unanchored
 from app.extract.temporal.tense import clause_direction
 
 # Only these readings depend on tense: a month, day or weekday named without its year or week.
-_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday)
+_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday, Weekend)
 
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
@@ -41,13 +43,23 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
         if span is not None and len(span) and is_time_expression(candidate, span, text):
             accepted.append((candidate, span))
     reported_quarter = _reported_quarter(accepted, published)
+    stated = stated_years([candidate.reading.meaning for candidate, _ in accepted])
     timexes: list[Timex] = []
     reference: Period | None = None
+    written: CalendarDate | None = None  # the last date written with its year and month
     for candidate, span in accepted:
         meaning = candidate.reading.meaning
         direction = clause_direction(span) if _needs_tense(meaning) else Direction.NONE
         if candidate.reading.if_future is not None and clause_direction(span) is Direction.FUTURE:
             meaning = candidate.reading.if_future
+        if isinstance(meaning, CalendarDate) and meaning.year is not None and meaning.month is not None:
+            written = meaning
+        elif yearless_day(meaning):
+            assert isinstance(meaning, CalendarDate)
+            where = {"text": text, "start": candidate.start, "end": candidate.end}
+            meaning = with_year(
+                meaning, **where, published=published, direction=direction, stated=stated, written=written
+            )
         context = Context(published, direction, reference, reported_quarter)
         resolution = resolve(meaning, context, candidate.reading.mod)
         if resolution is None:

@@ -16,6 +16,7 @@ from app.extract import ExtractionInput, ExtractionLimits, Extractor
 from app.ingest.errors import IngestError
 from app.ingest.progress import Reporter
 from app.ingest.readers import READABLE_SUFFIXES, Format, expand_inputs, read_inputs
+from app.ingest.snapshot import Snapshot
 from app.store.engine import transaction
 from app.store.retry import run_with_retries
 from app.store.writer import StoreResult, find_duplicate, store_article
@@ -51,8 +52,10 @@ class Ingester:
         settings: Settings,
         extractor: Extractor | None = None,
         processes: int | None = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         self.factory = factory
+        self.snapshot = snapshot
         self.settings = settings
         self._extractor = extractor
         self.processes = processes if processes is not None else settings.nlp_processes
@@ -76,6 +79,20 @@ class Ingester:
         processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
         for item, extraction, problem in self.extractor.extract_each(inputs, processes=processes):
             yield item.ref, extraction, problem
+
+    def _extractions(
+        self, records: list[ArticleRecord]
+    ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
+        """The snapshot's extraction of a record it holds, else the pipeline's."""
+        to_extract = []
+        for record in records:
+            saved = self.snapshot.extraction_for(record) if self.snapshot else None
+            if saved is None:
+                to_extract.append(record)
+            else:
+                yield record, saved, None
+        if to_extract:
+            yield from self.extract_each(to_extract)
 
     def store(self, record: ArticleRecord, extraction: Extraction, source: str | None) -> StoreResult:
         """Store one article in one transaction; a concurrent writer that stored the same
@@ -103,7 +120,7 @@ class Ingester:
                     fresh.append(replace(item, source=source) if source else item)
             if not fresh:
                 continue
-            for record, extraction, problem in self.extract_each(fresh):
+            for record, extraction, problem in self._extractions(fresh):
                 if extraction is None:
                     reporter.error(f"{record.origin}: {problem}")
                     continue
@@ -125,6 +142,7 @@ def ingest_paths(
     source: str | None = None,
     processes: int | None = None,
     quiet: bool = False,
+    snapshot: Snapshot | None = None,
 ) -> Reporter:
     sources, missing = expand_inputs(paths)
     single_article = all(
@@ -134,5 +152,29 @@ def ingest_paths(
     reporter = Reporter(total=len(sources) if single_article else None, quiet=quiet)
     for err in missing:
         reporter.error(str(err))
-    Ingester(factory, settings, processes=processes).run(read_inputs(sources, settings), reporter, source)
+    ingester = Ingester(factory, settings, processes=processes, snapshot=snapshot)
+    ingester.run(read_inputs(sources, settings), reporter, source)
     return reporter
+
+
+def extract_paths(
+    paths: Iterable[str | Path], settings: Settings, source: str | None = None, processes: int | None = None
+) -> tuple[list[tuple[ArticleRecord, Extraction]], list[str]]:
+    """Every readable article under `paths` with its extraction, storing nothing (for a
+    snapshot), and the problems met."""
+    sources, missing = expand_inputs(paths)
+    problems = [str(err) for err in missing]
+    records = []
+    for item in read_inputs(sources, settings):
+        if isinstance(item, IngestError):
+            problems.append(str(item))
+        else:
+            records.append(replace(item, source=source) if source else item)
+    ingester = Ingester(None, settings, processes=processes)  # type: ignore[arg-type]
+    pairs = []
+    for record, extraction, problem in ingester.extract_each(records):
+        if extraction is None:
+            problems.append(f"{record.origin}: {problem}")
+        else:
+            pairs.append((record, extraction))
+    return pairs, problems

@@ -17,6 +17,9 @@ from rich.progress import (
 )
 
 _LOG_EVERY_SECONDS = 5.0
+# Time left is estimated from the rate after the first results (the first ones wait for the
+# language model to load, which would make a long run look like hours) once this many are in.
+_ESTIMATE_AFTER = 5
 
 
 class Reporter:
@@ -33,6 +36,7 @@ class Reporter:
         self.total = total
         self.ingested = self.duplicates = self.failed = 0
         self.started = time.monotonic()
+        self._first_done: float | None = None
         self._last_log = self.started
         self._quiet = quiet
         self._log_every = log_every_seconds
@@ -76,16 +80,23 @@ class Reporter:
 
     def _tick(self) -> None:
         now = time.monotonic()
-        rate = self.done / max(now - self.started, 1e-6)
+        if self._first_done is None:
+            self._first_done = now
+        rate = (self.done - 1) / max(now - self._first_done, 1e-6) if self.done > 1 else 0.0
         if self._progress:
             self._progress.update(self._task, completed=self.done, rate=rate)
         elif not self._quiet and now - self._last_log >= self._log_every:
             self._last_log = now
-            left = ""
-            if self.total and rate > 0:
-                left = f", about {max(self.total - self.done, 0) / rate:.0f} s left"
             of = f"/{self.total}" if self.total else ""
-            self.line(f"progress: {self.done}{of} inputs, {rate:.1f}/s{left}")
+            self.line(f"progress: {self.done}{of} inputs, {rate:.1f}/s{self._time_left(rate)}")
+
+    def _time_left(self, rate: float) -> str:
+        if not self.total:
+            return ""
+        if self.done < _ESTIMATE_AFTER or rate <= 0:
+            return ", estimating the time left"
+        seconds = max(self.total - self.done, 0) / rate
+        return f", about {seconds / 60:.0f} min left" if seconds >= 90 else f", about {seconds:.0f} s left"
 
     def close(self) -> str:
         if self._progress:

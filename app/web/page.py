@@ -3,7 +3,9 @@ tags) and the one function that renders a page's view into its template."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -32,7 +34,17 @@ def base_url(request: Request) -> str:
     return configured or str(request.base_url).rstrip("/")
 
 
-def render(request: Request, template: str, view: object, meta: PageMeta) -> HTMLResponse:
-    """Render `template` with the page's view (a dataclass of plain values) as `view`."""
-    context = {"view": view, "meta": meta, "canonical": base_url(request) + meta.path}
+def render(
+    request: Request,
+    template: str,
+    view: object,
+    meta: PageMeta,
+    jsonld: Callable[[str], dict[str, Any]] | None = None,
+) -> HTMLResponse:
+    """Render `template` with the page's view (a dataclass of plain values) as `view`;
+    `jsonld(site_url)` gives the page's schema.org data (app/web/structured.py)."""
+    site = base_url(request)
+    context = {"view": view, "meta": meta, "canonical": site + meta.path, "site_url": site}
+    if jsonld is not None:
+        context["jsonld"] = jsonld(site)
     return request.app.state.templates.TemplateResponse(request, template, context)

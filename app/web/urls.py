@@ -86,3 +86,36 @@ def status() -> str:
 
 def static(path: str) -> str:
     return f"/static/{path}"
+
+
+# --- the API and exports of what a page shows (the same filter names as the pages) -----------
+
+
+def api_events(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/api/v1/events", params)
+
+
+def api_stories(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/api/v1/stories", params)
+
+
+def api_quotes(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/api/v1/quotes", params)
+
+
+def api_entity(slug: str) -> str:
+    return f"/api/v1/entities/{slug}"
+
+
+def api_quote(quote_id: int) -> str:
+    return f"/api/v1/quotes/{quote_id}"
+
+
+def events_export(fmt: str, **params: str | int | Iterable[str] | None) -> str:
+    """fmt: csv, ics, atom or timelinejs."""
+    path = "/api/v1/events/timelinejs.json" if fmt == "timelinejs" else f"/api/v1/events.{fmt}"
+    return with_query(path, params)
+
+
+def quotes_export(**params: str | int | Iterable[str] | None) -> str:
+    return with_query("/api/v1/quotes.csv", params)

@@ -111,3 +111,131 @@ def test_years_counted_from_nothing_written_stay_unresolved(extractor):
 def test_the_formal_date_of_a_proclamation_is_one_date(extractor, text, expression, value):
     found = timexes(extractor, text)
     assert found.get(expression) == value, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # the same day written with its year elsewhere: one day, one year
+        (
+            "Between October 7th, 2023, and January 30th, aid rose. We stood with them since October 7th.",
+            dt.date(2024, 11, 12),
+            "October 7th",
+            "2023-10-07",
+        ),
+        # a well-known day named with its happening, said after its anniversary
+        (
+            "It is the second Hanukkah since the horrors of October 7th.",
+            dt.date(2024, 12, 26),
+            "October 7th",
+            "2023-10-07",
+        ),
+        (
+            "He watched the mob attack the Capitol on January 6th.",
+            dt.date(2024, 10, 28),
+            "January 6th",
+            "2021-01-06",
+        ),
+        # a passage about an earlier year keeps its year, even for a well-known day
+        (
+            "Petraeus testified on November 12, 2012. King said it differed from what he told us on "
+            "September 14, days after the September 11 attack.",
+            dt.date(2015, 12, 4),
+            "September 14",
+            "2012-09-14",
+        ),
+        (
+            "Petraeus testified on November 12, 2012. King said it differed from what he told us on "
+            "September 14, days after the September 11 attack.",
+            dt.date(2015, 12, 4),
+            "September 11",
+            "2012-09-11",
+        ),
+    ],
+)
+def test_a_day_without_its_year_takes_the_year_the_text_gives(extractor, text, published, expression, value):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # no cue: Orthodox Christmas is this year's
+        ("Orthodox Christmas falls on January 6th.", dt.date(2024, 1, 2), "January 6th", "2024-01-06"),
+        # the future tense looks ahead whatever the passage
+        (
+            "The talks began on March 3, 2021. The next round will open on October 7.",
+            dt.date(2024, 6, 1),
+            "October 7",
+            "2024-10-07",
+        ),
+    ],
+)
+def test_without_a_year_in_the_text_the_nearest_occurrence_stands(
+    extractor, text, published, expression, value
+):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        (
+            "Within 90 days of the date of this order, the Secretary shall submit a report to the President.",
+            "90 days of the date of this order",
+            "2023-08-07",
+            "ON_OR_BEFORE",
+        ),
+        (
+            "Within one hundred eighty (180) days of the date of this memorandum, the Council shall meet.",
+            "one hundred eighty (180) days of the date of this memorandum",
+            "2023-11-05",
+            "ON_OR_BEFORE",
+        ),
+        (
+            "Not later than 1 year after the date of this order, the Director shall issue guidance.",
+            "1 year after the date of this order",
+            "2024-05",
+            "ON_OR_BEFORE",
+        ),
+    ],
+)
+def test_an_orders_deadline_counts_from_the_orders_date(extractor, text, expression, value, mod):
+    found = [t for t in extractor.extract(ExtractionInput(text, ORDER_DAY)).timexes if t.text == expression]
+    assert [(t.value, t.mod) for t in found] == [(value, mod)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("The Secretary shall submit a report by March 1.", ORDER_DAY, "March 1", "2024-03-01"),
+        (
+            "Congress has to pass a budget by October 1.",
+            dt.date(2023, 3, 9),
+            "October 1",
+            "2023-10-01",
+        ),
+        # a deadline merely reported keeps the nearest occurrence
+        ("The offer was extended to Nov. 20.", dt.date(2024, 7, 1), "Nov. 20", "2024-11-20"),
+    ],
+)
+def test_a_deadline_still_to_be_met_lies_ahead(extractor, text, published, expression, value):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Why weren't you here in Washington this weekend?", "this weekend", "2024-W39-WE"),
+        ("We will be in Florida this weekend.", "this weekend", "2024-W40-WE"),
+        ("The storm hit over the weekend.", "the weekend", "2024-W39-WE"),
+        ("The President will travel there over the weekend.", "the weekend", "2024-W40-WE"),
+    ],
+)
+def test_a_weekend_follows_the_tense(extractor, text, expression, value):
+    assert timexes(extractor, text, dt.date(2024, 10, 1))[expression] == value

@@ -121,8 +121,12 @@ def test_an_entitys_density_reads_its_day_counts_and_matches_its_events(db: Data
             session, EventFilter(entities=(slug,), sources=("test-wire",)), start, end
         )
         narrow = density_in_range(session, EventFilter(entities=(slug,)), dt.date(2024, 7, 1), end)
+        # No filter: the days from the range on are read, "before" is the kept total's rest.
+        everything = density_in_range(session, EventFilter(), dt.date(2024, 7, 1), end)
+        scanned = density_in_range(session, EventFilter(sources=("test-wire",)), dt.date(2024, 7, 1), end)
     assert from_counts == from_events and from_counts.in_range == 3
     assert (narrow.before, narrow.in_range) == (3, 0)
+    assert everything == scanned and everything.before == 3
     with transaction(db.sessions) as session:
         article = session.get(Article, first.article_id)
         assert article is not None

@@ -71,8 +71,28 @@ def test_a_day_falls_inside_a_week_or_month_story_but_not_a_day_two_weeks_off() 
     assert fit(WEEK28, DAY9) is Fit.CONTAINS
     assert fit(Span(D(2024, 7, 23), D(2024, 7, 23)), DAY9) is Fit.APART
     assert fit(Span(D(2024, 7, 10), D(2024, 7, 10)), DAY9) is Fit.NEAR
-    # a year holds every day of it, and says nothing about which happening
-    assert fit(DAY9, Span(D(2024, 1, 1), D(2024, 12, 31), "year", "2024")) is Fit.APART
+    # a year holds every day of it: on its own it says nothing about which happening
+    assert fit(DAY9, Span(D(2024, 1, 1), D(2024, 12, 31), "year", "2024")) is Fit.IN_PERIOD
+    assert fit(DAY9, Span(D(2023, 1, 1), D(2023, 12, 31), "year", "2023")) is Fit.APART
+
+
+def test_a_year_report_joins_the_day_it_holds_only_with_the_same_happening_and_a_participant() -> None:
+    store = {1: "Apple", 2: "iTunes Music Store", 3: "Steve Jobs"}
+    day = Span(D(2003, 4, 28), D(2003, 4, 28))
+    year = Span(D(2003, 1, 1), D(2003, 12, 31), "year", "2003")
+    launch = report(1, "Apple launched the iTunes Music Store, an online music store, on April 28, 2003",
+                    "launched", day, {1, 2}, "announcement")  # fmt: skip
+    again = report(2, "Apple Computer was started in 1976, and launched the iTunes Music Store in 2003",
+                   "launched", year, {1, 2}, "announcement")  # fmt: skip
+    verdict = best_match(again, [story(10, launch)], store)
+    assert verdict is not None and verdict.story_id == 10
+    assert any("one within the other" in p.reason for p in verdict.evidence)
+    # the same year and participants, another happening: apart
+    sued = report(3, "Apple was sued over the iTunes Music Store in 2003", "sued", year, {1, 2}, "other")
+    assert best_match(sued, [story(10, launch)], store) is None
+    # the same happening, no participant in common: apart
+    other = report(4, "A rival launched its music store in 2003", "launched", year, {3}, "announcement")
+    assert best_match(other, [story(10, launch)], store) is None
 
 
 def test_incompatible_dates_never_join_however_alike() -> None:

@@ -268,3 +268,40 @@ def test_typing_a_name_into_the_entity_filter_gives_its_timeline(browser, server
         assert tab.errors == []
     finally:
         tab.close()
+
+
+def test_every_export_link_answers_with_the_pages_filter(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        pages = ("/timeline?entity=Ada+Quill&from=1900", "/entities/ada-quill", "/quotes?speaker=ada-quill")
+        for path in pages:
+            tab.open(path)
+            hrefs = page.eval_on_selector_all("a[data-export]", "links => links.map(a => a.href)")
+            assert len(hrefs) >= 2, path
+            for href in hrefs:
+                response = page.request.get(href)
+                assert response.status == 200, href
+                assert "ada-quill" in href, href  # the page's filter, by its slug
+        tab.shot("export-box")
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_a_search_ranks_the_exact_name_first_and_marks_the_words(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/")
+        page.fill("#site-q", "nato")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=nato")
+        names = page.locator(".entity-name").all_inner_texts()
+        assert names[0] == "NATO" and all("nato" in n.lower() for n in names), names
+        marks = page.locator(".hit-text mark").all_inner_texts()
+        assert marks and {m.lower() for m in marks} == {"nato"}
+        tab.shot("search-ranked")
+        assert tab.errors == []
+    finally:
+        tab.close()

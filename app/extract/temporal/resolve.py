@@ -379,6 +379,8 @@ def _weekend(m: Weekend, ctx: Context) -> Resolution | None:
     occurrence = m.occurrence
     if occurrence is None:
         occurrence = 0 if ctx.direction is Direction.FUTURE or anchor.isoweekday() >= 6 else -1
+    elif occurrence == 0 and ctx.direction is Direction.PAST and anchor.isoweekday() < 6:
+        occurrence = -1  # "Why weren't you here this weekend?" asked on a Tuesday
     week = week.shift(occurrence)
     saturday = week.start + dt.timedelta(days=5)
     return Resolution(TimexType.DATE, week.value + "-WE", Granularity.WEEK, saturday, week.end, period=week)

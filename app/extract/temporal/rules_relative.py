@@ -153,6 +153,19 @@ def _shift(m: re.Match[str]) -> Reading | None:
     return Reading(Shift(unit, amount, sign, anchor), mod=mod)
 
 
+def _from_this_document(m: re.Match[str]) -> Reading | None:
+    """ "within 90 days of the date of this order": a deadline counted from the document's own
+    date (its publication date), on or before which something is due."""
+    unit = unit_code(m["unit"])
+    amount = float(m["digits"]) if m["digits"] else _amount(m["num"])  # "one hundred eighty (180)"
+    if unit is None or not amount:
+        return None
+    if unit == "Y":  # a year from May 9 ends on a day, not with the calendar year
+        unit, amount = "M", amount * 12
+    mod = "ON_OR_BEFORE" if m["by"] else None
+    return Reading(Shift(unit, amount, 1, Anchor.PUBLICATION), mod=mod, span=(m.start("num"), m.end()))
+
+
 def _the_unit_before(m: re.Match[str]) -> Reading | None:
     unit = unit_code(m["unit"])
     if unit is None:
@@ -224,6 +237,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         _shift,
         priority=2,
         anchor=UNIT_ANCHOR,
+    ),
+    rule(
+        "from this document",
+        rf"\b(?:(?P<by>within|no\s+later\s+than|not\s+later\s+than)\s+)?"
+        rf"(?P<num>(?:[a-z-]+\s+){{0,4}}\((?P<digits>\d+)\)|{NUMBER})\s+"
+        rf"(?P<unit>{UNIT})\s+(?:of|after|from|following)\s+the\s+(?:date|issuance|signing)\s+of\s+this\s+"
+        r"(?:order|memorandum|proclamation|directive|determination|notice)\b",
+        _from_this_document,
+        priority=1,
+        anchor=r"of\s+this\s+(?:order|memorandum|proclamation|directive|determination|notice)",
     ),
     rule(
         "unit before",

@@ -85,7 +85,11 @@ def clause_direction(span: Span) -> Direction:
     of its own; the sentence's verb is then trusted only when it points forward ("will be named
     commander for a mission in December")."""
     if _deadline(span):
-        return Direction.DEADLINE
+        # "shall submit a report by March 1", "has to be passed by October 1": a deadline still
+        # to be met lies ahead; one merely stated ("extended to Nov. 20") is the nearest.
+        verb = governing_verb(span, through_nouns=False)
+        ahead = verb is not None and _direction_from(verb, span) is Direction.FUTURE
+        return Direction.FUTURE if ahead else Direction.DEADLINE
     if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
         return Direction.PAST  # "has held them there since July": a starting point behind us
     verb = governing_verb(span, through_nouns=False)

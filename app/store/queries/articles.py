@@ -12,6 +12,7 @@ from app.domain import NOT_QUOTES, QuoteKind
 from app.errors import BadRequest, NotFound
 from app.formatting import date_range
 from app.store.models import Article, ArticleEntity, Entity, Event, Mention, Quote, Sentence, Source, Timex
+from app.store.queries.as_of import stored_by
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.events import events_by_id
@@ -34,6 +35,7 @@ class ArticleFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     entity: str | None = None
+    as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
 
 
 def select_article_rows() -> Select:
@@ -75,6 +77,8 @@ def list_articles(
         stmt = stmt.where(
             Article.id.in_(select(ArticleEntity.article_id).where(ArticleEntity.entity_id == entity_id))
         )
+    if f.as_of:
+        stmt = stmt.where(Article.id.in_(stored_by(f.as_of)))
     if f.date_from:
         stmt = stmt.where(Article.sort_date >= f.date_from)
     if f.date_to:

@@ -14,6 +14,7 @@ from app.domain import EventKind, EventStatus
 from app.errors import BadRequest, NotFound
 from app.store.models import (
     Article,
+    Counter,
     Entity,
     EntityDayCount,
     Event,
@@ -24,6 +25,7 @@ from app.store.models import (
     Story,
     Timex,
 )
+from app.store.queries.as_of import stored_by
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
@@ -54,6 +56,7 @@ class EventFilter:
     date_to: dt.date | None = None  # events that start on or before this day
     article_id: int | None = None
     order: Order = Order.NEWEST
+    as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
 
     def validate(self) -> None:
         for kind in self.kinds:
@@ -114,6 +117,8 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
         stmt = stmt.where(Event.source_id.in_(_source_ids(session, f.sources)))
     if f.article_id is not None:
         stmt = stmt.where(Event.article_id == f.article_id)
+    if f.as_of:
+        stmt = stmt.where(Event.article_id.in_(stored_by(f.as_of)))
     if f.date_to:
         stmt = stmt.where(date_col <= f.date_to)
     if f.date_from:
@@ -374,12 +379,12 @@ class Density:
 
 def _counts_from_day_table(f: EventFilter) -> bool:
     """Kind, status and source filters alone can be answered from the per-day counts."""
-    return not (f.q or f.entities or f.article_id is not None)
+    return not (f.q or f.entities or f.article_id is not None or f.as_of)
 
 
 def _counts_from_entity_day_table(f: EventFilter) -> bool:
     """One entity, with kind and status filters or none, is answered from its per-day counts."""
-    return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None)
+    return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None or f.as_of)
 
 
 def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.date) -> Density:
@@ -389,14 +394,18 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     One grouped query either way: over the per-day counts kept at ingest when only kind,
     status and source filter (so the unfiltered timeline costs the same at any size), over the
     entity's per-day counts when one entity filters (its days, not its events), else over the
-    filtered events themselves."""
+    filtered events themselves. Where a kept total counts every matching event (no filter, or
+    one entity alone), only the days from the range on are read and "before" is the rest."""
     f.validate()
     bucket = choose_bucket(start, end)
     first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
     dialect = session.get_bind().dialect.name
+    total: int | None = None  # every matching event, when a kept count says so
     if _counts_from_day_table(f):
         day, grain, amount = EventDayCount.day, EventDayCount.granularity, func.sum(EventDayCount.count)
         stmt = select().select_from(EventDayCount)
+        if not (f.kinds or f.statuses or f.sources):
+            total = session.scalar(select(Counter.value).where(Counter.name == "events")) or 0
         if f.kinds:
             stmt = stmt.where(EventDayCount.kind.in_(f.kinds))
         if f.statuses:
@@ -407,6 +416,8 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
         [entity_id] = _entity_ids(session, f.entities)
         day, grain, amount = EntityDayCount.day, EntityDayCount.granularity, func.sum(EntityDayCount.count)
         stmt = select().select_from(EntityDayCount).where(EntityDayCount.entity_id == entity_id)
+        if not (f.kinds or f.statuses):
+            total = session.scalar(select(Entity.event_count).where(Entity.id == entity_id)) or 0
         if f.kinds:
             stmt = stmt.where(EntityDayCount.kind.in_(f.kinds))
         if f.statuses:
@@ -422,10 +433,14 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
         (grain.not_in(FINE_ENOUGH[bucket]), "coarser"),
         else_=_bucket_expr(dialect, day, bucket),
     ).label("label")
+    if total is not None:  # only the range and after it read: before it is the rest
+        stmt = stmt.where(day >= first)
     rows = session.execute(
         stmt.add_columns(label, amount).group_by(literal_column("label")).order_by(literal_column("label"))
     ).all()
     counts = {lab: int(n or 0) for lab, n in rows if lab}
+    if total is not None:
+        counts["before"] = max(0, total - sum(counts.values()))
     before, after, coarser = counts.pop("before", 0), counts.pop("after", 0), counts.pop("coarser", 0)
     labels = _labels_between(bucket, first, last)
     if len(labels) > MAX_FILLED_PERIODS:

@@ -82,6 +82,11 @@ def date_range(date_from: Raw, date_to: Raw) -> tuple[dt.date | None, dt.date | 
     return start, end
 
 
+def as_of(value: Raw) -> dt.date | None:
+    """`as_of`: the data as stored by the end of that day (a month or year: its last day)."""
+    return parse_end_date(text(value, "as_of"), "as_of")
+
+
 def cursor(token: Raw, param: str = "cursor") -> str | None:
     """A cursor this site issued, checked before any query: its id must fit the database."""
     token = text(token, param)
@@ -113,6 +118,7 @@ def event_filter(
     date_from: Raw = None,
     date_to: Raw = None,
     order: Raw = None,
+    as_of_date: Raw = None,
 ) -> EventFilter:
     start, end = date_range(date_from, date_to)
     return EventFilter(
@@ -124,6 +130,7 @@ def event_filter(
         date_from=start,
         date_to=end,
         order=Order(one_of(order, "order", Order) or Order.NEWEST),
+        as_of=as_of(as_of_date),
     )
 
 
@@ -134,6 +141,7 @@ def quote_filter(
     kind: RawList = None,
     date_from: Raw = None,
     date_to: Raw = None,
+    as_of_date: Raw = None,
 ) -> QuoteFilter:
     """Without `kind`, direct and partial quotes and transcript remarks (what a reader means by a
     quote)."""
@@ -144,6 +152,7 @@ def quote_filter(
         date_from=start,
         date_to=end,
         kinds=all_of(kind, "kind", QuoteKind) or QUOTE_KINDS,
+        as_of=as_of(as_of_date),
     )
 
 
@@ -152,7 +161,13 @@ def entity_filter(*, q: Raw = None, kind: Raw = None) -> EntityFilter:
 
 
 def article_filter(
-    *, q: Raw = None, source: Raw = None, entity: Raw = None, date_from: Raw = None, date_to: Raw = None
+    *,
+    q: Raw = None,
+    source: Raw = None,
+    entity: Raw = None,
+    date_from: Raw = None,
+    date_to: Raw = None,
+    as_of_date: Raw = None,
 ) -> ArticleFilter:
     start, end = date_range(date_from, date_to)
     return ArticleFilter(
@@ -161,6 +176,7 @@ def article_filter(
         date_from=start,
         date_to=end,
         entity=text(entity, "entity"),
+        as_of=as_of(as_of_date),
     )
 
 
@@ -177,6 +193,7 @@ def event_filter_from(params: MultiParams) -> EventFilter:
         date_from=params.get("from"),
         date_to=params.get("to"),
         order=params.get("order"),
+        as_of_date=params.get("as_of"),
     )
 
 
@@ -187,6 +204,7 @@ def quote_filter_from(params: MultiParams) -> QuoteFilter:
         kind=params.getlist("kind"),
         date_from=params.get("from"),
         date_to=params.get("to"),
+        as_of_date=params.get("as_of"),
     )
 
 
@@ -201,6 +219,7 @@ def article_filter_from(params: MultiParams) -> ArticleFilter:
         entity=params.get("entity"),
         date_from=params.get("from"),
         date_to=params.get("to"),
+        as_of_date=params.get("as_of"),
     )
 
 

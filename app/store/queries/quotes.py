@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from app.domain import QuoteKind
 from app.errors import BadRequest, NotFound
 from app.store.models import Article, Entity, Quote, Sentence, Source
+from app.store.queries.as_of import stored_by
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import ArticleRef, EntityRef, QuoteItem
@@ -30,6 +31,7 @@ class QuoteFilter:
     date_to: dt.date | None = None
     kinds: tuple[str, ...] = QUOTE_KINDS
     article_id: int | None = None
+    as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
 
     def validate(self) -> None:
         for kind in self.kinds:
@@ -108,6 +110,8 @@ def list_quotes(
     speaker_ids = _speaker_ids(session, f.speakers) if f.speakers else None
     if f.article_id is not None:
         stmt = stmt.where(Quote.article_id == f.article_id)
+    if f.as_of:
+        stmt = stmt.where(Quote.article_id.in_(stored_by(f.as_of)))
     if f.date_from:
         stmt = stmt.where(Quote.said_start >= f.date_from)
     if f.date_to:

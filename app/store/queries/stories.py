@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import BadRequest, NotFound
 from app.store.models import Article, Entity, Event, Mention, Quote, Source, Story, StoryParticipant
+from app.store.queries.as_of import stored_by
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.events import EventFilter, Order, _entity_ids, _source_ids, events_by_id
 from app.store.queries.quotes import quotes_by_id
@@ -82,11 +83,15 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
         stmt = stmt.where(reports.where(Event.source_id.in_(_source_ids(session, f.sources))).exists())
     if f.article_id is not None:
         stmt = stmt.where(reports.where(Event.article_id == f.article_id).exists())
+    if f.as_of:
+        stmt = stmt.where(reports.where(Event.article_id.in_(stored_by(f.as_of))).exists())
     if f.q:
         matches = matching_ref_ids(session.get_bind().dialect.name, f.q, "event")
         if matches is None:
             raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
-        stmt = stmt.where(reports.where(Event.id.in_(matches)).exists())
+        # The matching events' stories looked up first (a cost of the matches), rather than a
+        # probe of every story in date order for a matching report (a cost of the stories).
+        stmt = stmt.where(id_col.in_(select(Event.story_id).where(Event.id.in_(matches))))
     return stmt, date_col, id_col
 
 

@@ -55,7 +55,7 @@ def report_of(
 def window(span: Span) -> tuple[dt.date, dt.date]:
     """The start dates a candidate story of `span` can have."""
     if span.days > FINE_SPAN_DAYS:
-        return span.start, span.start
+        return span.start, span.end  # the period's own stories and the finer ones inside it
     slack = dt.timedelta(days=NEAR_DAYS + 1)
     return span.start - dt.timedelta(days=FINE_SPAN_DAYS) - slack, span.end + slack
 

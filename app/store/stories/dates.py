@@ -33,6 +33,7 @@ class Fit(StrEnum):
     OVERLAP = "overlap"  # ranges of several days that overlap
     NEAR = "near"  # a day or two apart
     SAME_PERIOD = "same-period"  # the same quarter, year or longer period: weak
+    IN_PERIOD = "in-period"  # a day, week or month inside a quarter, year or longer: weaker still
     APART = "apart"  # incompatible
 
 
@@ -60,6 +61,9 @@ def fit(report: Span, story: Span) -> Fit:
     if (report.start, report.end) == (story.start, story.end):
         return Fit.SAME_PERIOD if report.days > FINE_SPAN_DAYS else Fit.SAME
     if report.days > FINE_SPAN_DAYS or story.days > FINE_SPAN_DAYS:
+        coarse, fine = (report, story) if report.days > story.days else (story, report)
+        if fine.days <= FINE_SPAN_DAYS and coarse.start <= fine.start and fine.end <= coarse.end:
+            return Fit.IN_PERIOD
         return Fit.APART
     if story.start <= report.start and report.end <= story.end:
         return Fit.INSIDE

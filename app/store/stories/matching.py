@@ -43,6 +43,7 @@ DATE_POINTS = {
     Fit.OVERLAP: (1.0, 0.5, 0.5),
     Fit.NEAR: (0.0, 0.0, 0.0),
     Fit.SAME_PERIOD: (0.5, 0.5, 0.5),
+    Fit.IN_PERIOD: (0.0, 0.0, 0.0),
 }
 STEM_POINTS = 2.0
 LIGHT_STEM_POINTS = 0.5
@@ -229,6 +230,10 @@ def score(
     vague = how is Fit.NEAR or pinned > 7
     threshold = MERGE_VAGUE_AT if vague else MERGE_AT
     predicate = stem_match or (same_kind and kind in SPECIFIC_KINDS) or wording >= WORDS_TO_JOIN
+    if how is Fit.IN_PERIOD:
+        # "launched the store in 2003" tells of its launch on April 28, 2003 only when the
+        # happening and a participant are the same: a year alone holds every day of it
+        predicate = stem_match and bool(shared)
     if not predicate:
         threshold = NEVER  # a date and names alone do not make one happening
     total = round(sum(p.points for p in points), 2)
@@ -302,6 +307,8 @@ def _date_reason(how: Fit, report: Span, story: Span) -> str:
             return f"{report.label} falls within the story's {story.label}"
         case Fit.CONTAINS:
             return f"the story's {story.label} falls within {report.label} as reported"
+        case Fit.IN_PERIOD:
+            return f"{report.label} and the story's {story.label}: one within the other"
         case Fit.OVERLAP:
             return f"{report.label} overlaps the story's {story.label}"
         case _:

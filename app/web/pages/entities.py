@@ -25,9 +25,10 @@ from app.store.queries.overview import article_dates
 from app.store.queries.quotes import QuoteFilter, list_quotes
 from app.store.queries.stories import list_stories
 from app.store.queries.views import EntityItem
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import QuoteCard, quote_cards
 from app.web.charts import Sparkline, sparkline
+from app.web.exports import ExportBox, ExportLink, event_exports
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_slug
 from app.web.parts import Option, Pager, options, pager
@@ -106,6 +107,7 @@ class EntityView:
     quotes_url: str
     co_mention_note: str  # over which articles the companions are counted
     key_events_url: str = ""
+    exports: ExportBox | None = None
 
 
 @router.get("/entities/{slug}", response_class=HTMLResponse)
@@ -149,11 +151,25 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         else "",
         key_events_url=urls.key_events(entity=item.slug),
     )
+    today = dt.datetime.now(dt.UTC).date()
+    exports = event_exports(
+        {"entity": (item.slug,)},
+        True,
+        f"Timeline of {item.name}",
+        urls.timeline(entity=item.slug, as_of=today.isoformat()),
+        today,
+    )
+    quotes_csv = ExportLink("Quotes CSV", urls.quotes_export(speaker=item.slug), "csv")
+    view = replace(
+        view,
+        exports=replace(exports, links=(*exports.links, quotes_csv), api_url=urls.api_entity(item.slug)),
+    )
     about = item.description or item.kind
     description = (
         f"{item.name} ({about}): {item.mention_count:,} mentions in {item.article_count:,} articles, "
         f"{item.event_count:,} events, {item.quote_count:,} quotes."
     )
+    meta = PageMeta(item.name, description, urls.entity(item.slug), "profile")
     return render(
-        request, "entity.html", view, PageMeta(item.name, description, urls.entity(item.slug), "profile")
+        request, "entity.html", view, meta, lambda site: structured.entity(item, detail.aliases, site)
     )

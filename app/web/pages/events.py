@@ -12,7 +12,7 @@ from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries.events import get_event, related_events
 from app.store.queries.overview import article_dates
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import EventCard, event_card, event_cards
 from app.web.page import PageMeta, render
 from app.web.params import path_id
@@ -43,4 +43,6 @@ def event(request: Request, session: SessionDep, event_id: str) -> HTMLResponse:
     title = f"{card.when}: {item.summary}"
     description = f"{item.summary} ({card.when}), from “{item.article.title}”."
     meta = PageMeta(shorten(title), description, urls.event(item.id), og_type="article")
-    return render(request, "event.html", view, meta)
+    return render(
+        request, "event.html", view, meta, lambda site: structured.single(structured.event(item, site))
+    )

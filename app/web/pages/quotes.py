@@ -3,6 +3,7 @@ its speaker, when it was said, the cue, its source and more by the same speaker.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
@@ -14,16 +15,17 @@ from app.store.queries import filters
 from app.store.queries.entities import entity_refs, top_entities
 from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_quotes
 from app.store.queries.views import EntityRef
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import QuoteCard, quote_cards, said_when
 from app.web.entity_choice import NameNotice, read_names
+from app.web.exports import ExportBox, ExportLink, quote_exports
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
 from app.web.parts import Chip, Pager, Segment, highlight, pager, readable_date_param, shorten
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
-PARAMS = ("q", "speaker", "kind", "from", "to", "cursor")
+PARAMS = ("q", "speaker", "kind", "from", "to", "cursor", "as_of")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class QuoteListView:
     heading: str
     speaker_suggestions: tuple[EntityRef, ...] = ()
     name_notices: tuple[NameNotice, ...] = ()
+    exports: ExportBox | None = None
+    as_of: str | None = None
 
 
 def _list_url(
@@ -46,8 +50,11 @@ def _list_url(
     date_from: str | None,
     date_to: str | None,
     cursor: str | None = None,
+    as_of: str | None = None,
 ) -> str:
-    return urls.quotes(q=q, speaker=speakers, cursor=cursor, **{"from": date_from, "to": date_to})
+    return urls.quotes(
+        q=q, speaker=speakers, cursor=cursor, as_of=as_of, **{"from": date_from, "to": date_to}
+    )
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -58,10 +65,11 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     cursor = filters.cursor(params.get("cursor"))
     date_from = filters.text(params.get("from"), "from")
     date_to = filters.text(params.get("to"), "to")
+    as_of_text = filters.text(params.get("as_of"), "as_of")
 
     def swap(typed: str, slug: str | None) -> str:
         speakers = tuple(s for s in (slug if e == typed else e for e in f.speakers) if s)
-        return _list_url(f.q, speakers, date_from, date_to)
+        return _list_url(f.q, speakers, date_from, date_to, as_of=as_of_text)
 
     names = read_names(session, f.speakers, swap)
     f = replace(f, speakers=names.slugs)
@@ -74,6 +82,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
             "speakers": f.speakers,
             "date_from": date_from,
             "date_to": date_to,
+            "as_of": as_of_text,
         }
         return _list_url(**{**current, **changes})  # type: ignore[arg-type]
 
@@ -81,6 +90,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     chips += [Chip(e.name, url(speakers=tuple(s for s in f.speakers if s != e.slug))) for e in named]
     chips += [Chip(f"from {readable_date_param(date_from)}", url(date_from=None))] if date_from else []
     chips += [Chip(f"to {readable_date_param(date_to)}", url(date_to=None))] if date_to else []
+    chips += [Chip(f"as stored by {readable_date_param(as_of_text)}", url(as_of=None))] if as_of_text else []
     heading = "Quotes" + (" by " + " and ".join(e.name for e in named) if named else "")
     heading += f" matching “{f.q}”" if f.q else ""
     view = QuoteListView(
@@ -97,8 +107,20 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
         speaker_suggestions=tuple(c.entity for c in top_entities(session, limit=40, kind="person")),
         name_notices=names.notices,
     )
+    today = dt.datetime.now(dt.UTC).date()
+    as_of = f.as_of.isoformat() if f.as_of else today.isoformat()
+    shown = {"q": f.q, "speaker": f.speakers, "from": date_from, "to": date_to, "as_of": as_of_text}
+    frozen = urls.quotes(q=f.q, speaker=f.speakers, as_of=as_of, **{"from": date_from, "to": date_to})
+    view = replace(view, exports=quote_exports(shown, heading, frozen, today), as_of=as_of_text)
     description = "What was said, by whom and when, each quote linked to its paragraph in the source."
-    return render(request, "quotes.html", view, PageMeta(heading, description, url()))
+    meta = PageMeta(heading, description, url())
+
+    def jsonld(site: str) -> dict[str, object]:
+        return structured.item_list(
+            heading, site + meta.path, (structured.quotation(q, site) for q in page.items)
+        )
+
+    return render(request, "quotes.html", view, meta, jsonld)
 
 
 @dataclass(frozen=True)
@@ -109,6 +131,7 @@ class QuoteView:
     more: tuple[QuoteCard, ...]
     more_url: str | None
     sentence_url: str
+    exports: ExportBox | None = None
 
 
 @router.get("/quotes/{quote_id}", response_class=HTMLResponse)
@@ -128,4 +151,19 @@ def quote(request: Request, session: SessionDep, quote_id: str) -> HTMLResponse:
     )
     title = f"{speaker}: “{shorten(item.text, 70)}”"
     description = f"{speaker}, {view.when}, in “{item.article.title}”: “{shorten(item.text, 200)}”"
-    return render(request, "quote.html", view, PageMeta(title, description, urls.quote(item.id), "article"))
+    today = dt.datetime.now(dt.UTC).date()
+    speaker_filter = {"speaker": item.speaker.slug} if item.speaker else {}
+    exports = ExportBox(
+        (ExportLink(f"CSV of quotes by {item.speaker.name}", urls.quotes_export(**speaker_filter), "csv"),)
+        if item.speaker
+        else (),
+        urls.api_quote(item.id),
+        urls.quote(item.id),
+        today,
+        title,
+    )
+    view = replace(view, exports=exports)
+    meta = PageMeta(title, description, urls.quote(item.id), "article")
+    return render(
+        request, "quote.html", view, meta, lambda site: structured.single(structured.quotation(item, site))
+    )

@@ -33,10 +33,11 @@ from app.store.queries.events import (
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import list_stories
 from app.store.queries.views import EntityRef, PeriodCount
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import EventCard, event_cards
 from app.web.charts import BarChart, bar_chart
 from app.web.entity_choice import NameNotice, read_names
+from app.web.exports import ExportBox, event_exports
 from app.web.grouping import GROUPINGS, EventGroup, Period, group_events
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, choice
@@ -48,7 +49,20 @@ router = APIRouter(route_class=ConditionalPageRoute)
 # What a density bar of each size cannot hold (see FINE_ENOUGH in the query layer).
 COARSER = {"day": "by week, month or year", "month": "by quarter, season or year", "year": "by decade"}
 
-PARAMS = ("q", "entity", "kind", "source", "status", "from", "to", "group", "order", "cursor", "view")
+PARAMS = (
+    "q",
+    "entity",
+    "kind",
+    "source",
+    "status",
+    "from",
+    "to",
+    "group",
+    "order",
+    "cursor",
+    "view",
+    "as_of",
+)
 # One row per story (the default), or every report (each event on its own).
 VIEWS = ("stories", "reports")
 
@@ -69,6 +83,7 @@ class TimelineState:
     order: str | None = None
     cursor: str | None = None
     view: str | None = None  # None: stories
+    as_of: str | None = None  # only what was stored by the end of this day, as written
 
     @property
     def stories(self) -> bool:
@@ -86,8 +101,23 @@ class TimelineState:
             group=s.group,
             order=s.order,
             cursor=s.cursor,
+            as_of=s.as_of,
             **{"from": s.date_from, "to": s.date_to},
         )
+
+    def filters(self) -> dict[str, str | tuple[str, ...] | None]:
+        """The filters as the API and exports name them (the same as the page's)."""
+        return {
+            "q": self.q,
+            "entity": self.entities,
+            "kind": self.kinds,
+            "source": self.sources,
+            "status": self.statuses,
+            "from": self.date_from,
+            "to": self.date_to,
+            "order": self.order,
+            "as_of": self.as_of,
+        }
 
     @property
     def upcoming_only(self) -> bool:
@@ -137,6 +167,7 @@ class TimelineView:
     reports_url: str = ""  # the same timeline with every report
     key_events_url: str = ""
     name_notices: tuple[NameNotice, ...] = ()  # entity names read as a guess, or naming no one
+    exports: ExportBox | None = None
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -156,15 +187,24 @@ def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HT
         order=choice(params, "order", [o.value for o in Order]),
         cursor=filters.cursor(params.get("cursor")),
         view=_view(choice(params, "view", VIEWS)),
+        as_of=filters.text(params.get("as_of"), "as_of"),
     )
     names = read_names(session, state.entities, lambda typed, slug: _swap_entity(state, typed, slug))
     state = replace(state, entities=names.slugs)
     event_filter = replace(event_filter, entities=names.slugs)
-    view = replace(
-        timeline_view(session, state, event_filter, settings.page_size), name_notices=names.notices
-    )
+    view = timeline_view(session, state, event_filter, settings.page_size)
+    today = dt.datetime.now(dt.UTC).date()
+    frozen = replace(state, cursor=None, as_of=state.as_of or today.isoformat()).url()
+    exports = event_exports(state.filters(), state.stories, view.title, frozen, today)
+    view = replace(view, name_notices=names.notices, exports=exports)
     meta = PageMeta(view.title, _description(view), state.url())
-    return render(request, "timeline.html", view, meta)
+    rows = [e for group in view.groups for e in group.events]
+
+    def jsonld(site: str) -> dict[str, object]:
+        shown = (structured.story(e, site) if state.stories else structured.event(e, site) for e in rows)
+        return structured.item_list(view.title, site + meta.path, shown)
+
+    return render(request, "timeline.html", view, meta, jsonld)
 
 
 def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit: int) -> TimelineView:
@@ -349,6 +389,8 @@ def _chips(state: TimelineState, named: list[EntityRef], source_names: dict[str,
         chips.append(Chip(f"from {readable_date_param(state.date_from)}", base.url(date_from=None)))
     if state.date_to:
         chips.append(Chip(f"to {readable_date_param(state.date_to)}", base.url(date_to=None)))
+    if state.as_of:
+        chips.append(Chip(f"as stored by {readable_date_param(state.as_of)}", base.url(as_of=None)))
     return tuple(chips)
 
 

@@ -1,0 +1,120 @@
+"""The year of a month or day written without one, when the text itself says which year.
+
+The default (in `resolve`) is the occurrence nearest the publication date in the tense's
+direction. A careful reader overrides it when the text says otherwise:
+
+- the same day is written with its year elsewhere in the article ("October 7th, 2023" ... "since
+  October 7th"): one day, one year, throughout;
+- a well-known day of the past is named with its happening ("the October 7th attack", "the
+  violence of January 6th"): the year it happened, not this year's anniversary;
+- a passage about an earlier year ("on November 12, 2012 ... what he told us on September 14"):
+  days in past tense belong to the year of the last full date the passage wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from app.extract.temporal.meanings import CalendarDate, Direction
+
+
+@dataclass(frozen=True)
+class _Anniversary:
+    day: dt.date
+    cue: re.Pattern[str]  # words around the mention that name the happening
+
+
+# Days that US policy texts name by month and day alone, meaning the day it happened.
+_ANNIVERSARIES = (
+    _Anniversary(
+        dt.date(2023, 10, 7),
+        re.compile(
+            r"\b(?:Hamas|attacks?|massacre|terror\w*|hostages?|horrors?|Israel\w*|Gaza|kibbutz\w*)\b", re.I
+        ),
+    ),
+    _Anniversary(
+        dt.date(2021, 1, 6),
+        re.compile(
+            r"\b(?:Capitol|insurrection\w*|riot\w*|mob|assault|attack\w*|violence|election\s+deniers?)\b",
+            re.I,
+        ),
+    ),
+    _Anniversary(
+        dt.date(2001, 9, 11),
+        re.compile(
+            r"\b(?:attacks?|terror\w*|al[- ]Qaeda|Twin\s+Towers|World\s+Trade\s+Center|Pentagon|"
+            r"Shanksville)\b"
+        ),
+    ),
+)
+_CUE_REACH = 200  # characters either side of the mention
+
+
+def yearless_day(meaning: object) -> bool:
+    """A month and day (or a month) whose year the grammar left to resolution."""
+    return (
+        isinstance(meaning, CalendarDate)
+        and meaning.year is None
+        and meaning.month is not None
+        and meaning.year_offset is None
+        and meaning.occurrence is None
+        and meaning.weekday is None
+    )
+
+
+def stated_years(meanings: list[object]) -> dict[tuple[int, int], int]:
+    """(month, day) -> year, for days the article writes with exactly one year."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for meaning in meanings:
+        if isinstance(meaning, CalendarDate) and meaning.year and meaning.month and meaning.day:
+            years.setdefault((meaning.month, meaning.day), set()).add(meaning.year)
+    return {key: next(iter(found)) for key, found in years.items() if len(found) == 1}
+
+
+def with_year(
+    meaning: CalendarDate,
+    *,
+    text: str,
+    start: int,
+    end: int,
+    published: dt.date | None,
+    direction: Direction,
+    stated: dict[tuple[int, int], int],
+    written: CalendarDate | None,
+) -> CalendarDate:
+    """`meaning` with the year the text gives it, or unchanged. `written` is the last date
+    before it written with its year and at least its month."""
+    if published is None or direction is Direction.FUTURE:
+        return meaning
+    assert meaning.month is not None
+    if meaning.day is not None and (meaning.month, meaning.day) in stated:
+        return replace(meaning, year=stated[(meaning.month, meaning.day)])
+    if meaning.day is not None:
+        window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
+        for known in _ANNIVERSARIES:
+            if (
+                (known.day.month, known.day.day) == (meaning.month, meaning.day)
+                and known.day < published
+                and known.cue.search(window)
+                and _not_later_passage(written, known.day)
+            ):
+                return replace(meaning, year=known.day.year)
+    if direction is not Direction.DEADLINE and meaning.day and written and written.year and written.day:
+        return _in_passage_year(meaning, written.year, published)
+    return meaning
+
+
+def _not_later_passage(written: CalendarDate | None, day: dt.date) -> bool:
+    """A passage about a later year names a later occurrence: "the September 11 attack" in a
+    passage about 2012 is Benghazi, not 2001."""
+    return written is None or written.year is None or written.year <= day.year
+
+
+def _in_passage_year(meaning: CalendarDate, year: int, published: dt.date) -> CalendarDate:
+    """A past-tense day in a passage about an earlier year is in that year."""
+    assert meaning.month is not None
+    if year >= published.year:
+        return meaning
+    return replace(meaning, year=year)

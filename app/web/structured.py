@@ -1,0 +1,94 @@
+"""schema.org JSON-LD for the pages (https://schema.org): Event for events and stories,
+Quotation for quotes, Person / Organization / Place for entities, each with the page's URL,
+so that a search engine or citation manager reads what a page states. Plain dicts; base.html
+writes them in a <script type="application/ld+json"> data block, which is never executed (the
+Content-Security-Policy governs script that runs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from app.store.queries.stories import StoryItem
+from app.store.queries.views import EntityItem, EntityRef, EventItem, QuoteItem
+from app.web import urls
+
+JsonLd = dict[str, Any]
+ENTITY_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def _thing(ref: EntityRef, site: str) -> JsonLd:
+    return {
+        "@type": ENTITY_TYPES.get(ref.kind, "Thing"),
+        "name": ref.name,
+        "url": site + urls.entity(ref.slug),
+    }
+
+
+def event(item: EventItem, site: str) -> JsonLd:
+    data: JsonLd = {
+        "@type": "Event",
+        "name": item.summary,
+        "startDate": item.start_date.isoformat(),
+        "endDate": item.end_date.isoformat(),
+        "url": site + item.page_path,
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    if item.participants:
+        data["about"] = [_thing(p.entity, site) for p in item.participants]
+    return data
+
+
+def story(item: StoryItem, site: str) -> JsonLd:
+    return {
+        "@type": "Event",
+        "name": item.title,
+        "startDate": item.start_date.isoformat(),
+        "endDate": item.end_date.isoformat(),
+        "url": site + urls.story(item.id),
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+
+
+def quotation(item: QuoteItem, site: str) -> JsonLd:
+    data: JsonLd = {"@type": "Quotation", "text": item.text, "url": site + urls.quote(item.id)}
+    if item.speaker:
+        data["creator"] = _thing(item.speaker, site)
+    elif item.speaker_name:
+        data["creator"] = {"@type": "Person", "name": item.speaker_name}
+    if item.said_start:
+        data["dateCreated"] = item.said_start.isoformat()
+    data["isPartOf"] = {
+        "@type": "NewsArticle",
+        "headline": item.article.title,
+        "url": site + urls.article(item.article.id),
+    }
+    return data
+
+
+def entity(item: EntityItem, aliases: Iterable[str], site: str) -> JsonLd:
+    data: JsonLd = {
+        "@context": "https://schema.org",
+        **_thing(EntityRef(item.slug, item.name, item.kind), site),
+    }
+    if item.description:
+        data["description"] = item.description
+    names = list(aliases)
+    if names:
+        data["alternateName"] = names
+    return data
+
+
+def item_list(name: str, url: str, items: Iterable[JsonLd]) -> JsonLd:
+    elements = [{"@type": "ListItem", "position": n, "item": it} for n, it in enumerate(items, 1)]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "itemListElement": elements,
+    }
+
+
+def single(data: JsonLd) -> JsonLd:
+    return {"@context": "https://schema.org", **data}
