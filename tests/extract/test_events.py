@@ -363,3 +363,26 @@ def test_a_timeline_entry_falls_on_the_day_named_before_it(nlp):
     events = dated_events_of(nlp, text)
     entry = next(e for e in events if e.trigger == "receive")
     assert (entry.value, entry.granularity) == ("2024-06-27", Granularity.DAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The President traveled to Ohio on Thursday.", EventKind.MEETING),
+        ("The Treasury issued guidance on Thursday.", EventKind.ANNOUNCEMENT),
+        ("Hamas terrorists began an attack on Thursday.", EventKind.ATTACK),  # a phase verb: its object
+        ("The President thanked the nurses on Thursday.", EventKind.STATEMENT),
+    ],
+)
+def test_common_white_house_verbs_have_a_kind(nlp, text, kind):
+    [event] = dated_events_of(nlp, text)
+    assert event.kind is kind
+
+
+@pytest.mark.slow
+def test_a_light_verb_tells_a_happening_only_through_its_object(nlp):
+    assert dated_events_of(nlp, "That is what we did yesterday.") == []
+    assert dated_events_of(nlp, "It happened last week.") == []
+    [part] = dated_events_of(nlp, "Earlier today, the president took part in a ceremony.")
+    assert part.trigger == "took"
