@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from app.domain import Entity, EntityKind, Quote, QuoteKind, Speaker, SpeakerKind, Timex
 from app.extract import names
 from app.extract.doctext import doc_text
-from app.extract.entity_index import EntityIndex
+from app.extract.entity_index import EntityIndex, IndexedMention
 from app.extract.indirect import find_indirect
 from app.extract.quote_dates import QuoteDating
 from app.extract.quote_marks import QuotedSpan, paragraph_bounds, quoted_spans_of
@@ -122,6 +122,8 @@ def find_quotes(
         if t1 <= t0 or not _is_quote(doc, span, t0, t1) or layout.covers(span.start, span.end, NOT_SPEECH):
             continue
         kind = _kind(text, span, paragraph_starts)
+        if kind is QuoteKind.PARTIAL and _named_phrase(ctx, span, t0, t1):
+            continue
         turn = layout.turn_at(span.start)
         if turn is not None:
             cited = _cited_in_turn(ctx, span, t0, t1, turn_speaker(span.start))
@@ -188,6 +190,9 @@ def _cited_in_turn(
 
 
 _NOBODY = frozenset({"nobody", "none", "no-one"})
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+# "he would later say", "as she would often say": speech that did happen, told in the past.
+_HABITUAL = frozenset({"later", "often", "always", "once", "then", "usually", "sometimes"})
 
 
 def _unsaid(doc: Doc, cue: int) -> bool:
@@ -196,6 +201,8 @@ def _unsaid(doc: Doc, cue: int) -> bool:
     if not 0 <= cue < len(doc):
         return False
     token = doc[cue]
+    if _hypothetical(token):
+        return True
     for child in token.children:
         if child.dep_ == "neg":
             return True
@@ -204,6 +211,54 @@ def _unsaid(doc: Doc, cue: int) -> bool:
         ):
             return True
     return False
+
+
+def _hypothetical(cue: Token) -> bool:
+    """ "Critics would say, “…”": speech imagined, not made. A citation ("as my dad would say")
+    and a told habit ("she would later say") are real speech."""
+    children = list(cue.children)
+    if not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return False
+    if any(c.lower_ in _HABITUAL for c in children):
+        return False
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.pos_ != "PROPN"
+
+
+_SCARE_MAX_WORDS = 5
+_NAMING_DETERMINERS = frozenset(str.split("a an the this that these those such so-called"))
+_SORT_NOUNS = frozenset({"sort", "kind", "type", "form"})
+
+
+def _named_phrase(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> bool:
+    """A scare quote or a defined term: a short quoted noun phrase after a determiner ("an
+    investment in a “targeted employment area,” which is defined as …", "this sort of
+    “cover-up in plain sight”"), with no finite verb inside and no reporting verb over it. It
+    names a thing; no one is quoted saying it."""
+    doc = ctx.doc
+    inner = [t for t in doc[t0:t1] if not t.is_punct and not t.is_space]
+    if not inner or len(inner) > _SCARE_MAX_WORDS or ctx.text[span.end - 1] in ".?!…":
+        return False
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in inner):
+        return False
+    j = t0 - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in "“\"‘'"):
+        j -= 1
+    if j < 0:
+        return False
+    before = doc[j]
+    after_sort = before.lower_ == "of" and j > 0 and doc[j - 1].lemma_.lower() in _SORT_NOUNS
+    if before.lower_ not in _NAMING_DETERMINERS and not after_sort:
+        return False
+    # Any reporting verb in the sentence ("According to the complaint, they ran a “massive
+    # scheme”"), or a named subject who may have said it ("He voiced a wish for a “strong,
+    # vibrant Mexico”"), leaves the words a partial quote.
+    lo, hi = _frame(ctx, span, t0, t1)
+    if ctx.finder.choose_cue(lo, hi, t0, t1) is not None:
+        return False
+    return after_sort or ctx.finder.sentence_subject(lo, hi) is None
 
 
 def _is_quote(doc: Doc, span: QuotedSpan, t0: int, t1: int) -> bool:
@@ -268,10 +323,35 @@ def _named_before_colon(ctx: _Context, t0: int) -> Attribution | None:
         j -= 1
     if j < 1 or doc[j].text != ":":
         return None
+    person = _person_in_label(ctx, j)
+    if person is not None:
+        return Attribution(named(person), ":", j)
     mention = ctx.index.at(doc[j - 1].idx)
     if mention is None or mention.entity.kind not in (EntityKind.PERSON, EntityKind.ORGANIZATION):
         return None
     return Attribution(named(mention), ":", j)
+
+
+_LABEL_MAX_TOKENS = 24
+
+
+def _person_in_label(ctx: _Context, colon: int) -> IndexedMention | None:
+    """A roundup's label, "Gerald F. Seib, The Wall Street Journal: “…”" or "Ken Page,
+    President, ACLU of Illinois: “…”": a line that opens on a person and runs, with no verb, to
+    the colon. The words are the person's, not their paper's or group's."""
+    doc, text = ctx.doc, ctx.text
+    line_start = text.rfind("\n", 0, doc[colon].idx) + 1
+    label = [t for t in doc[max(0, colon - _LABEL_MAX_TOKENS) : colon] if t.idx >= line_start]
+    # The label is the whole line up to the colon (Markdown emphasis aside).
+    if not label or text[line_start : label[0].idx].strip(" *_#>-"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in label):
+        return None
+    first = next((t for t in label if not t.is_punct and not t.is_space), None)
+    mention = ctx.index.at(first.idx) if first is not None else None
+    if mention is None or mention.entity.kind is not EntityKind.PERSON:
+        return None
+    return mention
 
 
 def _frame(ctx: _Context, span: QuotedSpan, t0: int, t1: int) -> tuple[int, int]:
