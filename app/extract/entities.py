@@ -334,7 +334,9 @@ def _canonical_name(group: _Group) -> str:
         return max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
     if group.kind is EntityKind.PLACE and (place := next(filter(None, map(known_place, counts)), None)):
         return place.name
-    acronyms = [t for t in counts if names.is_initialism(t)]
+    # "NATO", "FBI" as the bodies write themselves; a newspaper's dotted "S.E.C." gives way to
+    # the name written out
+    acronyms = [t for t in counts if names.is_initialism(t) and "." not in t]
     if acronyms and len(counts) > 1:
         return max(acronyms, key=counts.__getitem__)
     best = max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), counts[t], len(t)))

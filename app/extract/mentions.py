@@ -101,6 +101,8 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
         *_unlabelled_agencies(doc),
         *_unlabelled_acronyms(doc),
     ]
+    nominees = _nominees(doc)
+    spans = [s for s in spans if not any(n.start < s.end and s.start < n.end for n in nominees)] + nominees
     spans = [s for s in spans if not any(t.start < s.end_char and s.start_char < t.end for t in tags)]
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
     tagged = _tagged_places(doc, tags)
@@ -350,6 +352,29 @@ def _unlabelled_places(doc: Doc) -> list[Span]:
     return out
 
 
+_NAME = r"[A-Z][\w.'’-]*(?:[ \n][A-Z][\w.'’-]*){1,4}"
+_SUFFIX = r"(?:,[ \n](?:Jr|Sr|II|III|IV)\.?)?"
+# "Amanda Wood Laihow, of Maine, to be …", "… vice Leo Maury Gordon, retired.": a nomination
+# names the nominee and the person they replace in fixed shapes.
+_NOMINEE = re.compile(rf"(?m)^[ \t\u00a0]*(?P<name>{_NAME}){_SUFFIX},[ \n]of[ \n](?:the[ \n])?[A-Z]")
+_REPLACED = re.compile(
+    rf"\bvice[ \n](?P<name>{_NAME}){_SUFFIX},[ \n]"
+    r"(?:resigned|retired|retiring|term[ \n]expired|deceased|elevated)"
+)
+
+
+def _nominees(doc: Doc) -> list[Span]:
+    """The people of a list of nominations, whole, however the model cut their names."""
+    text = doc_text(doc)
+    out = []
+    for pattern in (_NOMINEE, _REPLACED):
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start("name"), match.end("name"))
+            if span is not None:
+                out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
+
+
 def _unlabelled_agencies(doc: Doc) -> list[Span]:
     """Agencies of the list written out where the model labelled none of their words ("the
     Commissioned Corps of the Public Health Service")."""
@@ -395,6 +420,7 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
         start_tok = _skip_leading_titles(doc, start_tok, end_tok)
         start = max(start, doc[start_tok].idx)
     start, end = names.drop_trailing_lowercase(text, *names.trimmed_bounds(text, start, end))
+    start = _past_leading_lowercase(text, start, end)
     surface = text[start:end]
     if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
         return None
@@ -417,6 +443,18 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
         description=description,
         followed_by_who=_followed_by_who(doc, end_tok),
     )
+
+
+def _past_leading_lowercase(text: str, start: int, end: int) -> int:
+    """ "federal Securities and Exchange Commission" -> "Securities and Exchange Commission": a
+    name opens on a capital (or a particle: "de Gaulle")."""
+    while True:
+        word, space, rest = text[start:end].partition(" ")
+        if not space or not word.isalpha() or not word.islower() or word in names.NAME_PARTICLES:
+            return start
+        if not rest[:1].isupper():
+            return start
+        start += len(word) + 1
 
 
 def _token_at(doc: Doc, char: int, lo: int, hi: int) -> int:

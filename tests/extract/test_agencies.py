@@ -78,3 +78,29 @@ def test_party_members_name_the_party_and_a_chambers_members_their_caucus(vocab)
     assert len(party) == 1 and {m.text for m in party[0].mentions} == {"Republicans", "GOP"}
     assert by_name(entities, "House Republicans").kind is EntityKind.ORGANIZATION
     assert by_name(entities, "Democrats").kind is EntityKind.ORGANIZATION
+
+
+def test_a_dotted_acronym_gives_way_to_the_name_written_out(vocab):
+    doc = make_doc(
+        vocab,
+        "The federal/B-ORG Securities/I-ORG and/I-ORG Exchange/I-ORG Commission/I-ORG sued . "
+        "| The S.E.C./B-ORG said so .",
+    )
+    [sec] = find_entities(doc)
+    assert sec.name == "Securities and Exchange Commission"
+    assert [m.text for m in sec.mentions] == ["Securities and Exchange Commission", "S.E.C."]
+
+
+@pytest.mark.slow
+def test_nominees_and_the_people_they_replace_are_whole_people(extractor):
+    text = (
+        "NOMINATIONS SENT TO THE SENATE:\n\n"
+        "Amanda Wood Laihow, of Maine, to be a Member of the Review Commission for a term expiring "
+        "April 27, 2029, vice Leo Maury Gordon, retired.\n\n"
+        "Joseph Albert Laroski, Jr., of Maryland, to be a Judge of the Court.\n"
+    )
+    people = {
+        e.name for e in extractor.extract(ExtractionInput(text)).entities if e.kind is EntityKind.PERSON
+    }
+    assert {"Amanda Wood Laihow", "Leo Maury Gordon", "Joseph Albert Laroski"} <= people
+    assert not [p for p in people if p in ("Jr.", "Wood Laihow", "Amanda")]
