@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 
 from app.domain import Entity, EntityKind, Mention
 from app.extract import names, notable
+from app.extract.agencies import defined_acronyms, known_agency
+from app.extract.doctext import doc_text
 from app.extract.floor import FLOOR_ROLE, floor_holder
 from app.extract.mentions import RawMention, collect_mentions, headline_mentions
 from app.extract.places import is_known_place, known_place
@@ -46,7 +48,8 @@ def find_entities(doc: Doc, authors: Sequence[str] = (), publisher: str | None =
         mentions = [*headline_mentions(headline), *mentions]
     published = doc._.published if Doc.has_extension("published") else None
     people = _group_people([m for m in mentions if m.kind is EntityKind.PERSON], authors, published)
-    others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON])
+    acronyms = defined_acronyms(doc_text(doc))
+    others = _group_others([m for m in mentions if m.kind is not EntityKind.PERSON], acronyms)
     groups = sorted([*people, *others], key=lambda g: g.first_start)
     entities = _one_per_person([_to_entity(doc, f"e{i}", g, published) for i, g in enumerate(groups, 1)])
     title = doc._.title if Doc.has_extension("title") else None
@@ -226,10 +229,10 @@ def _most_recent(candidates: list[_Group], before: int) -> _Group:
 # --- organisations, places, groups --------------------------------------------------------------
 
 
-def _group_others(mentions: list[RawMention]) -> list[_Group]:
+def _group_others(mentions: list[RawMention], acronyms: dict[str, str] | None = None) -> list[_Group]:
     by_text: dict[tuple[EntityKind, str], _Group] = {}
     for m in mentions:
-        key = (m.kind, _surface_key(m))
+        key = (m.kind, _surface_key(m, acronyms or {}))
         group = by_text.get(key)
         if group is None:
             group = by_text[key] = _Group(m.kind)
@@ -240,9 +243,14 @@ def _group_others(mentions: list[RawMention]) -> list[_Group]:
     return [g for g in groups if g.mentions]
 
 
-def _surface_key(m: RawMention) -> str:
+def _surface_key(m: RawMention, acronyms: dict[str, str]) -> str:
     if m.kind is EntityKind.PLACE and (place := known_place(m.name)) is not None:
         return place.name.casefold()  # "U.S.", "America" and "United States of America"
+    if m.kind is EntityKind.ORGANIZATION:
+        # "CDC" and "Centers for Disease Control and Prevention"; "EOP" where the text defines it
+        full = acronyms.get(m.name, m.name)
+        if (agency := known_agency(full)) is not None or full != m.name:
+            return (agency or full).casefold()
     key = m.name.casefold()
     if m.kind is EntityKind.GROUP and key.endswith("s"):
         key = key[:-1]  # "Americans" and "American"
@@ -287,6 +295,8 @@ def _merge_short_forms(groups: list[_Group]) -> None:
         text = g.mentions[0].name
         if " " in text or names.is_initialism(text) or text.casefold() in names.ORG_WORDS:
             continue
+        if known_agency(text):
+            continue  # "Republicans" is the party, not the "House Republicans"
         candidates = by_last.get((g.kind, text.casefold()), [])
         live = [c for c in candidates if c.mentions and c is not g]
         if not live and len(text) >= 3:
@@ -324,7 +334,9 @@ def _canonical_name(group: _Group) -> str:
         return max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), len(t)))
     if group.kind is EntityKind.PLACE and (place := next(filter(None, map(known_place, counts)), None)):
         return place.name
-    acronyms = [t for t in counts if names.is_initialism(t)]
+    # "NATO", "FBI" as the bodies write themselves; a newspaper's dotted "S.E.C." gives way to
+    # the name written out
+    acronyms = [t for t in counts if names.is_initialism(t) and "." not in t]
     if acronyms and len(counts) > 1:
         return max(acronyms, key=counts.__getitem__)
     best = max(counts, key=lambda t: (len(names.name_words(t)), not _shouted(t), counts[t], len(t)))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
+from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
@@ -71,6 +72,7 @@ def find_events(
         held = best.get(trigger.i)
         if held is None or _precision(dating) > _precision(held[0]):
             best[trigger.i] = (dating, span, trigger)  # one happening, dated by its finest date
+    pointing_back: set[int] = set()  # ids of events told by a definite noun ("the attack")
     retold: set[int] = set()  # ids of events told by a pronoun ("He will be traveling there tomorrow")
     for dating, span, trigger in best.values():
         dated_triggers.update({trigger.i, finite_verb(trigger).i})
@@ -78,6 +80,10 @@ def find_events(
         drafts.append((event.summary_start or 0, event))
         if _subject_is_pronoun(trigger):
             retold.add(id(event))
+            if any(c.lower_ == "there" for c in trigger.children):
+                pointing_back.add(id(event))  # "He will be traveling there tomorrow": all anaphora
+        if _definite_noun(trigger):
+            pointing_back.add(id(event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
             trigger = lead_trigger(sentence)
@@ -92,26 +98,43 @@ def find_events(
             drafts.append((event.summary_start or 0, event))
     if published is not None:
         drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
-    drafts = _with_own_happening(doc, title, published, entities, timexes, drafts)
+    drafts = _with_own_happening(doc, mentions, title, published, entities, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
-    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold), 1)]
+    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold, pointing_back), 1)]
 
 
-def _once(drafts: list[tuple[int, Event]], retold: set[int]) -> list[Event]:
+def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[int]) -> list[Event]:
     """One happening told twice is one event: two events of one sentence on one date ("imagine
-    January 20th, … sitting in the Oval Office on January 20th"), or an event told by a
-    pronoun on the date of one in the sentence before ("McGurk will be in Saudi Arabia
-    tomorrow. He will be traveling there tomorrow.")."""
+    January 20th, … sitting in the Oval Office on January 20th"), one trigger word on one date
+    anywhere in the article, an event told by a pronoun on the date of one in the two sentences
+    before ("McGurk will be in Saudi Arabia tomorrow. He will be traveling there tomorrow."),
+    or a definite event noun on a day already told."""
     kept: list[Event] = []
     seen: set[tuple[int, str]] = set()
+    told: set[tuple[str, str]] = set()  # (date, trigger lemma-ish) already told in the article
+    days: set[str] = set()
     for _, event in drafts:
+        trigger = (event.trigger or "").lower()
         if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
             continue
-        if id(event) in retold and (event.sentence - 1, event.value) in seen:
+        if event.timex is not None and (event.value, trigger) in told:
+            continue  # "the September 11 attack" … "the September 11th attack"
+        if id(event) in pointing_back and event.value in days:
+            continue  # "the November 12th admission" after "testimony on November 12, 2012"
+        if id(event) in retold and any((event.sentence - back, event.value) in seen for back in (1, 2)):
             continue
         seen.add((event.sentence, event.value))
+        told.add((event.value, trigger))
+        if event.granularity is Granularity.DAY and event.timex is not None:
+            days.add(event.value)
         kept.append(event)
     return kept
+
+
+def _definite_noun(trigger: Token) -> bool:
+    """An event noun that points back: "the November 12th admission" after "testimony on
+    November 12, 2012"."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -137,6 +160,7 @@ def _nomination(doc: Doc, mentions: MentionIndex, nomination: Nomination, publis
 
 def _with_own_happening(
     doc: Doc,
+    mentions: MentionIndex,
     title: str | None,
     published: dt.date | None,
     entities: Sequence[Entity],
@@ -149,6 +173,9 @@ def _with_own_happening(
     first_paragraph = _first_paragraph_sentences(doc)
     lead_dated = any(e.timex is not None and e.sentence in first_paragraph for _, e in drafts)
     own = own_happening(doc, title, published, entities, timexes, lead_dated)
+    signed = own.event.start_date if own is not None else published
+    if signed is not None:
+        drafts = [*drafts, *_deadlines(doc, mentions, signed, published)]
     if own is None:
         return drafts
     day = own.event.start_date
@@ -158,6 +185,41 @@ def _with_own_happening(
         if own.sentence is None or e.sentence != own.sentence or not (e.start_date <= day <= e.end_date)
     ]
     return [*kept, (-1, own.event)]
+
+
+def _deadlines(
+    doc: Doc, mentions: MentionIndex, signed: dt.date, published: dt.date | None
+) -> list[tuple[int, Event]]:
+    """An order's directives with a deadline ("shall, within 90 days of the date of this order,
+    issue an assessment"): expected on the order's date plus the delay."""
+    found = []
+    for deadline in deadlines(doc.text):
+        span = doc.char_span(deadline.start, deadline.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        trigger = _directed(span)
+        if trigger is None:
+            continue
+        day = deadline.after(signed)
+        dating = _Dating(day.isoformat(), day, day, Granularity.DAY, None)
+        event = _event(doc, doc.text, mentions, trigger, trigger, span, dating, published)
+        found.append((event.summary_start or 0, event))
+    return found
+
+
+def _directed(span: Span) -> Token | None:
+    """The verb a deadline phrase bounds: the next one that "shall" directs ("Within 180 days
+    of the date of this order, to support …, the Secretary shall issue …"), else the one the
+    phrase hangs on, else the next in its sentence ("(iii) within 90 days of the date of this
+    order, coordinate a pooled-hiring action")."""
+    after = [t for t in span.sent if t.i >= span.end and t.pos_ == "VERB"]
+    directed = next((t for t in after if any(c.lower_ == "shall" for c in t.children)), None)
+    if directed is not None:
+        return directed
+    head = span.root.head
+    if head.pos_ == "VERB" and not (span.start <= head.i < span.end):
+        return head
+    return after[0] if after else None
 
 
 def _first_paragraph_sentences(doc: Doc) -> set[int]:
@@ -263,6 +325,8 @@ def _direction(trigger: Token | None) -> Direction:
     if trigger is None:
         return Direction.NONE
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
 
 
@@ -278,6 +342,9 @@ def _names_a_thing(span: Span) -> bool:
 
 
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
+# Verbs that say only that something happened; the happening is their object (or subject).
+_LIGHT_VERBS = frozenset({"do", "get", "happen", "occur", "make", "take"})
+_TAKEN = frozenset({"office", "effect", "place", "action", "part"})
 # Contracted "be" that the small model may lemmatize as itself: "She’s so busy today".
 _BE_FORMS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall"})
@@ -313,6 +380,10 @@ def _tells_no_happening(trigger: Token) -> bool:
         return not any(c.dep_ == "dobj" and names_happening(c.lemma_) for c in children)
     if lemma in STATE_VERBS or any(c.dep_ == "neg" for c in children):
         return True
+    if lemma in _LIGHT_VERBS:  # "what happened last week", "what we did yesterday": no happening named
+        held = ("dobj", "nsubj", "nsubjpass") if lemma in ("happen", "occur") else ("dobj",)
+        taken = lemma == "take" and any(c.lower_ in _TAKEN for c in children)  # "took office"
+        return not taken and not any(c.dep_ in held and names_happening(c.lemma_) for c in children)
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in STATE_VERBS:
         return True  # "I want to spend some time today"
     if lemma == "become":  # "Kazemi became the commander", not "that promise has become a reality"
@@ -392,12 +463,19 @@ _MET_GOALS = frozenset(
     {"target", "goal", "deadline", "demand", "requirement", "standard", "criterion", "expectation", "need",
      "threshold", "obligation", "commitment", "benchmark", "quota", "condition", "estimate"}
 )  # fmt: skip
-_BY_OBJECT = frozenset({EventKind.LEGISLATION, EventKind.AGREEMENT, EventKind.ELECTION, EventKind.MEETING})
+
+
+# Verbs of a phase, whose complement tells what happens: "began talks", "continue to meet".
+_PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "complete", "finish", "conclude"})
 
 
 def _kind(trigger: Token | None) -> EventKind:
     if trigger is None:
         return EventKind.OTHER
+    if trigger.lemma_.lower() in _PHASE_VERBS:
+        done = [c for c in trigger.children if c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "NOUN")]
+        if done:
+            return _kind(done[0])
     kind = kind_of(trigger.lemma_)
     if kind is not EventKind.OTHER and trigger.pos_ == "VERB" and trigger.lemma_.lower() in NOUN_ONLY_KINDS:
         kind = EventKind.OTHER  # "we have to act now" is no act of parliament
@@ -408,10 +486,14 @@ def _kind(trigger: Token | None) -> EventKind:
     ):
         return EventKind.OTHER  # "will meet the target", not a meeting
     if kind in (EventKind.OTHER, EventKind.AGREEMENT) and trigger.pos_ in ("VERB", "AUX"):
-        # "approved a spending bill", "held hearings", "signed the bill": the object names it
+        # "approved a spending bill", "held hearings", "signed the bill", "made an announcement",
+        # "the summit is next week": the object (or the subject of "be") names it
+        deps = ("dobj", "nsubjpass", "nsubj", "attr") if trigger.lemma_ == "be" else ("dobj", "nsubjpass")
         for child in trigger.children:
-            by_object = kind_of(child.lemma_) if child.dep_ in ("dobj", "nsubjpass") else None
-            if by_object in _BY_OBJECT and (kind is EventKind.OTHER or by_object is EventKind.LEGISLATION):
+            by_object = kind_of(child.lemma_) if child.dep_ in deps else EventKind.OTHER
+            if kind is EventKind.OTHER and by_object is not EventKind.OTHER:
+                return by_object
+            if by_object is EventKind.LEGISLATION:
                 return by_object
     return kind
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import EntityKind
 from app.extract import names, not_names
+from app.extract.agencies import agency_names_in, defined_acronyms, known_agency, short_forms
 from app.extract.doctext import doc_text
 from app.extract.place_tags import PlaceTag, place_tags
 from app.extract.places import is_known_place
@@ -94,7 +95,14 @@ def _runs_into_headline_words(m: RawMention) -> bool:
 def collect_mentions(doc: Doc) -> list[RawMention]:
     """Every named mention in `doc`, in text order, with corrected kinds."""
     tags = place_tags(doc_text(doc))
-    spans = [*_named_spans(doc), *_unlabelled_places(doc)]
+    spans = [
+        *_named_spans(doc),
+        *_unlabelled_places(doc),
+        *_unlabelled_agencies(doc),
+        *_unlabelled_acronyms(doc),
+    ]
+    nominees = _nominees(doc)
+    spans = [s for s in spans if not any(n.start < s.end and s.start < n.end for n in nominees)] + nominees
     spans = [s for s in spans if not any(t.start < s.end_char and s.start_char < t.end for t in tags)]
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]
     tagged = _tagged_places(doc, tags)
@@ -235,6 +243,30 @@ def _named_spans(doc: Doc) -> list[Span]:
         ent = _join_name_particles(doc, _extend_office_of(doc, _extend_called_name(doc, ent)))
         covered_until = ent.end
         out.append(ent)
+    return _caucuses(doc, out)
+
+
+_CHAMBERS = frozenset({"house", "senate", "congressional"})
+_PARTY_MEMBERS = frozenset({"republicans", "democrats"})
+
+
+def _caucuses(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "House Republicans", "Senate Democrats": a chamber's party members are one organisation,
+    however the model cut or labelled the words (the bare "Republicans" stays the party)."""
+    out: list[Span] = []
+    for span in spans:
+        if span[-1].lower_ not in _PARTY_MEMBERS or not span[-1].text[:1].isupper():
+            out.append(span)
+            continue
+        start = span.start
+        if start > 0 and doc[start - 1].lower_ in _CHAMBERS and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < span.end - 1 and doc[start].lower_ in _CHAMBERS:
+            if out and out[-1].end > start:
+                out.pop()  # "House" labelled on its own
+            out.append(Span(doc, start, span.end, label="ORG"))
+        else:
+            out.append(span)
     return out
 
 
@@ -320,6 +352,60 @@ def _unlabelled_places(doc: Doc) -> list[Span]:
     return out
 
 
+_NAME = r"[A-Z][\w.'’-]*(?:[ \n][A-Z][\w.'’-]*){1,4}"
+_SUFFIX = r"(?:,[ \n](?:Jr|Sr|II|III|IV)\.?)?"
+# "Amanda Wood Laihow, of Maine, to be …", "… vice Leo Maury Gordon, retired.": a nomination
+# names the nominee and the person they replace in fixed shapes.
+_NOMINEE = re.compile(rf"(?m)^[ \t\u00a0]*(?P<name>{_NAME}){_SUFFIX},[ \n]of[ \n](?:the[ \n])?[A-Z]")
+_REPLACED = re.compile(
+    rf"\bvice[ \n](?P<name>{_NAME}){_SUFFIX},[ \n]"
+    r"(?:resigned|retired|retiring|term[ \n]expired|deceased|elevated)"
+)
+
+
+def _nominees(doc: Doc) -> list[Span]:
+    """The people of a list of nominations, whole, however the model cut their names."""
+    text = doc_text(doc)
+    out = []
+    for pattern in (_NOMINEE, _REPLACED):
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start("name"), match.end("name"))
+            if span is not None:
+                out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
+
+
+def _unlabelled_agencies(doc: Doc) -> list[Span]:
+    """Agencies of the list written out where the model labelled none of their words ("the
+    Commissioned Corps of the Public Health Service")."""
+    out: list[Span] = []
+    for start, end in agency_names_in(doc_text(doc)):
+        span = doc.char_span(start, end)
+        if span is not None and all(t.ent_iob_ == "O" for t in span):
+            out.append(Span(doc, span.start, span.end, label="ORG"))
+    return out
+
+
+def _unlabelled_acronyms(doc: Doc) -> list[Span]:
+    """Acronyms of the agency list, and those the text defines after an organisation's name
+    ("… Office of the President (EOP)"), wherever the model left them unlabelled — not in a
+    line written in capitals."""
+    text = doc_text(doc)
+    defined = {a for a, full in defined_acronyms(text).items() if names.is_organisation_name(full)}
+    wanted = defined | short_forms()
+    out: list[Span] = []
+    for token in doc:
+        if token.text not in wanted or token.ent_iob_ != "O":
+            continue
+        near = [
+            t for t in doc[max(0, token.i - 2) : token.i + 3] if t.i != token.i and t.is_alpha and len(t) > 1
+        ]
+        if any(t.is_upper for t in near):
+            continue  # "WHO WE ARE", a shouted heading
+        out.append(Span(doc, token.i, token.i + 1, label="ORG"))
+    return out
+
+
 def _to_mention(doc: Doc, span: Span) -> RawMention | None:
     text = doc_text(doc)
     start_tok, end_tok = span.start, span.end
@@ -334,6 +420,7 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
         start_tok = _skip_leading_titles(doc, start_tok, end_tok)
         start = max(start, doc[start_tok].idx)
     start, end = names.drop_trailing_lowercase(text, *names.trimmed_bounds(text, start, end))
+    start = _past_leading_lowercase(text, start, end)
     surface = text[start:end]
     if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
         return None
@@ -356,6 +443,18 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
         description=description,
         followed_by_who=_followed_by_who(doc, end_tok),
     )
+
+
+def _past_leading_lowercase(text: str, start: int, end: int) -> int:
+    """ "federal Securities and Exchange Commission" -> "Securities and Exchange Commission": a
+    name opens on a capital (or a particle: "de Gaulle")."""
+    while True:
+        word, space, rest = text[start:end].partition(" ")
+        if not space or not word.isalpha() or not word.islower() or word in names.NAME_PARTICLES:
+            return start
+        if not rest[:1].isupper():
+            return start
+        start += len(word) + 1
 
 
 def _token_at(doc: Doc, char: int, lo: int, hi: int) -> int:
@@ -502,6 +601,8 @@ def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
 
 def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
+    if m.kind is not EntityKind.ORGANIZATION and known_agency(m.name) and not is_known_place(m.name):
+        return replace(m, kind=EntityKind.ORGANIZATION, description=None)  # "F.B.I." as a place
     lowered = {w.lower().strip(".,") for w in words}
     if m.kind is EntityKind.PERSON and len(words) >= 2 and words[-1].lower() in _PLACE_ENDINGS:
         return replace(m, kind=EntityKind.PLACE, description=None)  # "Rodney Square", "Union Station"

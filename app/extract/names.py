@@ -58,6 +58,14 @@ ORG_WORDS = word_set(
     """
 )
 
+
+def is_organisation_name(name: str) -> bool:
+    """A name whose words say it is a body: "Executive Office of the President", "Centers for
+    Disease Control and Prevention" (a word of ORG_WORDS, singular or plural)."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & ORG_WORDS or {w.removesuffix("s") for w in words} & ORG_WORDS)
+
+
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.)$")

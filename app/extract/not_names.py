@@ -128,6 +128,8 @@ def _is_junk(doc: Doc, m: RawMention, text: str) -> bool:
     words = names.name_words(name)
     if name in _DEGREES or name in _CITATION_FRAGMENTS or _SECTION_LABEL.match(name):
         return True
+    if name in names.NAME_SUFFIXES:
+        return True  # "Jr." cut from "Joseph Laroski, Jr., of Maryland"
     if len(words) == 1:
         word = words[0].strip(".,")
         if word.lower() in _GENERIC_WORDS or _is_title(words):

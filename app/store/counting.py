@@ -56,6 +56,10 @@ _RECOUNT = (
     """INSERT INTO event_day_counts (day, granularity, kind, status, source_id, count)
        SELECT start_date, granularity, kind, status, COALESCE(source_id, 0), COUNT(*) FROM events
        GROUP BY start_date, granularity, kind, status, COALESCE(source_id, 0)""",
+    "DELETE FROM event_month_counts",
+    """INSERT INTO event_month_counts (month, granularity, kind, status, source_id, count)
+       SELECT {event_month}, granularity, kind, status, source_id, SUM(count) FROM event_day_counts
+       GROUP BY {event_month}, granularity, kind, status, source_id""",
     "DELETE FROM entity_day_counts",
     """INSERT INTO entity_day_counts (entity_id, day, granularity, kind, status, count)
        SELECT p.entity_id, e.start_date, e.granularity, e.kind, e.status, COUNT(DISTINCT e.id)
@@ -79,9 +83,13 @@ def recount(session: Session) -> None:
     """Every count kept at ingest (entity, source and article counts, the day and month count
     tables, the totals) computed again from the stored rows, in the caller's transaction: for
     rows written other than through the writer (a bulk load, a repair)."""
-    if session.get_bind().dialect.name == "sqlite":
-        month = "date(published_date, 'start of month')"
-    else:
-        month = "CAST(date_trunc('month', published_date) AS DATE)"
     for statement in _RECOUNT:
-        session.execute(text(statement.replace("{month}", month)))
+        statement = statement.replace("{month}", month_of(session, "published_date"))
+        session.execute(text(statement.replace("{event_month}", month_of(session, "day"))))
+
+
+def month_of(session: Session, column: str) -> str:
+    """SQL for the first day of the month of a DATE column."""
+    if session.get_bind().dialect.name == "sqlite":
+        return f"date({column}, 'start of month')"
+    return f"CAST(date_trunc('month', {column}) AS DATE)"

@@ -387,6 +387,20 @@ class EventDayCount(Base):
     count: Mapped[int] = mapped_column(default=0)
 
 
+class EventMonthCount(Base):
+    """The same counts per start month (the month's first day): a chart by month or year over
+    years of news reads a month's row instead of some thirty days' rows."""
+
+    __tablename__ = "event_month_counts"
+
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    source_id: Mapped[int] = mapped_column(primary_key=True)  # 0: an article without a source
+    count: Mapped[int] = mapped_column(default=0)
+
+
 class EntityDayCount(Base):
     """Events per participant entity, start day, granularity, kind and status, kept at ingest:
     an entity's timeline draws its density chart from these rows (at most one per day it was

@@ -26,6 +26,7 @@ from app.store.models import (
     EntityMonthCount,
     Event,
     EventDayCount,
+    EventMonthCount,
     EventParticipant,
     Mention,
     Quote,
@@ -414,7 +415,7 @@ _ADD_ENTITY_COUNTS = (
 
 def add_to_counts(
     session: Session,
-    model: type[EventDayCount] | type[EntityDayCount] | type[EntityMonthCount],
+    model: type[EventDayCount] | type[EventMonthCount] | type[EntityDayCount] | type[EntityMonthCount],
     key_names: Sequence[str],
     increments: Mapping[tuple, Mapping[str, int]],
 ) -> None:
@@ -448,6 +449,15 @@ def _count_event_days(
         EventDayCount,
         ("day", "granularity", "kind", "status", "source_id"),
         {key: {"count": sign * n} for key, n in tally.items()},
+    )
+    months: Tally[tuple] = Tally()
+    for (day, *rest), n in tally.items():
+        months[(day.replace(day=1), *rest)] += n
+    add_to_counts(
+        session,
+        EventMonthCount,
+        ("month", "granularity", "kind", "status", "source_id"),
+        {key: {"count": sign * n} for key, n in months.items()},
     )
 
 

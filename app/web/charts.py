@@ -41,6 +41,12 @@ class BarChart:
     axis: tuple[AxisLabel, ...]
     maximum: int
     baseline: float
+    here: tuple[float, float] | None = None  # x from and to of the bars the page shows ("you are here")
+
+    @property
+    def half(self) -> int:
+        """The y-axis's middle tick, a whole count."""
+        return self.maximum // 2
 
 
 def bar_chart(
@@ -49,6 +55,7 @@ def bar_chart(
     label_of: Callable[[PeriodCount], str],
     tick_of: Callable[[PeriodCount], str],
     current: Callable[[PeriodCount], bool] = lambda p: False,
+    shown: Callable[[PeriodCount], bool] = lambda p: False,
 ) -> BarChart | None:
     """Bars side by side, heights relative to the busiest period; the first and last periods
     (and a few between, when there are many) label the axis. None when nothing is counted."""
@@ -84,7 +91,9 @@ def bar_chart(
         )
         for i in ticks
     )
-    return BarChart(CHART_WIDTH, CHART_HEIGHT, tuple(bars), axis, maximum, plot)
+    here_bars = [b for b, p in zip(bars, periods, strict=True) if shown(p)]
+    here = (here_bars[0].x, here_bars[-1].x + here_bars[-1].width) if here_bars else None
+    return BarChart(CHART_WIDTH, CHART_HEIGHT, tuple(bars), axis, maximum, plot, here)
 
 
 def _tick_indexes(n: int) -> list[int]:

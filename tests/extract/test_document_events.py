@@ -133,3 +133,37 @@ def test_a_statement_is_issued_in_its_first_sentence_and_a_dated_readout_adds_no
         extractor, readout, "Readout of White House Meeting with the UN Special Representative", published
     )
     assert [e.value for e in events] == ["2023-03-30"]
+
+
+def test_a_deadline_counts_from_the_date_of_the_order():
+    from app.extract.eventing.directives import deadlines
+
+    text = (
+        "(a) Within 90 days of the date of this order, the Secretary shall submit a report. "
+        "(b) not later than thirty (30) days after the date of this memorandum, consult. "
+        "(c) within one year of the date of this order, publish guidance."
+    )
+    signed = dt.date(2023, 10, 30)
+    assert [d.after(signed) for d in deadlines(text)] == [
+        dt.date(2024, 1, 28),
+        dt.date(2023, 11, 29),
+        dt.date(2024, 10, 30),
+    ]
+
+
+@pytest.mark.slow
+def test_an_orders_directive_is_expected_on_its_deadline(extractor):
+    text = (
+        "By the authority vested in me as President by the Constitution and the laws of the United States "
+        "of America, it is hereby ordered as follows:\n\n"
+        "Sec. 2. Within 90 days of the date of this order, the Secretary of Commerce shall submit a report "
+        "to the President.\n\n"
+        "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nOctober 30, 2023.\n"
+    )
+    events = events_of(extractor, text, "Executive Order on Safe AI", dt.date(2023, 10, 30))
+    [directive] = [e for e in events if e.trigger == "submit"]
+    assert (directive.value, directive.status, directive.kind) == (
+        "2024-01-28",
+        EventStatus.EXPECTED,
+        EventKind.ANNOUNCEMENT,
+    )

@@ -363,3 +363,49 @@ def test_a_timeline_entry_falls_on_the_day_named_before_it(nlp):
     events = dated_events_of(nlp, text)
     entry = next(e for e in events if e.trigger == "receive")
     assert (entry.value, entry.granularity) == ("2024-06-27", Granularity.DAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The President traveled to Ohio on Thursday.", EventKind.MEETING),
+        ("The Treasury issued guidance on Thursday.", EventKind.ANNOUNCEMENT),
+        ("Hamas terrorists began an attack on Thursday.", EventKind.ATTACK),  # a phase verb: its object
+        ("The President thanked the nurses on Thursday.", EventKind.STATEMENT),
+    ],
+)
+def test_common_white_house_verbs_have_a_kind(nlp, text, kind):
+    [event] = dated_events_of(nlp, text)
+    assert event.kind is kind
+
+
+@pytest.mark.slow
+def test_a_light_verb_tells_a_happening_only_through_its_object(nlp):
+    assert dated_events_of(nlp, "That is what we did yesterday.") == []
+    assert dated_events_of(nlp, "It happened last week.") == []
+    [part] = dated_events_of(nlp, "Earlier today, the president took part in a ceremony.")
+    assert part.trigger == "took"
+
+
+@pytest.mark.slow
+def test_a_happening_told_again_later_in_the_article_is_one_event(nlp):
+    text = (
+        "Petraeus testified on Capitol Hill on November 12, 2012. Lawmakers were surprised. "
+        "Nobody expected it. The delay before the November 12th admission was long.\n\n"
+        "The attack on September 11, 2012 killed four Americans. Much was said after the "
+        "September 11, 2012 attack.\n\n"
+        "Brett McGurk will be in Saudi Arabia tomorrow. Officials spoke. Others spoke too. "
+        "He will be traveling there tomorrow."
+    )
+    values = [e.value for e in dated_events_of(nlp, text)]
+    assert values.count("2012-11-12") == 1
+    assert values.count("2012-09-11") == 1
+    assert values.count("2024-07-02") == 1
+
+
+@pytest.mark.slow
+def test_a_participle_on_a_noun_takes_the_tense_of_the_clause(nlp):
+    text = "Thirty-two countries adopted a Declaration launching the Partnership today in New York."
+    [event] = dated_events_of(nlp, text)
+    assert event.status is EventStatus.HAPPENED

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.migrate import upgrade
-from app.store.models import Article, Entity, EntityDayCount, EntityMonthCount, EventDayCount
+from app.store.models import Article, Entity, EntityDayCount, EntityMonthCount, EventDayCount, EventMonthCount
 from app.store.queries.entities import mentions_by_month
 from app.store.queries.events import EventFilter, density_in_range
 from app.store.writer import delete_facts, store_article, store_facts
@@ -132,3 +132,28 @@ def test_an_entitys_density_reads_its_day_counts_and_matches_its_events(db: Data
         assert article is not None
         delete_facts(session, article)
     assert list(entity_day_counts(db).values()) == [1]
+
+
+def test_a_chart_by_month_reads_the_month_counts(db: Database) -> None:
+    """Bars of a month or a year come from the month rows, which follow every store and
+    re-extraction as the day rows do; the chart equals one counted over the events."""
+    with transaction(db.sessions) as session:
+        first = store_article(session, record(BODY, day=1), trump(events=2))
+        body = BODY + " Later."
+        people = [person("e1", "Donald Trump", [mention(body, "Donald Trump")])]
+        later = extraction(body, people, events=[event("Trump spoke", ["e1"], start=dt.date(2024, 9, 3))])
+        store_article(session, record(body, url="https://x.example/2", day=2), later)
+    year = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    with db.sessions() as session:
+        chart = density_in_range(session, EventFilter(), *year)
+        rows = session.execute(select(EventMonthCount.month, EventMonthCount.count)).all()
+    assert chart.bucket.value == "month"
+    assert {p.label: p.count for p in chart.periods if p.count} == {"2024-06": 2, "2024-09": 1}
+    assert sorted(rows) == [(dt.date(2024, 6, 1), 2), (dt.date(2024, 9, 1), 1)]
+    with transaction(db.sessions) as session:
+        article = session.get(Article, first.article_id)
+        assert article is not None
+        delete_facts(session, article)
+    with db.sessions() as session:
+        chart = density_in_range(session, EventFilter(), *year)
+    assert {p.label: p.count for p in chart.periods if p.count} == {"2024-09": 1}

@@ -12,7 +12,16 @@ from app import domain
 from app.store.counting import recount
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.models import Article, Counter, Entity, EntityDayCount, EntityMonthCount, EventDayCount, Source
+from app.store.models import (
+    Article,
+    Counter,
+    Entity,
+    EntityDayCount,
+    EntityMonthCount,
+    EventDayCount,
+    EventMonthCount,
+    Source,
+)
 from app.store.search import drop_search_index, rebuild_search_index, search
 from app.store.writer import store_article
 from tests.store.factories import event, extraction, mention, person, record
@@ -70,6 +79,7 @@ def kept_counts(db: Database) -> dict[str, object]:
             ).all(),
             "days": sorted(session.execute(select(EventDayCount.__table__)).all()),
             "months": sorted(session.execute(select(EntityMonthCount.__table__)).all()),
+            "event_months": sorted(session.execute(select(EventMonthCount.__table__)).all()),
             "entity_days": sorted(session.execute(select(EntityDayCount.__table__)).all()),
             "totals": dict(session.execute(select(Counter.name, Counter.value)).tuples().all()),
         }
@@ -86,6 +96,7 @@ def test_recount_gives_the_counts_ingest_keeps(db: Database) -> None:
             "UPDATE articles SET event_count = 5, quote_count = 5",
             "DELETE FROM event_day_counts",
             "UPDATE entity_day_counts SET count = 9",
+            "DELETE FROM event_month_counts",
             "UPDATE entity_month_counts SET mentions = 1",
             "UPDATE counters SET value = 0",
         ):

@@ -107,6 +107,7 @@ def site_pages(site: Site) -> dict[str, str]:
         "article": f"/articles/{wire}",
         "search": "/search?q=brussels",
         "status": "/status",
+        "timeline-compact": "/timeline?layout=compact&from=1900",
         "not-found": "/entities/no-such-entity",
     }
 
@@ -284,6 +285,49 @@ def test_every_export_link_answers_with_the_pages_filter(browser, server: str) -
                 assert response.status == 200, href
                 assert "ada-quill" in href, href  # the page's filter, by its slug
         tab.shot("export-box")
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_a_search_ranks_the_exact_name_first_and_marks_the_words(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/")
+        page.fill("#site-q", "nato")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=nato")
+        names = page.locator(".entity-name").all_inner_texts()
+        assert names[0] == "NATO" and all("nato" in n.lower() for n in names), names
+        marks = page.locator(".hit-text mark").all_inner_texts()
+        assert marks and {m.lower() for m in marks} == {"nato"}
+        tab.shot("search-ranked")
+        assert tab.errors == []
+    finally:
+        tab.close()
+
+
+def test_the_compact_timeline_fits_about_25_rows_a_screen(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    tab = Tab(browser, server)
+    page = tab.page
+    try:
+        tab.open("/timeline?from=1900&view=reports")
+        page.get_by_role("link", name="Compact", exact=True).click()
+        page.wait_for_url("**/timeline?*layout=compact*")
+        rows = page.locator(".row")
+        heights = rows.evaluate_all("rows => rows.map(r => r.getBoundingClientRect().height)")
+        assert heights and max(heights) <= 900 / 25, heights  # 25 rows to a 900-pixel screen
+        first = rows.first
+        first.locator("summary").click()
+        assert first.locator("blockquote").is_visible()  # the sentence on demand
+        assert page.locator(".density-y span").first.inner_text().strip() != ""
+        assert page.locator(".density-chart .here").count() == 1
+        tab.shot("compact-timeline")
+        page.fill("#tl-at", "2024-07-08")
+        page.get_by_role("button", name="Go").click()
+        page.wait_for_url("**/timeline?*cursor=*")
+        assert "layout=compact" in page.url
         assert tab.errors == []
     finally:
         tab.close()

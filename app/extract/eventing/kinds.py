@@ -20,7 +20,7 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
         word_set(
             "airstrike ambush assassinate assassination assault attack blast bomb bombing clash "
             "explode explosion fighting hijack invade invasion kidnap kill killing massacre murder "
-            "offensive raid shell shelling shoot shooting slay slaying strike war"
+            "hit offensive operation raid shell shelling shoot shooting slay slaying strike war"
         ),
     ),
     (
@@ -33,8 +33,9 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     (
         EventKind.LEGISLATION,
         word_set(
-            "act amend amendment bill enact law legislate legislation order ordinance pass ratify "
-            "regulation repeal rule ruling statute veto"
+            "act amend amendment bill budget create deadline enact establish extend extension finalize "
+            "impose law legislate legislation order ordinance pass ratify regulation repeal revoke rule "
+            "ruling sanction shut shutdown statute veto"
         ),
     ),
     (
@@ -47,24 +48,27 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     (
         EventKind.MEETING,
         word_set(
-            "ceremony conference convene debate forum gather gathering hearing host meet meeting "
-            "negotiate negotiation rally session summit talk talks tour trip visit"
+            "arrival arrive attend brief briefing ceremony come conference conversation convene debate "
+            "depart departure discuss event fly forum gather gathering go head hearing host join meet "
+            "meeting negotiate negotiation participate protest rally return session summit talk talks "
+            "tour travel trip visit welcome"
         ),
     ),
     (
         EventKind.ANNOUNCEMENT,
         word_set(
-            "announce announcement communique communiqué declaration declare disclose introduce "
-            "launch proclaim proclamation publish release report reveal unveil"
+            "announce announcement communique communiqué declaration declare deliver disclose inform "
+            "fund introduce invest investment issue launch notify pay proclaim proclamation provide "
+            "publish release report reveal send spend submit unveil"
         ),
     ),
     (
         EventKind.STATEMENT,
         word_set(
-            "accuse acknowledge add address admit argue ask call claim comment complain complaint "
-            "criticize deny describe explain insist interview note pledge praise predict promise "
-            "remark remarks say speak speech state statement suggest tell testify testimony tout urge "
-            "vow warn write"
+            "accuse acknowledge add address admit answer argue ask call celebrate claim comment "
+            "commemorate complain complaint criticize deny describe explain hear honor insist interview "
+            "mention note observe pledge point praise predict promise recognize remark remarks say speak "
+            "speech state statement suggest tell testify testimony thank tout urge vow warn write"
         ),
     ),
 )
@@ -87,7 +91,10 @@ STATE_VERBS = word_set(
 # Kind words that as nouns name no happening: "in some states", "a note", "his name".
 _VERBS_ONLY = word_set(
     "state say tell add ask note name write serve succeed replace suggest explain describe insist "
-    "argue admit deny acknowledge praise criticize tout urge warn vow predict set"
+    "argue admit deny acknowledge praise criticize tout urge warn vow predict set answer arrive "
+    "attend brief celebrate deliver establish fly hear impose inform issue join mention notify "
+    "observe participate point recognize send submit thank welcome honor come go head return discuss "
+    "extend finalize provide fund invest create pay spend hit shut"
 )
 EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | word_set(
     "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "

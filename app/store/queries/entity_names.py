@@ -64,6 +64,18 @@ def match_name(session: Session, typed: str) -> NameMatch:
     return NameMatch(typed, None, MatchedBy.NOTHING)
 
 
+def ranked_entities(session: Session, typed: str, limit: int) -> list[CountedEntity]:
+    """Entities for a search box: whole names first ("NATO" above "NATO Alliance"), then
+    names that start so, then matching words; most-mentioned first within each."""
+    ranked: dict[str, CountedEntity] = {}
+    for tier in (_whole_names, _name_starts, _words):
+        for candidate in tier(session, typed):
+            ranked.setdefault(candidate.entity.slug, candidate)
+        if len(ranked) >= limit:
+            break
+    return list(ranked.values())[:limit]
+
+
 def match_names(session: Session, typed: Sequence[str]) -> list[NameMatch]:
     return [match_name(session, t) for t in typed]
 

@@ -19,6 +19,7 @@ from app.store.models import (
     EntityDayCount,
     Event,
     EventDayCount,
+    EventMonthCount,
     EventParticipant,
     Sentence,
     Source,
@@ -402,16 +403,19 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     dialect = session.get_bind().dialect.name
     total: int | None = None  # every matching event, when a kept count says so
     if _counts_from_day_table(f):
-        day, grain, amount = EventDayCount.day, EventDayCount.granularity, func.sum(EventDayCount.count)
-        stmt = select().select_from(EventDayCount)
+        # Bars of a month or a year from the month rows (their bounds are whole months).
+        counts = EventDayCount if bucket is Bucket.DAY else EventMonthCount
+        day = counts.day if counts is EventDayCount else counts.month
+        grain, amount = counts.granularity, func.sum(counts.count)
+        stmt = select().select_from(counts)
         if not (f.kinds or f.statuses or f.sources):
             total = session.scalar(select(Counter.value).where(Counter.name == "events")) or 0
         if f.kinds:
-            stmt = stmt.where(EventDayCount.kind.in_(f.kinds))
+            stmt = stmt.where(counts.kind.in_(f.kinds))
         if f.statuses:
-            stmt = stmt.where(EventDayCount.status.in_(f.statuses))
+            stmt = stmt.where(counts.status.in_(f.statuses))
         if f.sources:
-            stmt = stmt.where(EventDayCount.source_id.in_(_source_ids(session, f.sources)))
+            stmt = stmt.where(counts.source_id.in_(_source_ids(session, f.sources)))
     elif _counts_from_entity_day_table(f):
         [entity_id] = _entity_ids(session, f.entities)
         day, grain, amount = EntityDayCount.day, EntityDayCount.granularity, func.sum(EntityDayCount.count)

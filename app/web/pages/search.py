@@ -3,7 +3,7 @@ full-text search behind it (FTS5 on SQLite, tsvector on PostgreSQL)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -17,10 +17,20 @@ from app.web import urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes
+from app.web.parts import Segment
+from app.web.snippets import marked, snippet
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
 PER_KIND = 8
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search result's text with the query's words marked (a window of it, for a long one)."""
+
+    text: tuple[Segment, ...]
+    url: str
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,9 @@ class SearchView:
     more_entities_url: str | None
     more_articles_url: str | None
     ranked: int = RANKED_MATCHES
+    event_hits: dict[int, Hit] = field(default_factory=dict)  # by event id
+    quote_hits: dict[int, Hit] = field(default_factory=dict)  # by quote id
+    article_hits: dict[int, Hit] = field(default_factory=dict)  # by article id: its first lines
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -50,6 +63,17 @@ def search(request: Request, session: SessionDep) -> HTMLResponse:
         more_quotes_url=urls.quotes(q=q) if results and len(results.quotes) >= PER_KIND else None,
         more_entities_url=urls.entities(q=q) if results and len(results.entities) >= PER_KIND else None,
         more_articles_url=urls.articles(q=q) if results and len(results.articles) >= PER_KIND else None,
+        event_hits={e.id: Hit(marked(e.summary, q), urls.event(e.id)) for e in results.events}
+        if results and q
+        else {},
+        quote_hits={x.id: Hit(snippet(x.text, q), urls.quote(x.id)) for x in results.quotes}
+        if results and q
+        else {},
+        article_hits={
+            a.id: Hit(marked(results.leads.get(a.id, ""), q), urls.article(a.id)) for a in results.articles
+        }
+        if results and q
+        else {},
     )
     title = f"Search: {q}" if q else "Search"
     description = f"Events, quotes, people and articles matching “{q}”." if q else "Search the news."

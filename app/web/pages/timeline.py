@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from app.api.caching import ConditionalPageRoute
@@ -19,7 +19,7 @@ from app.deps import SessionDep, SettingsDep
 from app.domain import EventKind, EventStatus
 from app.formatting import date_range, day
 from app.store.queries import filters
-from app.store.queries.common import Cursor, Direction
+from app.store.queries.common import Cursor, Direction, parse_date
 from app.store.queries.entities import entity_refs, top_entities
 from app.store.queries.events import (
     LAST_ID,
@@ -62,7 +62,11 @@ PARAMS = (
     "cursor",
     "view",
     "as_of",
+    "layout",
+    "at",
 )
+# "compact": one line a row, like a Wikipedia "Timeline of …" (the sentence on demand)
+LAYOUTS = ("cards", "compact")
 # One row per story (the default), or every report (each event on its own).
 VIEWS = ("stories", "reports")
 
@@ -84,6 +88,11 @@ class TimelineState:
     cursor: str | None = None
     view: str | None = None  # None: stories
     as_of: str | None = None  # only what was stored by the end of this day, as written
+    layout: str | None = None  # None: cards; "compact"
+
+    @property
+    def compact(self) -> bool:
+        return self.layout == "compact"
 
     @property
     def stories(self) -> bool:
@@ -102,6 +111,7 @@ class TimelineState:
             order=s.order,
             cursor=s.cursor,
             as_of=s.as_of,
+            layout=s.layout,
             **{"from": s.date_from, "to": s.date_to},
         )
 
@@ -141,6 +151,7 @@ class DensityView:
     after: int
     before_url: str | None
     after_url: str | None
+    shown_label: str = ""  # the dates of the page's events, for "you are here"
 
 
 @dataclass(frozen=True)
@@ -167,11 +178,13 @@ class TimelineView:
     reports_url: str = ""  # the same timeline with every report
     key_events_url: str = ""
     name_notices: tuple[NameNotice, ...] = ()  # entity names read as a guess, or naming no one
+    layout_url: str = ""  # the same timeline in the other layout
+    jump_fields: tuple[tuple[str, str], ...] = ()  # hidden fields of the jump-to-a-date form
     exports: ExportBox | None = None
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HTMLResponse:
+def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     params = request.query_params
     check_sizes(params, PARAMS)
     event_filter = filters.event_filter_from(params)
@@ -188,7 +201,11 @@ def timeline(request: Request, session: SessionDep, settings: SettingsDep) -> HT
         cursor=filters.cursor(params.get("cursor")),
         view=_view(choice(params, "view", VIEWS)),
         as_of=filters.text(params.get("as_of"), "as_of"),
+        layout=_layout(choice(params, "layout", LAYOUTS)),
     )
+    jump = parse_date(filters.text(params.get("at"), "at"), "at")
+    if jump is not None:  # "jump to a date": the page of the timeline that holds it
+        return RedirectResponse(state.url(cursor=_cursor_at(jump, state.newest_first)), status_code=303)
     names = read_names(session, state.entities, lambda typed, slug: _swap_entity(state, typed, slug))
     state = replace(state, entities=names.slugs)
     event_filter = replace(event_filter, entities=names.slugs)
@@ -245,7 +262,9 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
             **{"from": state.date_from, "to": state.date_to},
         ),
         pager=pager(next_url, prev_url, state.newest_first),
-        density=_density(session, state, f, first, present),
+        density=_density(session, state, f, first, present, _shown_span(page.items)),
+        layout_url=replace(state, layout=None if state.compact else "compact", cursor=None).url(),
+        jump_fields=_jump_fields(state),
         chips=_chips(state, named, {s.slug: s.name for s in all_sources}),
         entities=tuple(named),
         entity_suggestions=tuple(c.entity for c in top_entities(session, limit=40)),
@@ -273,6 +292,17 @@ def _swap_entity(state: TimelineState, typed: str, slug: str | None) -> str:
     return state.url(entities=tuple(e for e in swapped if e), cursor=None)
 
 
+def _layout(value: str | None) -> str | None:
+    return None if value in (None, "cards") else value
+
+
+def _cursor_at(day: dt.date, newest_first: bool) -> str:
+    """A cursor whose page starts at `day`: newest first, what is dated on or before it; oldest
+    first, what is dated on or after it."""
+    key = day if newest_first else day - dt.timedelta(days=1)
+    return Cursor(Direction.NEXT, key.isoformat(), LAST_ID).encode()
+
+
 def _view(value: str | None) -> str | None:
     return None if value in (None, "stories") else value
 
@@ -289,8 +319,28 @@ def _cursor_day(token: str) -> str:
     return Cursor.decode(token).key
 
 
+def _shown_span(items: list) -> tuple[dt.date, dt.date] | None:  # type: ignore[type-arg]
+    days = [i.start_date for i in items]
+    return (min(days), max(days)) if days else None
+
+
+def _jump_fields(state: TimelineState) -> tuple[tuple[str, str], ...]:
+    """The page's parameters as hidden fields of the "jump to a date" form (no cursor)."""
+    values = {**state.filters(), "view": state.view, "layout": state.layout, "group": state.group}
+    fields = []
+    for name, value in values.items():
+        for one in (value,) if isinstance(value, str) else value or ():
+            fields.append((name, one))
+    return tuple(fields)
+
+
 def _density(
-    session: Session, state: TimelineState, f: EventFilter, first: dt.date | None, present: dt.date | None
+    session: Session,
+    state: TimelineState,
+    f: EventFilter,
+    first: dt.date | None,
+    present: dt.date | None,
+    shown: tuple[dt.date, dt.date] | None = None,
 ) -> DensityView | None:
     """The chart spans the dates asked for, else the collection's own period."""
     start = f.date_from or first
@@ -310,6 +360,7 @@ def _density(
         label_of=lambda p: f"{_period_label(density, p)}: {p.count:,} event{'s' if p.count != 1 else ''}",
         tick_of=lambda p: _tick(density, p),
         current=lambda p: state.date_from == p.label and state.date_to == p.label,
+        shown=lambda p: shown is not None and p.start <= shown[1] and p.end >= shown[0],
     )
     first_day = periods[0].start if periods else start
     last_day = periods[-1].end if periods else end
@@ -327,6 +378,7 @@ def _density(
         after_url=base.url(date_from=(last_day + dt.timedelta(days=1)).isoformat(), date_to=None)
         if density.after
         else None,
+        shown_label=_range_label(*shown) if shown else "",
     )
 
 
