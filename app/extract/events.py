@@ -325,6 +325,8 @@ def _direction(trigger: Token | None) -> Direction:
     if trigger is None:
         return Direction.NONE
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
 
 

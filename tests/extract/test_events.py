@@ -402,3 +402,10 @@ def test_a_happening_told_again_later_in_the_article_is_one_event(nlp):
     assert values.count("2012-11-12") == 1
     assert values.count("2012-09-11") == 1
     assert values.count("2024-07-02") == 1
+
+
+@pytest.mark.slow
+def test_a_participle_on_a_noun_takes_the_tense_of_the_clause(nlp):
+    text = "Thirty-two countries adopted a Declaration launching the Partnership today in New York."
+    [event] = dated_events_of(nlp, text)
+    assert event.status is EventStatus.HAPPENED
