@@ -38,3 +38,14 @@ def test_quotes_filter_by_kind(client: TestClient) -> None:
     assert v.cards and {c.quote.kind for c in v.cards} == {"direct"}
     assert '<option value="direct" selected>direct quotes only</option>' in response.text
     assert client.get("/quotes", params={"kind": "nonsense"}).status_code == 400
+
+
+def test_an_event_page_links_its_story_and_the_other_reports(client: TestClient) -> None:
+    v = client.get("/timeline?view=reports&from=1900").context["view"]
+    shared = [c.event for c in v.cards.values() if c.event.story and c.event.story.reports > 1]
+    assert shared, "the test site has a story with several reports"
+    event = shared[0]
+    html = client.get(f"/events/{event.id}").text
+    assert f'<a class="story-link" href="/stories/{event.story.id}">' in html
+    others = event.story.reports - 1
+    assert f'href="/stories/{event.story.id}#reports">{others} other report' in html
