@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
@@ -47,3 +48,12 @@ def date_range(start: dt.date | None, end: dt.date | None, granularity: str | No
     if start.year == end.year:
         return f"{start:%B} {start.day} – {end:%B} {end.day}, {start.year}"
     return f"{day(start)} – {day(end)}"
+
+
+_EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
+
+
+def without_markdown(text: str) -> str:
+    """Text with Markdown's bold markers dropped ("**A Stronger Economy:** …" reads "A Stronger
+    Economy: …"): some sources leave them in their text, and a reader should not see them."""
+    return _EMPHASIS.sub("", text) if "**" in text or "__" in text else text

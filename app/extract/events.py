@@ -72,6 +72,7 @@ def find_events(
         held = best.get(trigger.i)
         if held is None or _precision(dating) > _precision(held[0]):
             best[trigger.i] = (dating, span, trigger)  # one happening, dated by its finest date
+    pointing_back: set[int] = set()  # ids of events told by a definite noun ("the attack")
     retold: set[int] = set()  # ids of events told by a pronoun ("He will be traveling there tomorrow")
     for dating, span, trigger in best.values():
         dated_triggers.update({trigger.i, finite_verb(trigger).i})
@@ -79,6 +80,10 @@ def find_events(
         drafts.append((event.summary_start or 0, event))
         if _subject_is_pronoun(trigger):
             retold.add(id(event))
+            if any(c.lower_ == "there" for c in trigger.children):
+                pointing_back.add(id(event))  # "He will be traveling there tomorrow": all anaphora
+        if _definite_noun(trigger):
+            pointing_back.add(id(event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc)):
             trigger = lead_trigger(sentence)
@@ -95,24 +100,41 @@ def find_events(
         drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
     drafts = _with_own_happening(doc, mentions, title, published, entities, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
-    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold), 1)]
+    return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold, pointing_back), 1)]
 
 
-def _once(drafts: list[tuple[int, Event]], retold: set[int]) -> list[Event]:
+def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[int]) -> list[Event]:
     """One happening told twice is one event: two events of one sentence on one date ("imagine
-    January 20th, … sitting in the Oval Office on January 20th"), or an event told by a
-    pronoun on the date of one in the sentence before ("McGurk will be in Saudi Arabia
-    tomorrow. He will be traveling there tomorrow.")."""
+    January 20th, … sitting in the Oval Office on January 20th"), one trigger word on one date
+    anywhere in the article, an event told by a pronoun on the date of one in the two sentences
+    before ("McGurk will be in Saudi Arabia tomorrow. He will be traveling there tomorrow."),
+    or a definite event noun on a day already told."""
     kept: list[Event] = []
     seen: set[tuple[int, str]] = set()
+    told: set[tuple[str, str]] = set()  # (date, trigger lemma-ish) already told in the article
+    days: set[str] = set()
     for _, event in drafts:
+        trigger = (event.trigger or "").lower()
         if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
             continue
-        if id(event) in retold and (event.sentence - 1, event.value) in seen:
+        if event.timex is not None and (event.value, trigger) in told:
+            continue  # "the September 11 attack" … "the September 11th attack"
+        if id(event) in pointing_back and event.value in days:
+            continue  # "the November 12th admission" after "testimony on November 12, 2012"
+        if id(event) in retold and any((event.sentence - back, event.value) in seen for back in (1, 2)):
             continue
         seen.add((event.sentence, event.value))
+        told.add((event.value, trigger))
+        if event.granularity is Granularity.DAY and event.timex is not None:
+            days.add(event.value)
         kept.append(event)
     return kept
+
+
+def _definite_noun(trigger: Token) -> bool:
+    """An event noun that points back: "the November 12th admission" after "testimony on
+    November 12, 2012"."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -303,6 +325,8 @@ def _direction(trigger: Token | None) -> Direction:
     if trigger is None:
         return Direction.NONE
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
 
 

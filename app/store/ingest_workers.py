@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store.ingest_queue import as_utc
@@ -31,10 +31,15 @@ def register(session: Session, worker_id: str, hostname: str, pid: int) -> None:
 
 def beat(session: Session, worker_id: str) -> None:
     """A heartbeat. It also revives a worker that others wrongly declared dead (a long pause):
-    its claims were taken away meanwhile, and `ingest_queue.hold` keeps it from finishing them."""
+    its claims were taken away meanwhile, and `ingest_queue.hold` keeps it from finishing them.
+    A worker that recorded its own stop stays stopped: a late beat from its heartbeat thread
+    must not undo that."""
     session.execute(
         update(IngestWorker)
-        .where(IngestWorker.id == worker_id)
+        .where(
+            IngestWorker.id == worker_id,
+            or_(IngestWorker.stop_reason.is_(None), IngestWorker.stop_reason != "stopped"),
+        )
         .values(heartbeat_at=utcnow(), stopped_at=None, stop_reason=None)
         .execution_options(synchronize_session=False)
     )

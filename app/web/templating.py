@@ -50,6 +50,7 @@ def make_templates(directory: Path, settings: Settings) -> Jinja2Templates:
     env.filters["short_day"] = formatting.short_day
     env.filters["date_range"] = formatting.date_range
     env.filters["html_datetime"] = html_datetime
+    env.filters["plain"] = formatting.without_markdown
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
     return templates

@@ -239,3 +239,29 @@ def test_a_deadline_still_to_be_met_lies_ahead(extractor, text, published, expre
 )
 def test_a_weekend_follows_the_tense(extractor, text, expression, value):
     assert timexes(extractor, text, dt.date(2024, 10, 1))[expression] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # a season not yet reached this year, told in the past tense, is last year's
+        ("This summer we launched the plan.", dt.date(2024, 3, 1), "This summer", "2023-SU"),
+        ("The program launched in the fall.", dt.date(2024, 7, 1), "the fall", "2023-FA"),
+        # one already reached stays this year's
+        ("This spring, we signed the law.", dt.date(2024, 11, 20), "This spring", "2024-SP"),
+        ("This summer we will launch the plan.", dt.date(2024, 3, 1), "This summer", "2024-SU"),
+    ],
+)
+def test_a_season_follows_the_tense(extractor, text, published, expression, value):
+    assert timexes(extractor, text, published)[expression] == value
+
+
+@pytest.mark.slow
+def test_later_than_nothing_written_is_not_later_than_the_publication_date(extractor):
+    found = timexes(extractor, "Three days later, the troops left.", dt.date(2024, 6, 1))
+    assert found["Three days later"] == "XXXX-XX-XX"
+    found = timexes(
+        extractor, "The troops arrived on May 2. Three days later, they left.", dt.date(2024, 6, 1)
+    )
+    assert found["Three days later"] == "2024-05-05"

@@ -386,3 +386,26 @@ def test_a_light_verb_tells_a_happening_only_through_its_object(nlp):
     assert dated_events_of(nlp, "It happened last week.") == []
     [part] = dated_events_of(nlp, "Earlier today, the president took part in a ceremony.")
     assert part.trigger == "took"
+
+
+@pytest.mark.slow
+def test_a_happening_told_again_later_in_the_article_is_one_event(nlp):
+    text = (
+        "Petraeus testified on Capitol Hill on November 12, 2012. Lawmakers were surprised. "
+        "Nobody expected it. The delay before the November 12th admission was long.\n\n"
+        "The attack on September 11, 2012 killed four Americans. Much was said after the "
+        "September 11, 2012 attack.\n\n"
+        "Brett McGurk will be in Saudi Arabia tomorrow. Officials spoke. Others spoke too. "
+        "He will be traveling there tomorrow."
+    )
+    values = [e.value for e in dated_events_of(nlp, text)]
+    assert values.count("2012-11-12") == 1
+    assert values.count("2012-09-11") == 1
+    assert values.count("2024-07-02") == 1
+
+
+@pytest.mark.slow
+def test_a_participle_on_a_noun_takes_the_tense_of_the_clause(nlp):
+    text = "Thirty-two countries adopted a Declaration launching the Partnership today in New York."
+    [event] = dated_events_of(nlp, text)
+    assert event.status is EventStatus.HAPPENED

@@ -13,7 +13,7 @@ from app.store.database import Database
 from app.store.engine import transaction
 from app.store.ingest_queue import ItemStatus, NewItem, PayloadType
 from app.store.ingest_workers import WorkerRow
-from app.store.models import IngestItem, utcnow
+from app.store.models import IngestItem, IngestWorker, utcnow
 
 
 def queue_items(db: Database, count: int) -> list[int]:
@@ -232,3 +232,20 @@ def test_a_worker_error_counts_a_crash_but_a_graceful_stop_does_not(db: Database
         ingest_queue.release_claims(session, "w1", crashed=True, max_solo_crashes=3)
     row = items(db)[item_id]
     assert (row.status, row.attempts, row.crashes, row.solo_crashes) == ("queued", 1, 1, 1)
+
+
+def test_a_late_heartbeat_revives_a_worker_thought_dead_not_one_that_stopped_itself(
+    db: Database,
+) -> None:
+
+    register(db, "paused")
+    register(db, "leaving")
+    with transaction(db.sessions) as session:
+        ingest_workers.mark_stopped(session, ["paused"], "died")
+        ingest_workers.mark_stopped(session, ["leaving"], "stopped")
+    with transaction(db.sessions) as session:  # each one's heartbeat thread beats once more
+        ingest_workers.beat(session, "paused")
+        ingest_workers.beat(session, "leaving")
+    with db.sessions() as session:
+        reasons = dict(session.execute(select(IngestWorker.id, IngestWorker.stop_reason)).tuples().all())
+    assert reasons == {"paused": None, "leaving": "stopped"}

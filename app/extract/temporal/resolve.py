@@ -297,7 +297,9 @@ def _shift(m: Shift, ctx: Context) -> Resolution | None:
         unit, amount = "M", amount * 12
     granularity = UNIT_GRANULARITY.get(unit, Granularity.DAY)
     base = _anchor_day(m.anchor, ctx, granularity)
-    if base is None:
+    if base is None or (m.anchor is Anchor.REFERENCE and m.sign > 0 and ctx.reference is None):
+        # "Three days later, the troops left" with no date before it: later than what the
+        # text does not say; not later than the publication date.
         return unresolved(_UNRESOLVED_VALUES[granularity], granularity)
     steps = m.sign * int(amount)
     if unit == "Y" and amount == 1:
@@ -347,6 +349,8 @@ def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
             period = build(year - 1)
         elif m.occurrence > 0 and period <= current:
             period = build(year + 1)
+        elif m.occurrence == 0 and ctx.direction is Direction.PAST and period > current:
+            period = build(year - 1)  # "This summer we launched the plan", said in March
     elif ctx.direction in (Direction.FUTURE, Direction.DEADLINE) and m.kind == "SEASON":
         if period < current:
             period = build(year + 1)  # "we have to act now, not in the spring" in October

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import NOT_QUOTES, QuoteKind
@@ -36,6 +36,7 @@ class ArticleFilter:
     date_to: dt.date | None = None
     entity: str | None = None
     as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
+    article_type: str | None = None  # "Statement", "Remarks", "Fact sheet"... as the source labels it
 
 
 def select_article_rows() -> Select:
@@ -79,6 +80,8 @@ def list_articles(
         )
     if f.as_of:
         stmt = stmt.where(Article.id.in_(stored_by(f.as_of)))
+    if f.article_type:
+        stmt = stmt.where(Article.article_type == f.article_type)
     if f.date_from:
         stmt = stmt.where(Article.sort_date >= f.date_from)
     if f.date_to:
@@ -195,3 +198,15 @@ def _quote_annotations(session: Session, article_id: int) -> list[Annotation]:
 
 
 _UNNAMED = {QuoteKind.QUESTION.value: "a reporter’s question"}
+
+
+def article_types(session: Session) -> list[tuple[str, int]]:
+    """The article types stored, with how many articles each, most first."""
+    n = func.count().label("n")
+    rows = session.execute(
+        select(Article.article_type, n)
+        .where(Article.article_type.is_not(None))
+        .group_by(Article.article_type)
+        .order_by(n.desc(), Article.article_type)
+    )
+    return [(t, int(c)) for t, c in rows]

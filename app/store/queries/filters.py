@@ -168,6 +168,7 @@ def article_filter(
     date_from: Raw = None,
     date_to: Raw = None,
     as_of_date: Raw = None,
+    article_type: Raw = None,
 ) -> ArticleFilter:
     start, end = date_range(date_from, date_to)
     return ArticleFilter(
@@ -177,6 +178,7 @@ def article_filter(
         date_to=end,
         entity=text(entity, "entity"),
         as_of=as_of(as_of_date),
+        article_type=text(article_type, "type"),
     )
 
 
@@ -220,6 +222,7 @@ def article_filter_from(params: MultiParams) -> ArticleFilter:
         date_from=params.get("from"),
         date_to=params.get("to"),
         as_of_date=params.get("as_of"),
+        article_type=params.get("type"),
     )
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries import filters
-from app.store.queries.articles import ArticleFilter, get_article, list_articles
+from app.store.queries.articles import ArticleFilter, article_types, get_article, list_articles
 from app.store.queries.entities import entity_refs
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.views import ArticleDetail, ArticleItem
@@ -26,7 +26,7 @@ from app.web.parts import Chip, Option, Pager, options, pager, readable_date_par
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
-PARAMS = ("q", "source", "entity", "from", "to", "cursor")
+PARAMS = ("q", "source", "entity", "from", "to", "cursor", "type", "as_of")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class ArticleListView:
     heading: str
     name_notices: tuple[NameNotice, ...] = ()
     entity: str | None = None
+    type_options: tuple[Option, ...] = ()
 
 
 @router.get("/articles", response_class=HTMLResponse)
@@ -60,13 +61,14 @@ def article_list(request: Request, session: SessionDep) -> HTMLResponse:
     all_sources = sources(session)
 
     def url(cursor: str | None = None, **drop: bool) -> str:
-        values = {"q": f.q, "source": f.source, "entity": f.entity, **raw}
+        values = {"q": f.q, "source": f.source, "entity": f.entity, "type": f.article_type, **raw}
         return urls.articles(**{k: v for k, v in values.items() if not drop.get(k)}, cursor=cursor)
 
     named = {e.slug: e.name for e in entity_refs(session, [f.entity] if f.entity else [])}
     source_names = {s.slug: s.name for s in all_sources}
     chips = [Chip(f"“{f.q}”", url(q=True))] if f.q else []
     chips += [Chip(source_names.get(f.source, f.source), url(source=True))] if f.source else []
+    chips += [Chip(f.article_type, url(type=True))] if f.article_type else []
     chips += [Chip(f"mentions {named.get(f.entity, f.entity)}", url(entity=True))] if f.entity else []
     chips += [Chip(f"from {readable_date_param(raw['from'])}", url(**{"from": True}))] if raw["from"] else []
     chips += [Chip(f"to {readable_date_param(raw['to'])}", url(to=True))] if raw["to"] else []
@@ -84,6 +86,9 @@ def article_list(request: Request, session: SessionDep) -> HTMLResponse:
         heading=heading,
         name_notices=names.notices,
         entity=f.entity,
+        type_options=options(
+            [(t, f"{t} ({n:,})") for t, n in article_types(session)], [f.article_type or ""]
+        ),
     )
     meta = PageMeta(heading, "The articles Dateline has read, newest first, with their facts marked.", url())
     return render(request, "articles.html", view, meta)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
+from app.formatting import without_markdown
 from app.store.queries.events import get_event, related_events
 from app.store.queries.overview import article_dates
 from app.web import structured, urls
@@ -40,8 +41,9 @@ def event(request: Request, session: SessionDep, event_id: str) -> HTMLResponse:
             **{"from": item.start_date.isoformat()[:7], "to": item.start_date.isoformat()[:7]}
         ),
     )
-    title = f"{card.when}: {item.summary}"
-    description = f"{item.summary} ({card.when}), from “{item.article.title}”."
+    summary = without_markdown(item.summary)
+    title = f"{card.when}: {summary}"
+    description = f"{summary} ({card.when}), from “{item.article.title}”."
     meta = PageMeta(shorten(title), description, urls.event(item.id), og_type="article")
     return render(
         request, "event.html", view, meta, lambda site: structured.single(structured.event(item, site))

@@ -21,11 +21,27 @@ from app.web.entity_choice import NameNotice, read_names
 from app.web.exports import ExportBox, ExportLink, quote_exports
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
-from app.web.parts import Chip, Pager, Segment, highlight, pager, readable_date_param, shorten
+from app.web.parts import (
+    Chip,
+    Option,
+    Pager,
+    Segment,
+    highlight,
+    options,
+    pager,
+    readable_date_param,
+    shorten,
+)
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
 PARAMS = ("q", "speaker", "kind", "from", "to", "cursor", "as_of")
+# The quotes a reader filters by: said word for word, in part, or as a turn of a transcript
+QUOTE_KIND_LABELS = {
+    "direct": "direct quotes only",
+    "partial": "partial quotes",
+    "remarks": "remarks in transcripts",
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,7 @@ class QuoteListView:
     name_notices: tuple[NameNotice, ...] = ()
     exports: ExportBox | None = None
     as_of: str | None = None
+    kind_options: tuple[Option, ...] = ()
 
 
 def _list_url(
@@ -51,9 +68,10 @@ def _list_url(
     date_to: str | None,
     cursor: str | None = None,
     as_of: str | None = None,
+    kind: str | None = None,
 ) -> str:
     return urls.quotes(
-        q=q, speaker=speakers, cursor=cursor, as_of=as_of, **{"from": date_from, "to": date_to}
+        q=q, speaker=speakers, cursor=cursor, as_of=as_of, kind=kind, **{"from": date_from, "to": date_to}
     )
 
 
@@ -66,10 +84,11 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     date_from = filters.text(params.get("from"), "from")
     date_to = filters.text(params.get("to"), "to")
     as_of_text = filters.text(params.get("as_of"), "as_of")
+    kind = filters.one_of(params.get("kind"), "kind", QUOTE_KIND_LABELS)
 
     def swap(typed: str, slug: str | None) -> str:
         speakers = tuple(s for s in (slug if e == typed else e for e in f.speakers) if s)
-        return _list_url(f.q, speakers, date_from, date_to, as_of=as_of_text)
+        return _list_url(f.q, speakers, date_from, date_to, as_of=as_of_text, kind=kind)
 
     names = read_names(session, f.speakers, swap)
     f = replace(f, speakers=names.slugs)
@@ -83,6 +102,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
             "date_from": date_from,
             "date_to": date_to,
             "as_of": as_of_text,
+            "kind": kind,
         }
         return _list_url(**{**current, **changes})  # type: ignore[arg-type]
 
@@ -109,9 +129,21 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     )
     today = dt.datetime.now(dt.UTC).date()
     as_of = f.as_of.isoformat() if f.as_of else today.isoformat()
-    shown = {"q": f.q, "speaker": f.speakers, "from": date_from, "to": date_to, "as_of": as_of_text}
+    shown = {
+        "q": f.q,
+        "speaker": f.speakers,
+        "kind": kind,
+        "from": date_from,
+        "to": date_to,
+        "as_of": as_of_text,
+    }
     frozen = urls.quotes(q=f.q, speaker=f.speakers, as_of=as_of, **{"from": date_from, "to": date_to})
-    view = replace(view, exports=quote_exports(shown, heading, frozen, today), as_of=as_of_text)
+    view = replace(
+        view,
+        exports=quote_exports(shown, heading, frozen, today),
+        as_of=as_of_text,
+        kind_options=options(list(QUOTE_KIND_LABELS.items()), [kind or ""]),
+    )
     description = "What was said, by whom and when, each quote linked to its paragraph in the source."
     meta = PageMeta(heading, description, url())
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
+from app.formatting import without_markdown
 from app.store.queries import filters
 from app.store.queries.entities import entity_refs
 from app.store.queries.overview import article_dates
@@ -73,10 +74,9 @@ def story(request: Request, session: SessionDep, story_id: str) -> HTMLResponse:
         key_events_url=urls.key_events(entity=lead),
     )
     card = view.card
-    description = f"{item.title} ({card.when}): {card.backing}."
-    meta = PageMeta(
-        shorten(f"{card.when}: {item.title}"), description, urls.story(item.id), og_type="article"
-    )
+    title = without_markdown(item.title)
+    description = f"{title} ({card.when}): {card.backing}."
+    meta = PageMeta(shorten(f"{card.when}: {title}"), description, urls.story(item.id), og_type="article")
     return render(request, "story.html", view, meta)
 
 

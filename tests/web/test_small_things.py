@@ -1,0 +1,51 @@
+"""Small things a reader notices: Markdown's bold markers never shown, articles filtered by
+type, quotes by kind (direct only...)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.formatting import without_markdown
+
+pytestmark = pytest.mark.slow
+
+
+def test_markdown_bold_markers_are_not_shown() -> None:
+    assert without_markdown("Driving Up Costs: **The Biden Administration issued") == (
+        "Driving Up Costs: The Biden Administration issued"
+    )
+    assert without_markdown("an Innovation Lab**;** supporting") == "an Innovation Lab; supporting"
+    assert without_markdown("snake_case and __init__ stay") == "snake_case and init stay"
+    assert without_markdown("2 * 3 is six") == "2 * 3 is six"
+
+
+def test_articles_filter_by_type(client: TestClient) -> None:
+    everything = client.get("/articles").context["view"]
+    [first, *_] = everything.type_options
+    kind = first.value
+    typed = client.get("/articles", params={"type": kind})
+    v = typed.context["view"]
+    assert v.items and {a.article_type for a in v.items} == {kind}
+    assert len(v.items) < len(everything.items)
+    assert f'<option value="{kind}" selected>' in typed.text
+    assert any(c.label == kind for c in v.chips)
+
+
+def test_quotes_filter_by_kind(client: TestClient) -> None:
+    response = client.get("/quotes", params={"kind": "direct"})
+    v = response.context["view"]
+    assert v.cards and {c.quote.kind for c in v.cards} == {"direct"}
+    assert '<option value="direct" selected>direct quotes only</option>' in response.text
+    assert client.get("/quotes", params={"kind": "nonsense"}).status_code == 400
+
+
+def test_an_event_page_links_its_story_and_the_other_reports(client: TestClient) -> None:
+    v = client.get("/timeline?view=reports&from=1900").context["view"]
+    shared = [c.event for c in v.cards.values() if c.event.story and c.event.story.reports > 1]
+    assert shared, "the test site has a story with several reports"
+    event = shared[0]
+    html = client.get(f"/events/{event.id}").text
+    assert f'<a class="story-link" href="/stories/{event.story.id}">' in html
+    others = event.story.reports - 1
+    assert f'href="/stories/{event.story.id}#reports">{others} other report' in html
