@@ -153,7 +153,10 @@ class SpeakerFinder:
 
     def outermost(self, cue: Token) -> Token:
         """ "Holm said that the ad “wrongfully” suggests …": the reporting verb that holds the
-        cue's clause, for a quoted fragment inside reported speech."""
+        cue's clause, for a quoted fragment inside reported speech. An "as X put it" aside
+        names its own source ("…, as a Homeland Security memo put it")."""
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+            return cue
         for ancestor in cue.ancestors:
             if self.in_quote[ancestor.i]:
                 break

@@ -79,3 +79,12 @@ def test_a_short_phrase_under_a_reporting_verb_stays_a_quote(extractor):
     [quote], names = run(extractor, text)
     assert quote.text == "complete political stunt"
     assert speaker_of(quote, names) == "Ellen Marsh"
+
+
+def test_an_as_it_put_aside_names_its_own_source(extractor):
+    text = (
+        "Several members of Congress share her worry, because the main test for the permit is a "
+        "“verified history of lawful income,” as a Treasury Department memo put it."
+    )
+    [quote], names = run(extractor, text)
+    assert "Treasury Department" in speaker_of(quote, names)
