@@ -71,7 +71,8 @@ def search_everything(
             raise BadRequest(f"kind {kind!r} is not one of {', '.join(KINDS)}", "kind", kind)
     if not query_words(q):
         raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
-    ids = best_per_kind(session, q, tuple(k for k in kinds if k != "entity"), per_kind)
+    text_kinds = tuple(k for k in kinds if k != "entity")
+    ids = best_per_kind(session, q, text_kinds, per_kind) if text_kinds else {}
     entities: list[EntityItem] = []
     if "entity" in kinds:
         # by name, not by text rank: the entity named exactly so first, then by mentions

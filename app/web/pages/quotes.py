@@ -41,6 +41,7 @@ QUOTE_KIND_LABELS = {
     "direct": "direct quotes only",
     "partial": "partial quotes",
     "remarks": "remarks in transcripts",
+    "question": "reporters’ questions",
 }
 
 
