@@ -210,6 +210,8 @@ class Evidence:
     score: float | None = None
     threshold: float | None = None
     points: tuple[tuple[str, float], ...] = ()
+    merged_story_reports: int | None = None  # came with a story of this many reports, merged in
+    merged_how: str | None = None  # what showed the two stories to be one
 
 
 @dataclass(frozen=True)
@@ -264,10 +266,15 @@ def get_story(session: Session, story_id: int, max_reports: int = 200) -> StoryD
 
 
 def _evidence(raw: dict | None) -> Evidence:
+    """A report's evidence; for one that came with a story merged into this one, the
+    evidence of the merge."""
     if not raw or raw.get("started"):
         return Evidence(started=True)
     points = tuple((str(reason), float(pts)) for reason, pts in raw.get("points", []))
-    return Evidence(False, raw.get("score"), raw.get("threshold"), points)
+    merged = raw.get("merged_story") or {}
+    return Evidence(
+        False, raw.get("score"), raw.get("threshold"), points, merged.get("reports"), merged.get("how")
+    )
 
 
 def nearby_stories(session: Session, detail: StoryDetail, days: int = 14, limit: int = 8) -> list[StoryItem]:
