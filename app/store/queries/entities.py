@@ -14,8 +14,8 @@ from app.errors import BadRequest, Gone, MovedPermanently, NotFound
 from app.store import redirects
 from app.store.models import Article, ArticleEntity, Entity, EntityAlias, EntityMonthCount, Source
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import ranked_select
 from app.store.queries.views import ArticleRef, CountedEntity, EntityItem, EntityRef, PeriodCount
-from app.store.search import matching_ref_ids
 
 # Co-mentions are counted over an entity's latest articles, so that the page of an entity named
 # in every article costs no more than any other.
@@ -61,16 +61,14 @@ def list_entities(
     session: Session, f: EntityFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EntityItem]:
     """Most-mentioned first; keyset on (mention_count, id). A transcript's speaker whom only
-    the labels name has quotes but no mentions, and is listed too."""
+    the labels name has quotes but no mentions, and is listed too. With `q`, in the order of a
+    typed name (entity_names.ranked_select), as the filters and the search page rank it."""
     f.validate()
+    if f.q:
+        return _ranked_entities(session, f, limit, cursor)
     stmt = select(Entity).where(or_(Entity.mention_count > 0, Entity.quote_count > 0))
     if f.kind:
         stmt = stmt.where(Entity.kind == f.kind)
-    if f.q:
-        matches = matching_ref_ids(session.get_bind().dialect.name, f.q, "entity")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
-        stmt = stmt.where(Entity.id.in_(matches))
     direction = Direction.NEXT
     keys = tuple_(Entity.mention_count, Entity.id)
     if cursor:
@@ -86,6 +84,32 @@ def list_entities(
     return page_from_rows(
         rows, limit, direction, cursor is not None, key_of=lambda e: (str(e.mention_count), e.id)
     )
+
+
+def _ranked_entities(session: Session, f: EntityFilter, limit: int, cursor: str | None) -> Page[EntityItem]:
+    """Entities a typed text names, best first; keyset on (tier, -mentions, id), the cursor's
+    key "tier:mentions"."""
+    assert f.q is not None
+    ranked = ranked_select(session, f.q, f.kind)
+    if ranked is None:
+        raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
+    stmt = ranked.stmt
+    direction = Direction.NEXT
+    if cursor:
+        c = Cursor.decode(cursor)
+        direction = c.direction
+        tier, _, mentions = c.key.partition(":")
+        if not (tier.isdigit() and mentions.lstrip("-").isdigit()):
+            raise BadRequest("cursor does not point into a list ranked by name", "cursor", cursor)
+        keys = tuple_(ranked.tier, -ranked.mentions, Entity.id)
+        boundary = (int(tier), -int(mentions), c.id)
+        stmt = stmt.where(keys > boundary if direction is Direction.NEXT else keys < boundary)
+    if direction is Direction.PREV:
+        stmt = stmt.order_by(None).order_by(ranked.tier.desc(), ranked.mentions.asc(), Entity.id.desc())
+    rows = [(entity_item(e), t, n) for e, t, n in session.execute(stmt.limit(limit + 1))]
+    keyed = {item.id: f"{t}:{n}" for item, t, n in rows}
+    items = [item for item, _, _ in rows]
+    return page_from_rows(items, limit, direction, cursor is not None, key_of=lambda e: (keyed[e.id], e.id))
 
 
 def entity_by_slug(session: Session, slug: str) -> Entity:
