@@ -87,3 +87,10 @@ def test_a_context_line_cuts_a_long_quote_and_skips_a_bare_one() -> None:
     ]
     assert context_line(QuoteContext("“Yes, we will.”", (1, 14))) == ()
     assert context_line(None) == ()
+
+
+def test_a_short_run_of_mentions_draws_its_sparkline_by_week(client: TestClient) -> None:
+    response = client.get("/entities/ada-quill")
+    spark = response.context["view"].spark
+    assert spark is not None and spark.period == "week" and spark.first_label.startswith("the week of")
+    assert 'aria-label="Mentions by week: ' in response.text

@@ -39,6 +39,8 @@ class EntityDetail:
     mentions_by_month: tuple[PeriodCount, ...]
     co_mentioned: tuple[CountedEntity, ...]
     articles: tuple[ArticleRef, ...]
+    # by week too when the months are few (SHORT_MONTHS), for a sparkline with a shape
+    mentions_by_week: tuple[PeriodCount, ...] = ()
 
 
 def entity_item(e: Entity) -> EntityItem:
@@ -133,12 +135,16 @@ def get_entity(session: Session, slug: str, articles: int = 12, co_mentions: int
         )
         if a != entity.name
     )
+    months = tuple(mentions_by_month(session, entity.id))
     return EntityDetail(
         entity=entity_item(entity),
         aliases=aliases,
-        mentions_by_month=tuple(mentions_by_month(session, entity.id)),
+        mentions_by_month=months,
         co_mentioned=tuple(co_mentioned(session, entity.id, co_mentions)),
         articles=tuple(articles_of(session, entity.id, articles)),
+        mentions_by_week=tuple(mentions_by_week(session, entity.id))
+        if 0 < len(months) <= SHORT_MONTHS
+        else (),
     )
 
 
@@ -161,6 +167,39 @@ def mentions_by_month(session: Session, entity_id: int) -> list[PeriodCount]:
         end = dt.date(*nxt, 1) - dt.timedelta(days=1)
         out.append(PeriodCount(f"{y:04d}-{m:02d}", start, end, totals.get((y, m), 0)))
         y, m = nxt
+    return out
+
+
+# Up to this many months of mentions, an entity's sparkline is drawn by week (two months are
+# two points by month, eight or nine by week).
+SHORT_MONTHS = 4
+
+
+def mentions_by_week(session: Session, entity_id: int) -> list[PeriodCount]:
+    """Mentions per ISO week (Monday to Sunday, by publication date), every week from the first
+    to the last; summed per day over the entity's article rows (its index), so for an entity
+    whose mentions span a few months, a few dozen rows."""
+    rows = session.execute(
+        select(ArticleEntity.published_date, func.sum(ArticleEntity.mention_count))
+        .where(ArticleEntity.entity_id == entity_id, ArticleEntity.published_date.is_not(None))
+        .group_by(ArticleEntity.published_date)
+    ).all()
+    totals: dict[dt.date, int] = {}
+    for day, count in rows:
+        monday = day - dt.timedelta(days=day.weekday())
+        totals[monday] = totals.get(monday, 0) + int(count or 0)
+    if not any(totals.values()):
+        return []
+    monday, last = min(totals), max(totals)
+    out = []
+    while monday <= last and len(out) < 600:
+        year, week, _ = monday.isocalendar()
+        out.append(
+            PeriodCount(
+                f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6), totals.get(monday, 0)
+            )
+        )
+        monday += dt.timedelta(days=7)
     return out
 
 
