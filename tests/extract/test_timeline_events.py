@@ -91,7 +91,8 @@ def test_the_trip_under_way_is_expected_on_the_publication_day(extractor):
 
 @pytest.mark.slow
 def test_being_on_our_way_to_doing_something_is_no_trip(extractor):
-    assert list(events(extractor, "And, folks, we’re on our way to delivering clean water to every home.")) == []
+    text = "And, folks, we’re on our way to delivering clean water to every home."
+    assert list(events(extractor, text)) == []
 
 
 @pytest.mark.slow
@@ -131,7 +132,7 @@ def test_in_so_many_years_after_a_noun_is_a_span_not_a_countdown(extractor):
 
 @pytest.mark.slow
 def test_the_day_after_the_election_counts_from_election_day(extractor):
-    text = "Jeff Zients reached out to the transition cochairs the day after the election to make our intention clear."
+    text = "Jeff Zients reached out to the transition cochairs the day after the election to make it clear."
     assert timexes(extractor, text) == {"the day after the election": "2024-11-06"}
     assert [e.value for e in events(extractor, text)] == ["2024-11-06"]
 
