@@ -26,7 +26,7 @@ from app.store.models import (
     Story,
     Timex,
 )
-from app.store.queries.as_of import stored_by
+from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
@@ -141,7 +141,7 @@ def list_events(
     session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EventItem]:
     ids, direction = _page_ids(session, f, limit, cursor)
-    items = events_by_id(session, ids)
+    items = events_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
     )
@@ -231,8 +231,9 @@ _PARTICIPANT_ROWS = (
 )
 
 
-def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
-    """EventItems for `ids`, in that order: two queries, whatever the number of events."""
+def events_by_id(session: Session, ids: Sequence[int], as_of: dt.date | None = None) -> list[EventItem]:
+    """EventItems for `ids`, in that order: two queries, whatever the number of events. With
+    `as_of`, their stories are counted over the reports stored by then (as_of.py)."""
     if not ids:
         return []
     # Core statements on the connection: the ORM execution path is not needed for plain columns.
@@ -262,6 +263,15 @@ def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
             participants=tuple(people.get(row.id, ())),
             story=_story_ref(row),
         )
+    if as_of is not None:
+        then = stories_then(session, sorted({e.story.id for e in by_id.values() if e.story}), as_of)
+        for event_id, item in by_id.items():
+            if item.story and item.story.id in then:
+                counts = then[item.story.id]
+                story = replace(
+                    item.story, reports=counts.reports, articles=counts.articles, sources=counts.sources
+                )
+                by_id[event_id] = replace(item, story=story)
     return [by_id[i] for i in ids if i in by_id]
 
 
