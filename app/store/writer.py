@@ -100,9 +100,6 @@ def store_article(
     )
     session.add(article)
     session.flush()
-    if source:
-        source.article_count = Source.article_count + 1
-    bump(session, "articles", 1)
     session.add(
         SearchDocument(
             kind="article",
@@ -114,6 +111,11 @@ def store_article(
         )
     )
     store_facts(session, article, extraction)
+    # Rows that every article of a source adds to, last: on PostgreSQL a concurrent writer
+    # waits on them only for the commit, not for this whole article's writing.
+    if source:
+        source.article_count = Source.article_count + 1
+    bump(session, "articles", 1)
     return StoreResult(article.id)
 
 
