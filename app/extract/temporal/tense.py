@@ -198,6 +198,19 @@ def _past_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in holders for c in h.children)
 
 
+# Contracted "have" that the small model leaves as its own lemma: "We’ve put out a plan today".
+_HAVE_CONTRACTED = frozenset({"'ve", "’ve"})
+_S_CONTRACTED = frozenset({"'s", "’s"})
+
+
+def _is_have(auxiliary: Token, verb: Token) -> bool:
+    """A perfect's "have", written out or contracted; "’s" before a participle is "has" when it
+    is no passive's "is" ("she’s signed it", not "it’s signed")."""
+    if auxiliary.lemma_ == "have" or auxiliary.lower_ in _HAVE_CONTRACTED:
+        return True
+    return auxiliary.lower_ in _S_CONTRACTED and auxiliary.dep_ == "aux" and verb.tag_ == "VBN"
+
+
 def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
     """(direction, whether the clause borrows its tense from the verb it depends on). `after`:
     the time expression follows the verb (then "planned a rally on Saturday" dates the rally,
@@ -228,7 +241,7 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
         return Direction.FUTURE, False  # "a summit could follow later this year"
     if any(a.tag_ == "MD" for a in auxiliaries):
         return Direction.NONE, False  # a modal gives the clause a time of its own
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or _is_have(a, verb) for a in auxiliaries):
         return Direction.PAST, False  # past, or a perfect: what has happened
     if verb.tag_ == "VBN" and not auxiliaries:
         # "have that war settled": tense of "have"; "the treaty signed in 1949": past.
