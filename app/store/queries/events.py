@@ -38,7 +38,7 @@ from app.store.queries.views import (
     SentenceRef,
     StoryRef,
 )
-from app.store.search import matching_ref_ids
+from app.store.search import Matches, among, matches
 
 
 class Order(StrEnum):
@@ -70,6 +70,14 @@ class EventFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             detail = f"from ({self.date_from}) is after to ({self.date_to})"
             raise BadRequest(detail, "from", str(self.date_from))
+
+
+def event_matches(session: Session, q: str) -> Matches:
+    """The events matching `q`, looked up once per request and bounded (search.matches)."""
+    found = matches(session, q, "event")
+    if found is None:
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    return found
 
 
 def _entity_ids(session: Session, typed: Sequence[str]) -> list[int]:
@@ -125,10 +133,7 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     if f.date_from:
         stmt = stmt.where(Event.end_date >= f.date_from)
     if f.q:
-        matches = matching_ref_ids(dialect, f.q, "event")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
-        stmt = stmt.where(Event.id.in_(matches))
+        stmt = stmt.where(among(Event.id, event_matches(session, f.q), dialect))
     return stmt, date_col, id_col
 
 

@@ -10,14 +10,21 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Select, bindparam, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.errors import BadRequest, NotFound
+from app.errors import NotFound
 from app.store.models import Article, Entity, Event, Mention, Quote, Source, Story, StoryParticipant
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
-from app.store.queries.events import EventFilter, Order, _entity_ids, _source_ids, events_by_id
+from app.store.queries.events import (
+    EventFilter,
+    Order,
+    _entity_ids,
+    _source_ids,
+    event_matches,
+    events_by_id,
+)
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
-from app.store.search import matching_ref_ids
+from app.store.search import Matches, among
 from app.store.stories.dates import Span
 from app.store.stories.profile import Profile
 
@@ -86,13 +93,21 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
     if f.as_of:
         stmt = stmt.where(reports.where(Event.article_id.in_(stored_by(f.as_of))).exists())
     if f.q:
-        matches = matching_ref_ids(session.get_bind().dialect.name, f.q, "event")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
         # The matching events' stories looked up first (a cost of the matches), rather than a
         # probe of every story in date order for a matching report (a cost of the stories).
-        stmt = stmt.where(id_col.in_(select(Event.story_id).where(Event.id.in_(matches))))
+        stmt = stmt.where(among(id_col, story_matches(session, f.q), session.get_bind().dialect.name))
     return stmt, date_col, id_col
+
+
+def story_matches(session: Session, q: str) -> Matches:
+    """The stories of the events matching `q` (bounded as those are), once per request."""
+    memo = session.info.setdefault("dateline_matches", {})
+    if ("stories", q) not in memo:
+        events = event_matches(session, q)
+        found = among(Event.id, events, session.get_bind().dialect.name)
+        ids = session.scalars(select(Event.story_id).where(found, Event.story_id.is_not(None)).distinct())
+        memo["stories", q] = Matches(tuple(ids), events.bounded)
+    return memo["stories", q]
 
 
 def list_stories(
