@@ -1,4 +1,5 @@
-# Dateline: a slim image running the web server as a non-root user, data on a volume.
+# Dateline: a slim image running the web server as a non-root user, data on a volume. Like
+# `make run`, the first start loads the demo from its saved extractions (docker-entrypoint.sh).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,6 +15,7 @@ COPY migrations ./migrations
 COPY templates ./templates
 COPY static ./static
 COPY demo ./demo
+COPY docker-entrypoint.sh ./
 
 # Editable install: templates, static files and migrations are read from /app.
 RUN pip install -e . \
@@ -24,4 +26,4 @@ RUN pip install -e . \
 USER dateline
 VOLUME ["/data"]
 EXPOSE 8000
-CMD ["dateline", "serve", "--host", "0.0.0.0", "--port", "8000"]
+ENTRYPOINT ["/app/docker-entrypoint.sh"]

@@ -219,7 +219,8 @@ def serve(
 
 
 def _announce_when_ready(url: str, started_at: float) -> None:
-    """Print, once the server answers, how long it took since `started_at` (`make run`)."""
+    """Print, once the server answers, how long it took since `started_at` (`make run`, the
+    Docker image's first start)."""
     import threading
     import time
 
@@ -232,7 +233,7 @@ def _announce_when_ready(url: str, started_at: float) -> None:
             except httpx.TransportError:
                 time.sleep(0.2)
                 continue
-            typer.echo(f"Dateline is ready at {url}/ ({time.time() - started_at:.0f} s after `make` began)")
+            typer.echo(f"Dateline is ready at {url}/ ({time.time() - started_at:.0f} s after the start)")
             return
 
     threading.Thread(target=wait, name="announce-ready", daemon=True).start()

@@ -44,7 +44,7 @@ from app.store.counting import recount  # noqa: E402
 from app.store.database import Database  # noqa: E402
 from app.store.engine import transaction  # noqa: E402
 from app.store.migrate import upgrade  # noqa: E402
-from app.store.models import Article, Base, Entity, Event  # noqa: E402
+from app.store.models import Article, Base, Entity, Event, Story  # noqa: E402
 from app.store.search import drop_search_index, rebuild_search_index  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "whitehouse"
@@ -182,6 +182,7 @@ def urls(db: Database) -> list[str]:
     with db.sessions() as session:
         slug = session.scalar(select(Entity.slug).order_by(Entity.mention_count.desc()).limit(1))
         oldest = session.scalar(select(func.min(Article.published_date)))
+        story = session.scalar(select(Story.id).order_by(Story.report_count.desc(), Story.id).limit(1))
     deep = oldest.replace(month=12, day=31) if oldest else None
     return [
         "/",
@@ -190,6 +191,10 @@ def urls(db: Database) -> list[str]:
         "/timeline?q=NATO",
         f"/timeline?to={deep}",
         f"/timeline?view=reports&to={deep}",
+        f"/timeline?entity={slug}&to={deep}",  # an entity's stories, deep in time
+        f"/stories/{story}",  # the most reported story: its reports, quotes, nearby stories
+        f"/key-events?entity={slug}",
+        "/api/v1/stories",
         f"/entities/{slug}",
         "/api/v1/entities?q=bid",
         "/entities?q=bid",

@@ -189,10 +189,23 @@ async def quote_query(
     date_from: From = None,
     date_to: To = None,
     as_of: AsOf = None,
+    attributed: Annotated[
+        bool,
+        Query(
+            description="Only quotes whose speaker the text names or describes ('a senior State"
+            " Department official'): none pinned on no one, no reporters' questions."
+        ),
+    ] = False,
 ) -> QuoteFilter:
     """Quotes said within [from, to]."""
     return filters.quote_filter(
-        q=q, speaker=speaker, kind=kind, date_from=date_from, date_to=date_to, as_of_date=as_of
+        q=q,
+        speaker=speaker,
+        kind=kind,
+        date_from=date_from,
+        date_to=date_to,
+        as_of_date=as_of,
+        attributed=attributed,
     )
 
 

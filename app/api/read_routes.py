@@ -164,6 +164,7 @@ def entity(request: Request, session: SessionDep, slug: Slug) -> Response:
         "entity": detail.entity,
         "aliases": detail.aliases,
         "mentions_by_month": detail.mentions_by_month,
+        "mentions_by_week": detail.mentions_by_week,
         "co_mentioned": detail.co_mentioned,
         "articles": detail.articles,
         "recent_events": profile.recent_events,

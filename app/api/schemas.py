@@ -324,6 +324,11 @@ class EntityDetailOut(Schema):
     entity: EntityOut
     aliases: list[str] = Field(description="Other names it goes by in the articles.")
     mentions_by_month: list[PeriodOut] = Field(description="Every month from first to last mention.")
+    mentions_by_week: list[PeriodOut] = Field(
+        default_factory=list,
+        description="Every ISO week from first to last mention, when those span at most four months"
+        " (else empty: see mentions_by_month).",
+    )
     co_mentioned: list[CountedEntityOut] = Field(description="Named in the same articles, most first.")
     articles: list[ArticleRefOut] = Field(description="Its latest articles.")
     recent_events: list[EventOut] = Field(description="Its latest events; all at `events_url`.")

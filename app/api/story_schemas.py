@@ -50,6 +50,12 @@ class EvidenceOut(Schema):
     score: float | None = Field(description="The matcher's total when it joined.")
     threshold: float | None = Field(description="The total it had to reach.")
     points: list[tuple[str, float]] = Field(description="Each reason with the points it gave or took.")
+    merged_story_reports: int | None = Field(
+        default=None,
+        description="It came with a story of this many reports that was merged into this one; the "
+        "score, threshold and points are then the merge's.",
+    )
+    merged_how: str | None = Field(default=None, description="What showed the two stories to be one.")
 
 
 class ReportOut(Schema):

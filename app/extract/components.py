@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from app.extract import entities, events, language, quotes, structure, timexes, turn_speakers
 from app.extract.doctext import doc_text
+from app.extract.event_agents import with_pronoun_agents
 
 _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
@@ -124,11 +125,10 @@ def find_quotes(doc: Doc) -> Doc:
 )
 def find_events(doc: Doc) -> Doc:
     if _is_english(doc):
-        doc._.dl_events = tuple(
-            events.find_events(
-                doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published, title=doc._.title
-            )
+        found = events.find_events(
+            doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published, title=doc._.title
         )
+        doc._.dl_events = tuple(with_pronoun_agents(doc, doc._.dl_entities, found))
     return doc
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
 from app.extract.eventing.clauses import clause_of
+from app.extract.eventing.countdown import countdown
 from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
@@ -25,7 +26,8 @@ from app.extract.eventing.nominations import Nomination, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
-from app.extract.eventing.triggers import finite_verb, happening_trigger
+from app.extract.eventing.triggers import finite_verb, happening_trigger, is_title_holder
+from app.extract.eventing.trips import trips
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
@@ -43,6 +45,7 @@ class _Dating:
     timex: str | None
     side: int = 0  # +1 "later this month" (after publication), -1 "earlier this year" (before)
     timex_type: TimexType = TimexType.DATE
+    counted: bool = False  # counted from publication over a duration: "in eight days"
 
 
 def find_events(
@@ -58,15 +61,17 @@ def find_events(
     dated_triggers: set[int] = set()
     listed = list(nominations(text))
     best: dict[int, tuple[_Dating, Span, Token]] = {}
-    for dating, span in _datings(text, timexes, doc):
+    for dating, span in _datings(text, timexes, doc, published):
         dating = _in_timeline(dating, span, timexes)
         if any(n.start <= span.start_char < n.end for n in listed):
             continue  # "for a term expiring November 17, 2029": a term of office, not a happening
         if _names_a_thing(span):
             continue  # "the 2020 Census", "fiscal 2024 funds": the date is part of a name
-        trigger = happening_trigger(span)
+        trigger = happening_trigger(span) or _entry_verb(span)
         if trigger is None or _tells_no_happening(trigger):
             continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
+        if dating.counted and not _counts_down(span, trigger):
+            continue  # "built it in eight days", "the first time in 32 years": a duration
         if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, trigger.idx, trigger.idx + 1):
             continue  # a timestamp, a stage direction, a transcript's label or place line
         held = best.get(trigger.i)
@@ -82,10 +87,10 @@ def find_events(
             retold.add(id(event))
             if any(c.lower_ == "there" for c in trigger.children):
                 pointing_back.add(id(event))  # "He will be traveling there tomorrow": all anaphora
-        if _definite_noun(trigger):
+        if _definite_noun(trigger, span):
             pointing_back.add(id(event))
     if published is not None:
-        for sentence in lead_sentences(doc, sentence_spans(doc)):
+        for sentence in lead_sentences(doc, sentence_spans(doc), untitled=not title):
             trigger = lead_trigger(sentence)
             if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
                 continue
@@ -93,14 +98,34 @@ def find_events(
                 continue
             if _not_prose(doc, trigger.idx, trigger.idx + 1):
                 continue
-            day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
+            day = _lead_day(doc, sentence, drafts) or _Dating(
+                published.isoformat(), published, published, Granularity.DAY, None
+            )
             event = _event(doc, text, mentions, trigger, trigger, None, day, published)
             drafts.append((event.summary_start or 0, event))
     if published is not None:
+        drafts = _with_trips(doc, mentions, published, drafts)
         drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
     drafts = _with_own_happening(doc, mentions, title, published, entities, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
     return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold, pointing_back), 1)]
+
+
+def _with_trips(
+    doc: Doc, mentions: MentionIndex, published: dt.date, drafts: list[tuple[int, Event]]
+) -> list[tuple[int, Event]]:
+    """The trip under way ("we're on our way to Philadelphia, where the President will lay out
+    his budget"): expected on the publication day, in place of other readings of its sentence
+    on that day ("today we're headed to Milwaukee")."""
+    day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
+    for _sentence, trigger in trips(doc):
+        if _not_prose(doc, trigger.idx, trigger.idx + 1):
+            continue
+        event = _event(doc, doc.text, mentions, trigger, trigger, None, day, published)
+        event = replace(event, status=EventStatus.EXPECTED)
+        drafts = [(at, e) for at, e in drafts if e.sentence != event.sentence or e.value != day.value]
+        drafts.append((event.summary_start or 0, event))
+    return drafts
 
 
 def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[int]) -> list[Event]:
@@ -112,29 +137,62 @@ def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[
     kept: list[Event] = []
     seen: set[tuple[int, str]] = set()
     told: set[tuple[str, str]] = set()  # (date, trigger lemma-ish) already told in the article
-    days: set[str] = set()
+    days: dict[str, set[EventKind]] = {}  # day -> kinds of the happenings told on it
     for _, event in drafts:
         trigger = (event.trigger or "").lower()
         if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
             continue
         if event.timex is not None and (event.value, trigger) in told:
             continue  # "the September 11 attack" … "the September 11th attack"
-        if id(event) in pointing_back and event.value in days:
+        if id(event) in pointing_back and _told_that_day(event, days, any_kind=id(event) in retold):
             continue  # "the November 12th admission" after "testimony on November 12, 2012"
         if id(event) in retold and any((event.sentence - back, event.value) in seen for back in (1, 2)):
             continue
         seen.add((event.sentence, event.value))
         told.add((event.value, trigger))
         if event.granularity is Granularity.DAY and event.timex is not None:
-            days.add(event.value)
+            days.setdefault(event.value, set()).add(event.kind)
         kept.append(event)
     return kept
 
 
-def _definite_noun(trigger: Token) -> bool:
+def _told_that_day(event: Event, days: dict[str, set[EventKind]], any_kind: bool = False) -> bool:
+    """A happening of its kind already told on its day: "Friday’s meeting" after "On Friday,
+    May 31, the White House welcomed …" (not "the September 11 attack" after "it was
+    reported live on September 11th"); of any kind for a pronoun that goes "there"."""
+    kinds = days.get(event.value, set())
+    return bool(kinds) and (any_kind or event.kind in kinds or event.kind is EventKind.OTHER)
+
+
+def _lead_day(doc: Doc, sentence: Span, drafts: list[tuple[int, Event]]) -> _Dating | None:
+    """The day the lead's first sentence gives, for an undated sentence after it in the same
+    paragraph ("On Friday, May 31, the White House welcomed … . More than 60 individuals …
+    attended."): the lead tells one day's news."""
+    index = sentence_index(doc, sentence.start_char)
+    start = sentence.start_char
+    paragraph = _PARAGRAPH_BREAK.search(doc.text, 0, start)
+    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(doc.text, paragraph.end(), start)):
+        paragraph = later
+    opening = sentence_index(doc, paragraph.end()) if paragraph is not None else 0
+    dated = [
+        e
+        for _, e in drafts
+        if e.timex is not None and opening <= e.sentence < index and e.granularity is Granularity.DAY
+    ]
+    if not dated:
+        return None
+    first = min(dated, key=lambda e: e.sentence)
+    return _Dating(first.value, first.start_date, first.end_date, Granularity.DAY, None)
+
+
+def _definite_noun(trigger: Token, span: Span) -> bool:
     """An event noun that points back: "the November 12th admission" after "testimony on
-    November 12, 2012"."""
-    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
+    November 12, 2012", "Friday’s meeting" after "On Friday, May 31, the White House welcomed"."""
+    if trigger.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) or (
+        span.root.dep_ == "poss" and span.root.head.i == trigger.i
+    )
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -239,10 +297,24 @@ def _not_prose(doc: Doc, start: int, end: int) -> bool:
     return layout is not None and layout.covers(start, end, NOT_SPEECH)
 
 
-def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_Dating, Span]]:
+def _datings(
+    text: str, timexes: Sequence[Timex], doc: Doc, published: dt.date | None
+) -> Iterator[tuple[_Dating, Span]]:
     pairs = range_pairs(text, timexes)
     range_ends = {last.key for last in pairs.values()}
-    for timex in timexes:
+    for i, timex in enumerate(timexes):
+        following = timexes[i + 1] if i + 1 < len(timexes) else None
+        if following is not None and _CORRECTED.fullmatch(text, timex.end, following.start):
+            continue  # "who wrote Secretaries Raimondo and Yellen today — or excuse me, on Friday"
+        ahead = countdown(text, timex, published)
+        if ahead is not None:  # "coming up in eight days"
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and len(span):
+                yield (
+                    _Dating(ahead.value, ahead.start, ahead.end, ahead.granularity, timex.key, counted=True),
+                    span,
+                )
+            continue
         if timex.key in range_ends or not _dates_something(timex):
             continue
         last = pairs.get(timex.key)
@@ -257,7 +329,7 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
                 f"{timex.value}/{last.value}", timex.range_start, last.range_end, timex.granularity, timex.key
             )
         else:
-            side = _SIDES.get(timex.text.split(maxsplit=1)[0].lower(), 0)
+            side = _side(text, timex)
             dating = _Dating(
                 timex.value,
                 timex.range_start,
@@ -270,10 +342,28 @@ def _datings(text: str, timexes: Sequence[Timex], doc: Doc) -> Iterator[tuple[_D
         yield dating, span
 
 
+# A speaker correcting a date: "today — or excuse me, on Friday", "Saturday — I’m sorry, yesterday".
+_CORRECTED = re.compile(
+    r"\s*[—–-]+\s*(?:or\s+)?(?:excuse\s+me|I[’']m\s+sorry|sorry|rather|I\s+mean)[,\s]+(?:on\s+|in\s+|over\s+|at\s+)?",
+    re.IGNORECASE,
+)
 _SIDES = {"later": 1, "earlier": -1}
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
-def _status(dating: _Dating, published: dt.date | None, direction: Direction) -> EventStatus:
+def _side(text: str, timex: Timex) -> int:
+    """+1 for "later this month" or "later today", -1 for "earlier this year" or "earlier
+    today" (whose extent is "today" alone), else 0."""
+    first = timex.text.split(maxsplit=1)[0].lower()
+    if first in _SIDES:
+        return _SIDES[first]
+    before = _WORD_BEFORE.search(text, max(0, timex.start - 12), timex.start)
+    return _SIDES.get(before.group(1).lower(), 0) if before else 0
+
+
+def _status(
+    dating: _Dating, published: dt.date | None, direction: Direction, simple_present: bool = False
+) -> EventStatus:
     """By the date, narrowed by "later"/"earlier" to the part of the period after or before
     publication ("early voting begins later this month" is still expected)."""
     start, end = dating.start, dating.end
@@ -281,9 +371,9 @@ def _status(dating: _Dating, published: dt.date | None, direction: Direction) ->
         start = max(start, published + dt.timedelta(days=1))
     elif published is not None and dating.side < 0:
         end = min(end, published - dt.timedelta(days=1))
-    if start > end:
-        start, end = dating.start, dating.end
-    return status_of(start, end, published, direction)
+    if start > end:  # the publication day alone: "later today" is still to come
+        return EventStatus.EXPECTED if dating.side > 0 else EventStatus.HAPPENED
+    return status_of(start, end, published, direction, simple_present)
 
 
 _CLOCK = re.compile(r"T\d\d:\d\d")
@@ -292,13 +382,16 @@ _CLOCK = re.compile(r"T\d\d:\d\d")
 def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dating:
     """A clock time that opens its line ("11:00 am – Police receive 911 calls") is an entry of
     a timeline: it falls on the last day the text named before it ("the massacre Tuesday"),
-    not on the publication day its value defaults to."""
+    not on the publication day its value defaults to, nor on the date an embedded post
+    carries in its markup (`<tweet … datetime="2015-12-02">`)."""
     if not _CLOCK.search(dating.value) or span.start != span.sent.start:
         return dating  # not "this morning" or "last night": they name their day
+    text = span.doc.text
     days = [
         t
         for t in timexes
         if t.end <= span.start_char
+        and not _in_markup(text, t.start)
         and t.type is TimexType.DATE
         and t.granularity is Granularity.DAY
         and t.range_start is not None
@@ -308,6 +401,49 @@ def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dati
     day = days[-1].range_start
     assert day is not None
     return replace(dating, value=day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
+
+
+_DASHES = frozenset({"–", "—", "-", "--", ":"})
+
+
+def _entry_verb(span: Span) -> Token | None:
+    """The verb of a timeline entry that the parse hung on its clock time ("6:45 pm – One of
+    the suspects is named in media reports"): the first verb after the dash whose head is the
+    time expression."""
+    sentence = span.sent
+    if span.start != sentence.start or span.end >= sentence.end or span.doc[span.end].text not in _DASHES:
+        return None
+    return next(
+        (
+            t
+            for t in span.doc[span.end : sentence.end]
+            if t.pos_ == "VERB" and span.start <= t.head.i < span.end
+        ),
+        None,
+    )
+
+
+_CONTINUING = re.compile(r",?\s+and\s+continuing\b")
+_BEGINNING = re.compile(r"\b(?:beginning|starting)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _going_on(text: str, span: Span | None, dating: _Dating, published: dt.date | None) -> EventStatus | None:
+    """An open period that began on its date and goes on: "the areas affected by Hurricane
+    Idalia beginning on August 27, 2023, and continuing" (a disaster's incident period)."""
+    if span is None or published is None or dating.start > published:
+        return None
+    if not _CONTINUING.match(text, span.end_char):
+        return None
+    return (
+        EventStatus.ONGOING
+        if _BEGINNING.search(text, max(0, span.start_char - 20), span.start_char)
+        else None
+    )
+
+
+def _in_markup(text: str, at: int) -> bool:
+    """Whether `at` lies inside a markup tag (`<tweet datetime="…">`)."""
+    return text.rfind("<", 0, at) > text.rfind(">", 0, at)
 
 
 _GRANULARITY_RANK = {g: i for i, g in enumerate(Granularity)}
@@ -324,21 +460,60 @@ def _direction(trigger: Token | None) -> Direction:
     this morning")."""
     if trigger is None:
         return Direction.NONE
+    if is_title_holder(trigger):
+        return Direction.PAST  # champions have won
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
         verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
 
 
+def _counts_down(span: Span, trigger: Token) -> bool:
+    """ "in eight days" hangs on a verb not in the past ("an election coming up in eight days"),
+    not on a noun ("the first time in 32 years", "the worst storms in 100 years")."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ != "in" or preposition.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return _direction(trigger) is not Direction.PAST
+
+
+_HAS_NO_HAPPENING = frozenset({"be", "have"})
+
+
+def _simple_present(trigger: Token | None) -> bool:
+    """A happening told in the simple present ("Today we welcome South Africa", "the
+    Administration announces"): a verb in the present tense with no auxiliary of its own, not
+    "be" or "have"."""
+    if trigger is None:
+        return False
+    verb = trigger if trigger.pos_ == "VERB" else finite_verb(trigger)
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in _HAS_NO_HAPPENING:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do" for c in verb.children)
+
+
 def _names_a_thing(span: Span) -> bool:
     """A date that modifies a noun naming no happening ("the 2020 Census data", "today's
-    uncertain world")."""
+    uncertain world", "the traditions of Thanksgiving")."""
     root, head = span.root, span.root.head
     if head is root or span.start <= head.i < span.end:
         return False
-    if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss"):
-        return False
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        owner = head.head  # "reflected on the traditions of Thanksgiving", not "the end of 2024"
+        return not names_happening(owner.lemma_) and owner.lemma_.lower() not in _TIME_NOUNS
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss") or is_title_holder(head):
+        return False  # "the 2024 NBA champions" won in 2024
     return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
+
+
+# Nouns of a part of a time, through which "of" still dates: "by the end of 2024", "the morning
+# of September 11", "the anniversary of the attack".
+_TIME_NOUNS = frozenset(
+    {"end", "beginning", "start", "middle", "close", "rest", "remainder", "part", "half", "morning",
+     "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "eve", "dawn", "time",
+     "anniversary", "spring", "summer", "fall", "autumn", "winter", "season", "period", "course", "date",
+     "run-up", "runup", "lead-up", "wake", "aftermath", "occasion", "first", "last", "late", "early"}
+)  # fmt: skip
 
 
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
@@ -350,17 +525,22 @@ _BE_FORMS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall"})
 _TAKING_EFFECT = frozenset({"effective", "due"})
 _WHERE = frozenset({"in", "at", "on", "to", "here", "there", "back"})
+# Verbs whose "to be" complement is a plan to be somewhere: "I expect to be there later this week".
+_PLANNING = frozenset({"expect", "plan", "intend", "hope", "schedule"})
 
 
 def _being_happens(verb: Token, children: list[Token]) -> bool:
     """ "The vote is on Thursday", "Monday is the deadline", "the order is effective on May 12",
-    "she will be in the briefing room tomorrow"; not "she's so busy today", "we're here today"."""
+    "she will be in the briefing room tomorrow", "I expect to be there later this week"; not
+    "she's so busy today", "we're here today"."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "attr") and names_happening(c.lemma_) for c in children):
         return True
     if any(c.dep_ == "acomp" and c.lemma_.lower() in _TAKING_EFFECT for c in children):
         return True
-    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
+    future = (
+        any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in children)
+        or (verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG")
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLANNING)  # "I expect to be there"
     )
     return future and any(c.dep_ in ("prep", "advmod") and c.lower_ in _WHERE for c in children)
 
@@ -444,7 +624,8 @@ def _event(
         start_date=dating.start,
         end_date=dating.end,
         granularity=dating.granularity,
-        status=_status(dating, published, direction),
+        status=_going_on(text, span, dating, published)
+        or _status(dating, published, direction, _simple_present(trigger)),
         summary=" ".join(text[start_char:end_char].split()),
         sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
         trigger=trigger.text if trigger is not None else None,

@@ -3,9 +3,10 @@ article in its own transaction."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -71,28 +72,41 @@ class Ingester:
             return find_duplicate(session, record)
 
     def extract_each(
-        self, records: list[ArticleRecord]
+        self, records: Iterable[ArticleRecord]
     ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
         """(record, extraction, None), or (record, None, problem) for an article the pipeline
-        fails on: the rest of the batch goes on."""
-        inputs = (extraction_input(r) for r in records)
-        processes = self.processes if len(records) > self.settings.nlp_batch_size else 1
+        fails on: the rest goes on. Records are read as extraction needs them; worker processes
+        are started only when there is more than one batch."""
+        iterator = iter(records)
+        head = list(islice(iterator, self.settings.nlp_batch_size + 1))
+        processes = self.processes if len(head) > self.settings.nlp_batch_size else 1
+        inputs = (extraction_input(r) for r in chain(head, iterator))
         for item, extraction, problem in self.extractor.extract_each(inputs, processes=processes):
             yield item.ref, extraction, problem
 
     def _extractions(
-        self, records: list[ArticleRecord]
+        self, records: Iterable[ArticleRecord]
     ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
         """The snapshot's extraction of a record it holds, else the pipeline's."""
-        to_extract = []
-        for record in records:
-            saved = self.snapshot.extraction_for(record) if self.snapshot else None
-            if saved is None:
-                to_extract.append(record)
-            else:
-                yield record, saved, None
-        if to_extract:
-            yield from self.extract_each(to_extract)
+        if self.snapshot is None:
+            yield from self.extract_each(records)
+            return
+        saved: deque[tuple[ArticleRecord, Extraction]] = deque()
+
+        def to_extract() -> Iterator[ArticleRecord]:
+            for record in records:
+                found = self.snapshot.extraction_for(record) if self.snapshot else None
+                if found is None:
+                    yield record
+                else:
+                    saved.append((record, found))
+
+        for extracted in self.extract_each(to_extract()):
+            while saved:
+                yield (*saved.popleft(), None)
+            yield extracted
+        while saved:
+            yield (*saved.popleft(), None)
 
     def store(self, record: ArticleRecord, extraction: Extraction, source: str | None) -> StoreResult:
         """Store one article in one transaction; a concurrent writer that stored the same
@@ -107,32 +121,33 @@ class Ingester:
     def run(
         self, records: Iterable[ArticleRecord | IngestError], reporter: Reporter, source: str | None = None
     ) -> None:
-        iterator = iter(records)
-        chunk = max(self.settings.nlp_batch_size, 1) * max(self.processes, 1) * 4
-        while batch := list(islice(iterator, chunk)):
-            fresh: list[ArticleRecord] = []
-            for item in batch:
+        """Extract and store every record not stored already. One stream: inputs are read and
+        checked as extraction asks for them, so with worker processes the workers extract the
+        next batches while this process stores (no pause at any batch boundary, one model load
+        per worker for the whole run)."""
+
+        def fresh() -> Iterator[ArticleRecord]:
+            for item in records:
                 if isinstance(item, IngestError):
                     reporter.error(str(item))
                 elif duplicate := self.is_stored(item):
                     reporter.duplicate(item.origin, duplicate.reason)
                 else:
-                    fresh.append(replace(item, source=source) if source else item)
-            if not fresh:
+                    yield replace(item, source=source) if source else item
+
+        for record, extraction, problem in self._extractions(fresh()):
+            if extraction is None:
+                reporter.error(f"{record.origin}: {problem}")
                 continue
-            for record, extraction, problem in self._extractions(fresh):
-                if extraction is None:
-                    reporter.error(f"{record.origin}: {problem}")
-                    continue
-                try:
-                    result = self.store(record, extraction, source)
-                except Exception as exc:  # one article's failure must not stop the batch
-                    reporter.error(f"{record.origin}: could not be stored ({type(exc).__name__}: {exc})")
-                    continue
-                if result.duplicate:
-                    reporter.duplicate(record.origin, result.reason)
-                else:
-                    reporter.stored(record.origin, result.article_id)
+            try:
+                result = self.store(record, extraction, source)
+            except Exception as exc:  # one article's failure must not stop the run
+                reporter.error(f"{record.origin}: could not be stored ({type(exc).__name__}: {exc})")
+                continue
+            if result.duplicate:
+                reporter.duplicate(record.origin, result.reason)
+            else:
+                reporter.stored(record.origin, result.article_id)
 
 
 def ingest_paths(

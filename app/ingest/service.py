@@ -113,7 +113,7 @@ class IngestService:
             self._start_thread("heartbeat", self._heartbeat_loop)
             ingester = Ingester(self.db.sessions, self.settings, extractor=self._extractor, processes=1)
             if not self.stopping:
-                ingester.extractor  # noqa: B018  load the model now: once, and fail early if missing
+                ingester.extractor.nlp  # noqa: B018  load the model now: once, and fail early if missing
                 log.info("model %s loaded; working the queue", self.settings.spacy_model)
             worker = QueueWorker(
                 self.db.sessions,

@@ -13,7 +13,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, and_, column, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    and_,
+    any_,
+    bindparam,
+    column,
+    event,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app.store.models import SearchDocument
@@ -24,6 +41,12 @@ FTS_TABLE = "search_fts"
 ENTITY_FTS_TABLE = "search_fts_entities"
 PG_INDEX = "ix_search_documents_vector"
 PG_ENTITY_INDEX = "ix_search_documents_entity_vector"
+# One partial GIN index per text kind: a filter on one kind (the timeline's q, the quotes' q)
+# then reads that kind's matches alone, not every article and quote holding the word.
+PG_KIND_INDEXES = {kind: f"ix_search_documents_{kind}_vector" for kind in ("event", "quote", "article")}
+# A q filter looks its matches up once per request, the newest MATCH_BOUND of them (by when
+# they were stored): a word that most events hold costs this many, not the collection.
+MATCH_BOUND = 2_000
 PG_COLUMN = "search_vector"
 _PG_VECTOR = f"search_documents.{PG_COLUMN}"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -75,8 +98,13 @@ POSTGRES_DDL = (
     f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON search_documents USING GIN ({PG_COLUMN})",
     f"""CREATE INDEX IF NOT EXISTS {PG_ENTITY_INDEX} ON search_documents USING GIN ({PG_COLUMN})
         WHERE kind = 'entity'""",
+    *(
+        f"CREATE INDEX IF NOT EXISTS {name} ON search_documents USING GIN ({PG_COLUMN}) WHERE kind = '{kind}'"
+        for kind, name in PG_KIND_INDEXES.items()
+    ),
 )
 POSTGRES_DROP = (
+    *(f"DROP INDEX IF EXISTS {name}" for name in PG_KIND_INDEXES.values()),
     f"DROP INDEX IF EXISTS {PG_ENTITY_INDEX}",
     f"DROP INDEX IF EXISTS {PG_INDEX}",
     f"ALTER TABLE search_documents DROP COLUMN IF EXISTS {PG_COLUMN}",
@@ -84,7 +112,8 @@ POSTGRES_DROP = (
 
 
 def is_search_index_object(name: str | None, type_: str) -> bool:
-    return bool(name) and (name.startswith(FTS_TABLE) or name in (PG_INDEX, PG_ENTITY_INDEX, PG_COLUMN))
+    known = (PG_INDEX, PG_ENTITY_INDEX, PG_COLUMN, *PG_KIND_INDEXES.values())
+    return bool(name) and (name.startswith(FTS_TABLE) or name in known)
 
 
 def create_search_index(connection: Connection) -> None:
@@ -132,7 +161,11 @@ def matching_documents(
     if not words:
         return None
     doc = SearchDocument.__table__
-    entities_only = list(kinds or ()) == ["entity"]
+    kind_list = list(kinds or ())
+    entities_only = kind_list == ["entity"]
+    # On PostgreSQL one kind with an index of its own is matched in that index alone.
+    only = kind_list[0] if len(kind_list) == 1 else None
+    own_index = dialect != "sqlite" and (only == "entity" or only in PG_KIND_INDEXES)
     if dialect == "sqlite":
         name = ENTITY_FTS_TABLE if entities_only else FTS_TABLE
         fts = table(name, column("rowid"), column(name))
@@ -152,13 +185,13 @@ def matching_documents(
         tsquery = func.to_tsquery("english", _tsquery(words))
         rank = -func.ts_rank(vector, tsquery)
         matched = vector.op("@@")(tsquery)
-        if entities_only:  # the kind as a literal: the planner then uses the partial index
-            matched = and_(matched, doc.c.kind == literal_column("'entity'"))
+        if own_index:  # the kind as a literal: the planner then uses that kind's partial index
+            matched = and_(matched, doc.c.kind == literal_column(f"'{only}'"))
         stmt = select(doc.c.kind, doc.c.ref_id, rank.label("rank")).where(matched)
         if newest:
             start = select(doc.c.id).where(matched).order_by(doc.c.id.desc()).offset(newest - 1).limit(1)
             stmt = stmt.where(doc.c.id >= func.coalesce(start.scalar_subquery(), 0))
-    if kinds and not entities_only:  # (the entity index holds entities alone)
+    if kinds and not entities_only and not own_index:  # (the entity index holds entities alone)
         # On SQLite the unary + keeps the planner from leading with the (kind, ref_id) index,
         # which visits every document of a kind and probes the full-text index for each: the
         # match must lead, so a query costs its matches, not the table (sqlite.org/optoverview.html,
@@ -194,3 +227,45 @@ def matching_ref_ids(dialect: str, query: str, kind: str) -> Select | None:
     """SELECT ref_id of matching documents of one kind, for use in an IN filter."""
     stmt = matching_documents(dialect, query, [kind])
     return None if stmt is None else stmt.with_only_columns(SearchDocument.__table__.c.ref_id)
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The ids of one kind's documents matching a query: all of them, or when `bounded` the
+    newest MATCH_BOUND stored."""
+
+    ids: tuple[int, ...]
+    bounded: bool
+
+
+def matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -> Matches | None:
+    """Ids of the `kind` rows matching `query`, looked up once per session (a page that filters
+    its list, its "anything more?" probe and its density chart by q reads the index once) and
+    bounded. None when the query holds no searchable word."""
+    memo = session.info.setdefault("dateline_matches", {})
+    key = (query, kind, bound)
+    if key not in memo:
+        stmt = matching_ref_ids(session.get_bind().dialect.name, query, kind)
+        if stmt is None:
+            memo[key] = None
+        else:
+            newest = SearchDocument.__table__.c.id.desc()
+            ids = tuple(session.scalars(stmt.order_by(newest).limit(bound + 1)))
+            memo[key] = Matches(ids[:bound], len(ids) > bound)
+    return memo[key]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_matches(session: Session, _transaction: object) -> None:
+    """Matches are remembered within one transaction: a write after it may change them."""
+    session.info.pop("dateline_matches", None)
+
+
+def among(column: ColumnElement[int], found: Matches, dialect: str) -> ColumnElement[bool]:
+    """`column` is one of the matched ids: on PostgreSQL one array parameter (`= ANY`), not
+    thousands of bound values."""
+    if not found.ids:
+        return false()
+    if dialect == "postgresql":
+        return column == any_(bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True))
+    return column.in_(found.ids)

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.formatting import date_range
+from app.store.queries.quotes import QuoteContext
 from app.store.queries.views import EventItem, QuoteItem
 from app.web.parts import Segment, highlight
 
 _WEEK = re.compile(r"^\d{4}-W\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class EventCard:
 class QuoteCard:
     quote: QuoteItem
     when: str  # when it was said, at its precision
+    context: tuple[Segment, ...] = ()  # the sentence around it, the quote marked (context_line)
 
 
 def when(start: dt.date, end: dt.date, granularity: str | None, value: str = "") -> str:
@@ -86,5 +89,41 @@ def said_when(quote: QuoteItem) -> str:
     return date_range(quote.said_start, quote.said_end, granularity or None, quote.said_value or "")
 
 
-def quote_cards(quotes: Iterable[QuoteItem]) -> tuple[QuoteCard, ...]:
-    return tuple(QuoteCard(q, said_when(q)) for q in quotes)
+def quote_cards(
+    quotes: Iterable[QuoteItem], contexts: Mapping[int, QuoteContext] | None = None
+) -> tuple[QuoteCard, ...]:
+    """`contexts` (store.queries.quotes.quote_contexts) give each card its context line."""
+    contexts = contexts or {}
+    return tuple(QuoteCard(q, said_when(q), context_line(contexts.get(q.id))) for q in quotes)
+
+
+CONTEXT_SIDE = 140  # characters of the sentence kept either side of the quote
+CONTEXT_QUOTE = 60  # a longer quote is shown by its start and end: the card holds it whole
+
+
+def context_line(context: QuoteContext | None) -> tuple[Segment, ...]:
+    """The sentence around a quote on one line: the words before and after it (who said it,
+    how, to whom), the quote marked and cut short; nothing when the sentence is the quote
+    alone."""
+    if context is None:
+        return ()
+    start, end = context.quote
+    before, after = _squeezed(context.text[:start]), _squeezed(context.text[end:])
+    if len(_WORD.findall(before + " " + after)) < 2:
+        return ()
+    quoted = " ".join(context.text[start:end].split())
+    if len(quoted) > CONTEXT_QUOTE:
+        head = quoted[: CONTEXT_QUOTE - 20].rsplit(" ", 1)[0]
+        tail = quoted[-16:].split(" ", 1)[-1]
+        quoted = f"{head} … {tail}"
+    if len(before) > CONTEXT_SIDE:
+        before = "… " + before[-CONTEXT_SIDE:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_SIDE:
+        after = after[:CONTEXT_SIDE].rsplit(" ", 1)[0] + " …"
+    parts = [Segment(before.lstrip()), Segment(quoted, marked=True), Segment(after.rstrip())]
+    return tuple(p for p in parts if p.text)
+
+
+def _squeezed(text: str) -> str:
+    """Runs of white space as one space, kept at either end (where it meets the quote)."""
+    return re.sub(r"\s+", " ", text)

@@ -117,10 +117,14 @@ class Sparkline:
     first_label: str
     last_label: str
     description: str  # what a screen reader hears
+    period: str = "month"  # what a point stands for
 
 
 def sparkline(
-    periods: Sequence[PeriodCount], label_of: Callable[[PeriodCount], str], what: str = "mentions"
+    periods: Sequence[PeriodCount],
+    label_of: Callable[[PeriodCount], str],
+    what: str = "mentions",
+    period: str = "month",
 ) -> Sparkline | None:
     if not periods:
         return None
@@ -155,4 +159,5 @@ def sparkline(
         label_of(periods[0]),
         label_of(periods[-1]),
         description,
+        period,
     )

@@ -38,6 +38,7 @@ def test_an_entity_comes_with_its_latest_events_and_quotes(read_client: TestClie
     assert body["events_url"] == "http://testserver/api/v1/events?entity=joe-biden"
     assert {c["entity"]["slug"] for c in body["co_mentioned"]} >= {"volodymyr-zelensky", "nato"}
     assert [m["label"] for m in body["mentions_by_month"]] == ["2024-06", "2024-07"]
+    assert body["mentions_by_week"][0]["label"].startswith("2024-W")  # two months: by week too
     followed = read_client.get(body["events_url"]).json()["items"]
     assert [e["id"] for e in followed] == [e["id"] for e in body["recent_events"]]
 

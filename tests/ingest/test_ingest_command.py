@@ -108,3 +108,17 @@ def test_jsonl_batch_stores_the_good_lines_and_exits_non_zero_for_the_bad(
     result = dateline(database_url, "ingest", TEST_DATA / "articles.jsonl")
     assert result.returncode == 1  # two bad lines
     assert len(articles(db)) == 2
+
+
+def test_worker_processes_extract_the_stream_while_the_caller_stores(
+    db: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One article a batch: the two good lines make two batches, so two worker processes start.
+    monkeypatch.setenv("DATELINE_NLP_BATCH_SIZE", "1")
+    result = dateline(database_url, "ingest", TEST_DATA / "articles.jsonl", "--processes", "2")
+    assert result.returncode == 1, result.stderr  # the two bad lines are named, the rest stored
+    assert "2 ingested, 0 duplicates, 2 failed" in result.stderr
+    assert [a.title for a in articles(db)] == ["Port Strike Ends", "Rail Safety Rules Proposed"]
+    assert all(a.pipeline_version for a in articles(db))
+    again = dateline(database_url, "ingest", TEST_DATA / "articles.jsonl", "--processes", "2")
+    assert "0 ingested, 2 duplicates, 2 failed" in again.stderr

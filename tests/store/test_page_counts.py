@@ -12,7 +12,7 @@ from app.store.database import Database
 from app.store.engine import transaction
 from app.store.migrate import upgrade
 from app.store.models import Article, Entity, EntityDayCount, EntityMonthCount, EventDayCount, EventMonthCount
-from app.store.queries.entities import mentions_by_month
+from app.store.queries.entities import get_entity, mentions_by_month, mentions_by_week
 from app.store.queries.events import EventFilter, density_in_range
 from app.store.writer import delete_facts, store_article, store_facts
 from tests.store.factories import event, extraction, mention, person, record
@@ -157,3 +157,20 @@ def test_a_chart_by_month_reads_the_month_counts(db: Database) -> None:
     with db.sessions() as session:
         chart = density_in_range(session, EventFilter(), *year)
     assert {p.label: p.count for p in chart.periods if p.count} == {"2024-09": 1}
+
+
+def test_mentions_over_a_few_months_come_by_week_too(db: Database) -> None:
+    with transaction(db.sessions) as session:
+        for n, day in enumerate((1, 2, 17)):  # Monday and Tuesday of one week; two weeks later
+            body = BODY + " Again." * n
+            store_article(session, record(body, url=f"https://x.example/{n}", day=day), trump(body))
+    with db.sessions() as session:
+        weeks = mentions_by_week(session, 1)
+        detail = get_entity(session, "donald-trump")
+    # every week from the first to the last, empty ones included, Monday to Sunday
+    assert [(w.label, w.start, w.end, w.count) for w in weeks] == [
+        ("2024-W27", dt.date(2024, 7, 1), dt.date(2024, 7, 7), 4),
+        ("2024-W28", dt.date(2024, 7, 8), dt.date(2024, 7, 14), 0),
+        ("2024-W29", dt.date(2024, 7, 15), dt.date(2024, 7, 21), 2),
+    ]
+    assert detail.mentions_by_week == tuple(weeks) and len(detail.mentions_by_month) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.store.stories.dates import Fit, Span, fit, story_dates
-from app.store.stories.matching import Candidate, Report, best_match, score
+from app.store.stories.matching import Candidate, Report, best_match, same_happening, score
 from app.store.stories.profile import Profile
 from app.store.stories.words import content_stems, predicates, trigger_stem
 
@@ -180,9 +180,63 @@ def test_a_happening_named_in_the_summary_is_a_predicate_unless_it_is_the_settin
     unveiled = "at this year's Apple Worldwide Developers Conference (WWDC), Jobs unveiled iPhone 4"
     assert predicates("unveiled", unveiled) == {"unveil"}
     assert predicates("spoke", "Biden spoke during the NATO Summit") == {"speak"}
+    assert predicates("met", "Biden met Yoon on the margins of the NATO Summit") == {"meet"}
+    assert predicates("met", "Biden met Kishida on the sidelines of the summit") == {"meet"}
 
 
 def test_a_happening_noun_used_as_a_verb_names_no_happening() -> None:
     assert predicates("hosting", "hosting leaders to rally support for Ukraine") == {"host"}
     assert predicates("review", "a review of yesterday's rally") == {"review", "ralli"}
     assert predicates("welcomed", "welcomed the peace summit") == {"welcom", "summit"}
+
+
+def test_two_reports_naming_the_same_happening_score_more_than_a_shared_verb() -> None:
+    named = report(2, "Allies convene for the NATO summit", "convene", DAY9, {1}, published=D(2024, 7, 9))
+    verb = report(3, "Allies convene to discuss Ukraine", "convene", DAY9, {1}, published=D(2024, 7, 9))
+    base = story(10, report(1, "Leaders convene at the summit in Washington", "convene", DAY9, {1}))
+    with_name = story(11, report(4, "Leaders convene for the summit in Washington", "convene", DAY9, {1}))
+    a, b = score(named, with_name, names=NAMES), score(verb, base, names=NAMES)
+    assert a is not None and b is not None
+    assert any(p.reason == "both name the happening: “summit…”" and p.points == 1.0 for p in a.evidence)
+    assert not any(p.reason.startswith("both name the happening") for p in b.evidence)
+    # a verb that is also a happening ("launch", "visit") earns no such point
+    launch = story(12, report(5, "Apple will launch the phone", "launch", DAY9, {1}, "announcement"))
+    again = report(6, "Apple launched the phone", "launched", DAY9, {1}, "announcement")
+    c = score(again, launch, names=NAMES)
+    assert c is not None and not any(p.reason.startswith("both name the happening") for p in c.evidence)
+
+
+def test_two_stories_of_one_happening_are_one_and_the_smaller_goes_into_the_larger() -> None:
+    week = story(10, SUMMIT)
+    days = story(
+        11,
+        report(2, "Biden opened the NATO summit in Washington", "summit", DAY9, {1, 2}),
+        report(3, "Leaders met at the NATO summit in Washington", "summit", DAY9, {1, 2}),
+    )
+    verdict = same_happening(week, days, names=NAMES)
+    assert verdict is not None and verdict.story_id == 11  # the story of two reports stays
+    assert verdict.score >= verdict.threshold + 1  # a point to spare, as a bridging report needs
+    assert any(p.reason.startswith("same predicate “summit") for p in verdict.evidence)
+    # another happening that day, with people the summit's reports never name: apart
+    signing = story(12, report(4, "Biden and Zelenskyy signed a security agreement on the margins of the "
+                               "summit", "signed", DAY9, {2, 4}, "agreement"))  # fmt: skip
+    assert same_happening(signing, days, names=NAMES, people=frozenset({2, 3, 4})) is None
+    # the same happening a month off: apart, however alike
+    later = story(13, report(5, "Leaders met at the NATO summit in Washington", "summit",
+                             Span(D(2024, 8, 20), D(2024, 8, 20)), {1, 2}))  # fmt: skip
+    assert same_happening(later, days, names=NAMES) is None
+
+
+def test_a_list_of_nominations_is_one_happening_per_person() -> None:
+    people = {5: "Kali C. Jones", 6: "Carl Whitney Bentzel", 7: "United States"}
+    day = Span(D(2024, 7, 11), D(2024, 7, 11))
+    jones = report(1, "Kali C. Jones nominated to be Ambassador of the United States to the Republic",
+                   "nominate", day, {5, 7}, "appointment", article_id=1)  # fmt: skip
+    bentzel = report(2, "Carl Whitney Bentzel nominated to be Ambassador of the United States to the Union",
+                     "nominate", day, {6, 7}, "appointment", article_id=1)  # fmt: skip
+    verdict = score(bentzel, story(10, jones), names=people, people=frozenset({5, 6}))
+    assert verdict is not None and not verdict.joins
+    # the same person's nomination, told again: one happening
+    again = report(3, "The President nominated Kali C. Jones as Ambassador of the United States",
+                   "nominated", day, {5, 7}, "appointment", article_id=2)  # fmt: skip
+    assert best_match(again, [story(10, jones)], people, frozenset({5, 6})) is not None

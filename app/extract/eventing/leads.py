@@ -17,20 +17,45 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MIN_TOKENS = 6
 
 
-def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...]) -> Iterator[Span]:
-    """Up to LEAD_SENTENCES sentences of the first paragraph."""
+def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...], untitled: bool = False) -> Iterator[Span]:
+    """Up to LEAD_SENTENCES sentences of the first paragraph. `untitled`: the text came without
+    its headline apart, so a first paragraph that is one short line is the headline, and the
+    lead is the paragraph after it ("Retired General Reveals ‘Demoralizing’ Experience Of
+    Serving Under Obama." over "Retired U.S. Air Force Gen. Norman Ham is speaking out…")."""
     if not sentences:
         return
     text = doc.text
     first = sentences[0]
     paragraph_end = _PARAGRAPH_BREAK.search(text, first.end)
     limit = paragraph_end.start() if paragraph_end else len(text)
+    if untitled and paragraph_end is not None and _is_headline(text[first.start : limit]):
+        body = [s for s in sentences if s.start >= paragraph_end.end()]
+        following = _PARAGRAPH_BREAK.search(text, body[0].end) if body else None
+        lead = text[body[0].start : following.start() if following else len(text)] if body else ""
+        if len(lead.split()) > len(text[first.start : limit].split()):  # a headline tops a longer lead
+            sentences = tuple(body)
+            limit = following.start() if following else len(text)
     for sentence in sentences[:LEAD_SENTENCES]:
         if sentence.start >= limit:
             return
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is not None and len(span) >= _MIN_TOKENS:
             yield span
+
+
+_HEADLINE_WORDS = 20
+
+
+def _is_headline(paragraph: str) -> bool:
+    """One line of a few words with no wire dateline ("WASHINGTON (AP) — …" opens a lead)."""
+    return (
+        "\n" not in paragraph.strip()
+        and len(paragraph.split()) <= _HEADLINE_WORDS
+        and not _WIRE.match(paragraph)
+    )
+
+
+_WIRE = re.compile(r"[A-Z][A-Z.'\- ]{2,}(?:,[^—–]{0,40})?\s*(?:\([A-Za-z. ]+\)\s*)?(?:[—–―]|--)")
 
 
 def lead_trigger(sentence: Span) -> Token | None:

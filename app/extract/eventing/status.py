@@ -8,10 +8,19 @@ from app.domain import EventStatus
 from app.extract.temporal.meanings import Direction
 
 
-def status_of(start: dt.date, end: dt.date, published: dt.date | None, direction: Direction) -> EventStatus:
+def status_of(
+    start: dt.date,
+    end: dt.date,
+    published: dt.date | None,
+    direction: Direction,
+    simple_present: bool = False,
+) -> EventStatus:
     """A date wholly after publication is expected and one wholly before it has happened,
     whatever the grammar; a date around publication (or none to compare with) goes by tense:
-    "will", "is expected to" -> expected, past -> happened, else ongoing."""
+    "will", "is expected to" -> expected, past -> happened, else ongoing. A happening told in
+    the simple present on the publication day itself (`simple_present`: "Today we welcome South
+    Africa as a new partner", "the Administration announces") is done by the time it is
+    published: happened; the progressive ("is putting out a budget") stays ongoing."""
     if published is not None:
         if start > published:
             return EventStatus.EXPECTED
@@ -20,5 +29,7 @@ def status_of(start: dt.date, end: dt.date, published: dt.date | None, direction
     if direction in (Direction.FUTURE, Direction.DEADLINE):
         return EventStatus.EXPECTED
     if direction is Direction.PAST:
+        return EventStatus.HAPPENED
+    if simple_present and published is not None and start == end == published:
         return EventStatus.HAPPENED
     return EventStatus.ONGOING

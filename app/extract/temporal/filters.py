@@ -58,6 +58,8 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
     before = text[max(0, candidate.start - 20) : candidate.start]
     if _inside_name(span):
         return False
+    if candidate.rule == "holiday" and _holiday_as_modifier(span):
+        return False
     if isinstance(meaning, CalendarDate) and meaning.year is not None and _named_by_year(before, after):
         return False
     if isinstance(meaning, CalendarDate):
@@ -91,6 +93,27 @@ def _inside_name(span: Span) -> bool:
         and after < len(doc)
         and doc[after].ent_iob_ == "I"
         and doc[after].ent_type_ == last.ent_type_
+    )
+
+
+# Nouns after a holiday that still name a time: "Thanksgiving weekend", "the Christmas season".
+_TIME_NOUNS = frozenset(
+    {"weekend", "week", "season", "holiday", "holidays", "break", "recess", "morning", "night", "evening",
+     "afternoon", "period", "time"}
+)  # fmt: skip
+
+
+def _holiday_as_modifier(span: Span) -> bool:
+    """A holiday that modifies a noun names a kind of thing, not a day: "the San Bernardino
+    Christmas party slaughter", "Thanksgiving dinner costs", "the National Thanksgiving Turkey
+    Presentation" (but "Thanksgiving weekend" is a time)."""
+    last = span[-1]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "nmod", "amod")
+        and head.i > last.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.lower_ not in _TIME_NOUNS
     )
 
 

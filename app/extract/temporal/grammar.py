@@ -64,6 +64,10 @@ _POSITION_BEFORE = re.compile(
 )
 
 
+_SIDE_WORDS = frozenset({"earlier", "later"})
+_DEICTIC_DAYS = frozenset({"today", "tonight"})
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -158,6 +162,8 @@ def _with_position(candidate: Candidate, text: str) -> Candidate:
     if not m:
         return candidate
     word = (m["pos"] or m["pre"] or m["mid"]).lower()
+    if word in _SIDE_WORDS and text[candidate.start : candidate.end].lower() in _DEICTIC_DAYS:
+        return candidate  # "earlier today": the day is "today" (TimeML leaves "later" out too)
     mod = candidate.reading.mod or POSITION_MODS.get(word)
     start = candidate.start - (len(before) - m.start())
     return replace(candidate, start=start, reading=replace(candidate.reading, mod=mod))

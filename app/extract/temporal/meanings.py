@@ -43,6 +43,7 @@ class Holiday:
     name: str  # a key of holidays.MOVABLE
     year: int | None = None
     occurrence: int | None = None  # "last Thanksgiving" -> -1
+    days_after: int = 0  # "the day after the election" -> +1, "the day before" -> -1
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,7 @@ def _occurrence_year(years, start_of, end_of, anchor: dt.date, occurrence: int) 
 def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
     if m.year is not None:
         day = holiday_date(m.name, m.year) if valid_year(m.year) else None
-        return of_period(Period(day, Granularity.DAY)) if day else None
+        return of_period(Period(day + dt.timedelta(days=m.days_after), Granularity.DAY)) if day else None
     anchor = ctx.published
     if anchor is None:
         return unresolved("XXXX-XX-XX", Granularity.DAY)
@@ -212,7 +212,7 @@ def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
         day = min(coming) if m.occurrence is not None else min(d for d in days if d >= anchor)
     else:
         day = min(days, key=lambda d: abs((d - anchor).days))
-    return of_period(Period(day, Granularity.DAY))
+    return of_period(Period(day + dt.timedelta(days=m.days_after), Granularity.DAY))
 
 
 def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:

@@ -33,6 +33,7 @@ from app.extract.temporal.meanings import (
     CalendarDate,
     Century,
     Decade,
+    Holiday,
     PartOfYear,
     RelativePeriod,
     WeekdayDate,
@@ -220,6 +221,12 @@ def _holiday(m: re.Match[str]) -> Reading | None:
     return Reading(meaning) if meaning else None
 
 
+def _day_by_election(m: re.Match[str]) -> Reading | None:
+    """ "the day after the election", "the day before Election Day": the day next to the
+    Election Day the tense points to (the last one, in "reached out the day after the election")."""
+    return Reading(Holiday("election day", days_after=1 if m["dir"].lower() == "after" else -1))
+
+
 _SEP = r"(?:,\s*|\s+)"
 
 CALENDAR_RULES: tuple[Rule, ...] = (
@@ -341,5 +348,12 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         _holiday,
         priority=2,
         anchor=HOLIDAY_ANCHOR,
+    ),
+    rule(
+        "day by the election",
+        r"\bthe\s+day\s+(?P<dir>after|before)\s+(?:the\s+(?:general\s+|presidential\s+)?election|election\s+day)\b",
+        _day_by_election,
+        priority=1,
+        anchor=r"election",
     ),
 )

@@ -140,9 +140,14 @@ def _amount(text: str | None) -> float | None:
     return parse_amount(text) if text else 1.0
 
 
+# Units finer than a day: "20 minutes later", "about an hour ago" name a clock time, not a
+# calendar date (the words are then a duration, "20 minutes", and date nothing).
+_CLOCK_UNITS = frozenset({"S", "MIN", "H"})
+
+
 def _shift(m: re.Match[str]) -> Reading | None:
     unit = unit_code(m["unit"])
-    if unit is None:
+    if unit is None or unit in _CLOCK_UNITS:
         return None
     sign, anchor = _SHIFT_DIRECTIONS[normalise_space(m["dir"])]
     mod = APPROXIMATORS.get(normalise_space(m["mod"])) if m["mod"] else None

@@ -14,8 +14,8 @@ from app.errors import BadRequest, Gone, MovedPermanently, NotFound
 from app.store import redirects
 from app.store.models import Article, ArticleEntity, Entity, EntityAlias, EntityMonthCount, Source
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.entity_names import ranked_select
 from app.store.queries.views import ArticleRef, CountedEntity, EntityItem, EntityRef, PeriodCount
-from app.store.search import matching_ref_ids
 
 # Co-mentions are counted over an entity's latest articles, so that the page of an entity named
 # in every article costs no more than any other.
@@ -39,6 +39,8 @@ class EntityDetail:
     mentions_by_month: tuple[PeriodCount, ...]
     co_mentioned: tuple[CountedEntity, ...]
     articles: tuple[ArticleRef, ...]
+    # by week too when the months are few (SHORT_MONTHS), for a sparkline with a shape
+    mentions_by_week: tuple[PeriodCount, ...] = ()
 
 
 def entity_item(e: Entity) -> EntityItem:
@@ -61,16 +63,14 @@ def list_entities(
     session: Session, f: EntityFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EntityItem]:
     """Most-mentioned first; keyset on (mention_count, id). A transcript's speaker whom only
-    the labels name has quotes but no mentions, and is listed too."""
+    the labels name has quotes but no mentions, and is listed too. With `q`, in the order of a
+    typed name (entity_names.ranked_select), as the filters and the search page rank it."""
     f.validate()
+    if f.q:
+        return _ranked_entities(session, f, limit, cursor)
     stmt = select(Entity).where(or_(Entity.mention_count > 0, Entity.quote_count > 0))
     if f.kind:
         stmt = stmt.where(Entity.kind == f.kind)
-    if f.q:
-        matches = matching_ref_ids(session.get_bind().dialect.name, f.q, "entity")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
-        stmt = stmt.where(Entity.id.in_(matches))
     direction = Direction.NEXT
     keys = tuple_(Entity.mention_count, Entity.id)
     if cursor:
@@ -86,6 +86,32 @@ def list_entities(
     return page_from_rows(
         rows, limit, direction, cursor is not None, key_of=lambda e: (str(e.mention_count), e.id)
     )
+
+
+def _ranked_entities(session: Session, f: EntityFilter, limit: int, cursor: str | None) -> Page[EntityItem]:
+    """Entities a typed text names, best first; keyset on (tier, -mentions, id), the cursor's
+    key "tier:mentions"."""
+    assert f.q is not None
+    ranked = ranked_select(session, f.q, f.kind)
+    if ranked is None:
+        raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
+    stmt = ranked.stmt
+    direction = Direction.NEXT
+    if cursor:
+        c = Cursor.decode(cursor)
+        direction = c.direction
+        tier, _, mentions = c.key.partition(":")
+        if not (tier.isdigit() and mentions.lstrip("-").isdigit()):
+            raise BadRequest("cursor does not point into a list ranked by name", "cursor", cursor)
+        keys = tuple_(ranked.tier, -ranked.mentions, Entity.id)
+        boundary = (int(tier), -int(mentions), c.id)
+        stmt = stmt.where(keys > boundary if direction is Direction.NEXT else keys < boundary)
+    if direction is Direction.PREV:
+        stmt = stmt.order_by(None).order_by(ranked.tier.desc(), ranked.mentions.asc(), Entity.id.desc())
+    rows = [(entity_item(e), t, n) for e, t, n in session.execute(stmt.limit(limit + 1))]
+    keyed = {item.id: f"{t}:{n}" for item, t, n in rows}
+    items = [item for item, _, _ in rows]
+    return page_from_rows(items, limit, direction, cursor is not None, key_of=lambda e: (keyed[e.id], e.id))
 
 
 def entity_by_slug(session: Session, slug: str) -> Entity:
@@ -109,12 +135,16 @@ def get_entity(session: Session, slug: str, articles: int = 12, co_mentions: int
         )
         if a != entity.name
     )
+    months = tuple(mentions_by_month(session, entity.id))
     return EntityDetail(
         entity=entity_item(entity),
         aliases=aliases,
-        mentions_by_month=tuple(mentions_by_month(session, entity.id)),
+        mentions_by_month=months,
         co_mentioned=tuple(co_mentioned(session, entity.id, co_mentions)),
         articles=tuple(articles_of(session, entity.id, articles)),
+        mentions_by_week=tuple(mentions_by_week(session, entity.id))
+        if 0 < len(months) <= SHORT_MONTHS
+        else (),
     )
 
 
@@ -137,6 +167,39 @@ def mentions_by_month(session: Session, entity_id: int) -> list[PeriodCount]:
         end = dt.date(*nxt, 1) - dt.timedelta(days=1)
         out.append(PeriodCount(f"{y:04d}-{m:02d}", start, end, totals.get((y, m), 0)))
         y, m = nxt
+    return out
+
+
+# Up to this many months of mentions, an entity's sparkline is drawn by week (two months are
+# two points by month, eight or nine by week).
+SHORT_MONTHS = 4
+
+
+def mentions_by_week(session: Session, entity_id: int) -> list[PeriodCount]:
+    """Mentions per ISO week (Monday to Sunday, by publication date), every week from the first
+    to the last; summed per day over the entity's article rows (its index), so for an entity
+    whose mentions span a few months, a few dozen rows."""
+    rows = session.execute(
+        select(ArticleEntity.published_date, func.sum(ArticleEntity.mention_count))
+        .where(ArticleEntity.entity_id == entity_id, ArticleEntity.published_date.is_not(None))
+        .group_by(ArticleEntity.published_date)
+    ).all()
+    totals: dict[dt.date, int] = {}
+    for day, count in rows:
+        monday = day - dt.timedelta(days=day.weekday())
+        totals[monday] = totals.get(monday, 0) + int(count or 0)
+    if not any(totals.values()):
+        return []
+    monday, last = min(totals), max(totals)
+    out = []
+    while monday <= last and len(out) < 600:
+        year, week, _ = monday.isocalendar()
+        out.append(
+            PeriodCount(
+                f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6), totals.get(monday, 0)
+            )
+        )
+        monday += dt.timedelta(days=7)
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
@@ -56,24 +56,17 @@ def match_name(session: Session, typed: str) -> NameMatch:
         ).first()
         if by_slug is not None:
             return NameMatch(typed, EntityRef(*by_slug), MatchedBy.SLUG)
-    tiers = ((MatchedBy.NAME, _whole_names), (MatchedBy.PREFIX, _name_starts), (MatchedBy.WORDS, _words))
-    for how, candidates in tiers:
-        ranked = candidates(session, typed)
-        if ranked:
-            return NameMatch(typed, ranked[0].entity, how, tuple(ranked[1:MAX_CHOICES]))
-    return NameMatch(typed, None, MatchedBy.NOTHING)
+    ranked = _ranked_rows(session, typed, MAX_CHOICES * 4)
+    if not ranked:
+        return NameMatch(typed, None, MatchedBy.NOTHING)
+    tier = ranked[0][1]
+    rivals = tuple(c for c, t in ranked[1:] if t == tier)[: MAX_CHOICES - 1]
+    return NameMatch(typed, ranked[0][0].entity, TIERS[tier], rivals)
 
 
-def ranked_entities(session: Session, typed: str, limit: int) -> list[CountedEntity]:
-    """Entities for a search box: whole names first ("NATO" above "NATO Alliance"), then
-    names that start so, then matching words; most-mentioned first within each."""
-    ranked: dict[str, CountedEntity] = {}
-    for tier in (_whole_names, _name_starts, _words):
-        for candidate in tier(session, typed):
-            ranked.setdefault(candidate.entity.slug, candidate)
-        if len(ranked) >= limit:
-            break
-    return list(ranked.values())[:limit]
+def ranked_entities(session: Session, typed: str, limit: int, kind: str | None = None) -> list[CountedEntity]:
+    """Entities for a search box, in the order of ranked_select."""
+    return [c for c, _ in _ranked_rows(session, typed, limit, kind)]
 
 
 def match_names(session: Session, typed: Sequence[str]) -> list[NameMatch]:
@@ -84,48 +77,72 @@ def chosen_slugs(matches: Sequence[NameMatch]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.chosen.slug for m in matches if m.chosen))
 
 
-def _listed(session: Session, ids_filter: object, key: str | None = None) -> list[CountedEntity]:
-    mentions = Entity.mention_count + Entity.quote_count
-    stmt = (
-        select(Entity.slug, Entity.name, Entity.kind, mentions)
-        .where(ids_filter, or_(Entity.mention_count > 0, Entity.quote_count > 0))  # type: ignore[arg-type]
-        .order_by(mentions.desc(), Entity.id)
-        .limit(MAX_CHOICES * 4)
-    )
-    rows = session.execute(stmt).all()
-    counted = [CountedEntity(EntityRef(slug, name, kind), int(n)) for slug, name, kind, n in rows]
-    if key is not None:  # among equals in mentions, the one so named before one so called
-        counted.sort(key=lambda c: (-c.count, alias_key(c.entity.name) != key))
-    return counted
+# The tiers of a typed name, best first (the `tier` column of ranked_select)
+TIERS = (MatchedBy.NAME, MatchedBy.PREFIX, MatchedBy.WORDS)
+# "Most-mentioned" for a typed name: a transcript speaker whom only the labels name counts too
+MENTIONS = Entity.mention_count + Entity.quote_count
 
 
-def _whole_names(session: Session, typed: str) -> list[CountedEntity]:
+@dataclass(frozen=True)
+class RankedSelect:
+    """SELECT Entity, tier and mentions of the entities a typed text names, in rank order;
+    `tier` and `mentions` are the columns to page by (with Entity.id)."""
+
+    stmt: Select
+    tier: ColumnElement[int]
+    mentions: ColumnElement[int]
+
+
+def ranked_select(session: Session, typed: str, kind: str | None = None) -> RankedSelect | None:
+    """The one ranking of a typed name, for the API's `/entities?q=`, the filter boxes'
+    suggestions, the search page and the filters' choice: the entities whose name, an alias or
+    slug is the typed text (tier 0), whose name or alias (or one of their words) starts with it
+    (tier 1), whose words match in the full-text index (tier 2, descriptions too); the
+    most-mentioned first within a tier, then the oldest. None when the text holds no word."""
     key = alias_key(typed)
-    if not key:
-        return []
-    aliased = select(EntityAlias.entity_id).where(EntityAlias.key == key)
-    return _listed(session, or_(Entity.id.in_(aliased), Entity.slug == typed), key)
-
-
-def _name_starts(session: Session, typed: str) -> list[CountedEntity]:
-    key = alias_key(typed)
-    if len(key) < 2:
-        return []
-    pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    starts = select(EntityAlias.entity_id).where(
-        or_(
-            EntityAlias.key.like(f"{pattern}%", escape="\\"),
-            EntityAlias.key.like(f"% {pattern}%", escape="\\"),
+    words = matching_ref_ids(session.get_bind().dialect.name, typed, "entity")
+    if not key and words is None:
+        return None
+    so_called = select(EntityAlias.entity_id).where(EntityAlias.key == key)
+    whole = or_(Entity.id.in_(so_called), Entity.slug == typed)
+    found = [whole] if key else []
+    starts = None
+    if len(key) >= 2:
+        pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        starts = Entity.id.in_(
+            select(EntityAlias.entity_id).where(
+                or_(
+                    EntityAlias.key.like(f"{pattern}%", escape="\\"),
+                    EntityAlias.key.like(f"% {pattern}%", escape="\\"),
+                )
+            )
         )
+        found.append(starts)
+    if words is not None:
+        found.append(Entity.id.in_(words))
+    if not found:
+        return None
+    tiers = [(whole, 0)] if key else []
+    tiers += [(starts, 1)] if starts is not None else []
+    tier = case(*tiers, else_=2) if tiers else literal(2)
+    stmt = (
+        select(Entity, tier.label("tier"), MENTIONS.label("mentions"))
+        .where(or_(*found), or_(Entity.mention_count > 0, Entity.quote_count > 0))
+        .order_by(tier, MENTIONS.desc(), Entity.id)
     )
-    return _listed(session, Entity.id.in_(starts), key)
+    if kind:
+        stmt = stmt.where(Entity.kind == kind)
+    return RankedSelect(stmt, tier, MENTIONS)
 
 
-def _words(session: Session, typed: str) -> list[CountedEntity]:
-    matches = matching_ref_ids(session.get_bind().dialect.name, typed, "entity")
-    if matches is None:
+def _ranked_rows(
+    session: Session, typed: str, limit: int, kind: str | None = None
+) -> list[tuple[CountedEntity, int]]:
+    ranked = ranked_select(session, typed, kind)
+    if ranked is None:
         return []
-    return _listed(session, Entity.id.in_(matches))
+    rows = session.execute(ranked.stmt.limit(limit)).all()
+    return [(CountedEntity(EntityRef(e.slug, e.name, e.kind), int(n)), int(t)) for e, t, n in rows]
 
 
 def entity_ids(session: Session, typed: Sequence[str], param: str) -> list[int]:

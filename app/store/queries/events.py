@@ -26,7 +26,7 @@ from app.store.models import (
     Story,
     Timex,
 )
-from app.store.queries.as_of import stored_by
+from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.views import (
@@ -38,7 +38,7 @@ from app.store.queries.views import (
     SentenceRef,
     StoryRef,
 )
-from app.store.search import matching_ref_ids
+from app.store.search import Matches, among, matches
 
 
 class Order(StrEnum):
@@ -70,6 +70,14 @@ class EventFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             detail = f"from ({self.date_from}) is after to ({self.date_to})"
             raise BadRequest(detail, "from", str(self.date_from))
+
+
+def event_matches(session: Session, q: str) -> Matches:
+    """The events matching `q`, looked up once per request and bounded (search.matches)."""
+    found = matches(session, q, "event")
+    if found is None:
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    return found
 
 
 def _entity_ids(session: Session, typed: Sequence[str]) -> list[int]:
@@ -125,10 +133,7 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     if f.date_from:
         stmt = stmt.where(Event.end_date >= f.date_from)
     if f.q:
-        matches = matching_ref_ids(dialect, f.q, "event")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
-        stmt = stmt.where(Event.id.in_(matches))
+        stmt = stmt.where(among(Event.id, event_matches(session, f.q), dialect))
     return stmt, date_col, id_col
 
 
@@ -136,7 +141,7 @@ def list_events(
     session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
 ) -> Page[EventItem]:
     ids, direction = _page_ids(session, f, limit, cursor)
-    items = events_by_id(session, ids)
+    items = events_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
     )
@@ -226,8 +231,9 @@ _PARTICIPANT_ROWS = (
 )
 
 
-def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
-    """EventItems for `ids`, in that order: two queries, whatever the number of events."""
+def events_by_id(session: Session, ids: Sequence[int], as_of: dt.date | None = None) -> list[EventItem]:
+    """EventItems for `ids`, in that order: two queries, whatever the number of events. With
+    `as_of`, their stories are counted over the reports stored by then (as_of.py)."""
     if not ids:
         return []
     # Core statements on the connection: the ORM execution path is not needed for plain columns.
@@ -257,6 +263,15 @@ def events_by_id(session: Session, ids: Sequence[int]) -> list[EventItem]:
             participants=tuple(people.get(row.id, ())),
             story=_story_ref(row),
         )
+    if as_of is not None:
+        then = stories_then(session, sorted({e.story.id for e in by_id.values() if e.story}), as_of)
+        for event_id, item in by_id.items():
+            if item.story and item.story.id in then:
+                counts = then[item.story.id]
+                story = replace(
+                    item.story, reports=counts.reports, articles=counts.articles, sources=counts.sources
+                )
+                by_id[event_id] = replace(item, story=story)
     return [by_id[i] for i in ids if i in by_id]
 
 

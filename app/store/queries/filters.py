@@ -73,6 +73,32 @@ def all_of(raw: RawList, param: str, allowed: Iterable[str]) -> tuple[str, ...]:
     return chosen
 
 
+FLAG_VALUES = {
+    "1": True,
+    "true": True,
+    "yes": True,
+    "on": True,
+    "0": False,
+    "false": False,
+    "no": False,
+    "off": False,
+}
+
+
+def flag(value: Raw | bool, param: str) -> bool:
+    """A yes/no parameter: 1, true, yes or on (a checked box); blank or absent is no."""
+    if isinstance(value, bool):
+        return value
+    choice = text(value, param)
+    if choice is None:
+        return False
+    if choice.lower() not in FLAG_VALUES:
+        raise BadRequest(
+            f"{param} {choice!r} is not one of 1, true, yes, on, 0, false, no, off", param, choice
+        )
+    return FLAG_VALUES[choice.lower()]
+
+
 def date_range(date_from: Raw, date_to: Raw) -> tuple[dt.date | None, dt.date | None]:
     """`from` is the first day it names, `to` the last (so to=2024-07 takes in July 31)."""
     start = parse_date(text(date_from, "from"), "from")
@@ -142,6 +168,7 @@ def quote_filter(
     date_from: Raw = None,
     date_to: Raw = None,
     as_of_date: Raw = None,
+    attributed: Raw | bool = None,
 ) -> QuoteFilter:
     """Without `kind`, direct and partial quotes and transcript remarks (what a reader means by a
     quote)."""
@@ -153,6 +180,7 @@ def quote_filter(
         date_to=end,
         kinds=all_of(kind, "kind", QuoteKind) or QUOTE_KINDS,
         as_of=as_of(as_of_date),
+        attributed=flag(attributed, "attributed"),
     )
 
 
@@ -207,6 +235,7 @@ def quote_filter_from(params: MultiParams) -> QuoteFilter:
         date_from=params.get("from"),
         date_to=params.get("to"),
         as_of_date=params.get("as_of"),
+        attributed=params.get("attributed"),
     )
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from app.domain import QuoteKind
+from app.domain import QuoteKind, SpeakerKind
 from app.errors import BadRequest, NotFound
 from app.store.models import Article, Entity, Quote, Sentence, Source
 from app.store.queries.as_of import stored_by
@@ -21,6 +21,9 @@ from app.store.search import matching_ref_ids
 # What a reader means by a quote: quoted words and a transcript speaker's remarks (not indirect
 # speech, not reporters' questions).
 QUOTE_KINDS = (QuoteKind.DIRECT.value, QuoteKind.PARTIAL.value, QuoteKind.REMARKS.value)
+# An attributed quote: the text says who said it, by name or by description ("a senior State
+# Department official"); not one pinned on no one, nor a reporter's question.
+ATTRIBUTED = (SpeakerKind.NAMED.value, SpeakerKind.ANONYMOUS.value)
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class QuoteFilter:
     kinds: tuple[str, ...] = QUOTE_KINDS
     article_id: int | None = None
     as_of: dt.date | None = None  # only what was stored by the end of this day (as_of.py)
+    attributed: bool = False  # only quotes whose speaker the text names or describes
 
     def validate(self) -> None:
         for kind in self.kinds:
@@ -112,6 +116,8 @@ def list_quotes(
         stmt = stmt.where(Quote.article_id == f.article_id)
     if f.as_of:
         stmt = stmt.where(Quote.article_id.in_(stored_by(f.as_of)))
+    if f.attributed:
+        stmt = stmt.where(Quote.speaker_kind.in_(ATTRIBUTED))
     if f.date_from:
         stmt = stmt.where(Quote.said_start >= f.date_from)
     if f.date_to:
@@ -152,6 +158,48 @@ def _by_speakers(
     rows = [_to_item(r) for query in (named, unnamed) for r in session.execute(query)]
     rows.sort(key=lambda q: (q.said_start, q.id), reverse=newest_first)
     return rows[:limit]
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """The sentence around a quote: from the start of the sentence it begins in to the end of
+    the one it ends in; `quote` is where the quote sits inside `text`."""
+
+    text: str
+    quote: tuple[int, int]
+
+
+_Last = aliased(Sentence)
+_CONTEXT_END = (
+    select(func.max(_Last.end))
+    .where(_Last.article_id == Quote.article_id, _Last.start < Quote.end)
+    .scalar_subquery()
+)
+_CONTEXT_ROWS = (
+    select(
+        Quote.id,
+        Quote.start,
+        Quote.end,
+        Sentence.start.label("sentence_start"),
+        func.substr(Article.body, Sentence.start + 1, _CONTEXT_END - Sentence.start).label("text"),
+    )
+    .join(Sentence, Sentence.id == Quote.sentence_id)
+    .join(Article, Article.id == Quote.article_id)
+    .where(Quote.id.in_(bindparam("ids", expanding=True)), Quote.kind != QuoteKind.REMARKS.value)
+)
+
+
+def quote_contexts(session: Session, ids: Sequence[int]) -> dict[int, QuoteContext]:
+    """The sentence around each of these quotes (a transcript's remarks, a whole turn, have
+    none): what a list shows under a quote, the words that frame it."""
+    if not ids:
+        return {}
+    contexts = {}
+    for row in session.connection().execute(_CONTEXT_ROWS, {"ids": list(ids)}):
+        start, end = row.start - row.sentence_start, row.end - row.sentence_start
+        if row.text and 0 <= start < end <= len(row.text):
+            contexts[row.id] = QuoteContext(row.text, (start, end))
+    return contexts
 
 
 def quotes_by_id(session: Session, ids: Sequence[int]) -> list[QuoteItem]:

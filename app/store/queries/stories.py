@@ -10,14 +10,21 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Select, bindparam, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from app.errors import BadRequest, NotFound
+from app.errors import NotFound
 from app.store.models import Article, Entity, Event, Mention, Quote, Source, Story, StoryParticipant
-from app.store.queries.as_of import stored_by
+from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
-from app.store.queries.events import EventFilter, Order, _entity_ids, _source_ids, events_by_id
+from app.store.queries.events import (
+    EventFilter,
+    Order,
+    _entity_ids,
+    _source_ids,
+    event_matches,
+    events_by_id,
+)
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
-from app.store.search import matching_ref_ids
+from app.store.search import Matches, among
 from app.store.stories.dates import Span
 from app.store.stories.profile import Profile
 
@@ -86,13 +93,21 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
     if f.as_of:
         stmt = stmt.where(reports.where(Event.article_id.in_(stored_by(f.as_of))).exists())
     if f.q:
-        matches = matching_ref_ids(session.get_bind().dialect.name, f.q, "event")
-        if matches is None:
-            raise BadRequest(f"q {f.q!r} holds no word to search for", "q", f.q)
         # The matching events' stories looked up first (a cost of the matches), rather than a
         # probe of every story in date order for a matching report (a cost of the stories).
-        stmt = stmt.where(id_col.in_(select(Event.story_id).where(Event.id.in_(matches))))
+        stmt = stmt.where(among(id_col, story_matches(session, f.q), session.get_bind().dialect.name))
     return stmt, date_col, id_col
+
+
+def story_matches(session: Session, q: str) -> Matches:
+    """The stories of the events matching `q` (bounded as those are), once per request."""
+    memo = session.info.setdefault("dateline_matches", {})
+    if ("stories", q) not in memo:
+        events = event_matches(session, q)
+        found = among(Event.id, events, session.get_bind().dialect.name)
+        ids = session.scalars(select(Event.story_id).where(found, Event.story_id.is_not(None)).distinct())
+        memo["stories", q] = Matches(tuple(ids), events.bounded)
+    return memo["stories", q]
 
 
 def list_stories(
@@ -110,7 +125,7 @@ def list_stories(
     ascending = (direction is Direction.NEXT) != newest_first
     order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
     ids = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
-    items = stories_by_id(session, ids)
+    items = stories_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
     )
@@ -123,7 +138,7 @@ def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[Story
     ids = list(
         session.scalars(stmt.order_by(Story.weight.desc(), date_col.desc(), id_col.desc()).limit(limit))
     )
-    return stories_by_id(session, ids)
+    return stories_by_id(session, ids, as_of=f.as_of)
 
 
 _STORY_ROWS = (
@@ -152,25 +167,48 @@ _STORY_ROWS = (
     .where(Story.id.in_(bindparam("ids", expanding=True)))
 )
 _PARTICIPANT_ROWS = (
-    select(StoryParticipant.story_id, StoryParticipant.reports, Entity.slug, Entity.name, Entity.kind)
+    select(
+        StoryParticipant.story_id,
+        StoryParticipant.reports,
+        StoryParticipant.entity_id,
+        Entity.slug,
+        Entity.name,
+        Entity.kind,
+    )
     .join(Entity, Entity.id == StoryParticipant.entity_id)
     .where(StoryParticipant.story_id.in_(bindparam("ids", expanding=True)))
     .order_by(StoryParticipant.story_id, StoryParticipant.reports.desc(), Entity.name)
 )
+_ARTICLE_REFS = (
+    select(Article.id, Article.title, Source.name, Article.published_date, Article.url)
+    .outerjoin(Source, Source.id == Article.source_id)
+    .where(Article.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def stories_by_id(
-    session: Session, ids: Sequence[int], participants: int = SHOWN_PARTICIPANTS
+    session: Session,
+    ids: Sequence[int],
+    participants: int = SHOWN_PARTICIPANTS,
+    as_of: dt.date | None = None,
 ) -> list[StoryItem]:
-    """StoryItems for `ids`, in that order: two queries."""
+    """StoryItems for `ids`, in that order: two queries. With `as_of`, counted over the
+    reports stored by the end of that day (as_of.py): the numbers a citation saw."""
     if not ids:
         return []
     conn = session.connection()
+    then = stories_then(session, ids, as_of) if as_of else None
     people: dict[int, list[StoryParticipantItem]] = {}
-    for story_id, reports, slug, name, kind in conn.execute(_PARTICIPANT_ROWS, {"ids": list(ids)}):
-        shown = people.setdefault(story_id, [])
-        if len(shown) < participants:
-            shown.append(StoryParticipantItem(EntityRef(slug, name, kind), reports))
+    for story_id, reports, entity_id, slug, name, kind in conn.execute(_PARTICIPANT_ROWS, {"ids": list(ids)}):
+        if then is not None:
+            reports = then[story_id].participants.get(entity_id, 0) if story_id in then else 0
+            if not reports:
+                continue
+        people.setdefault(story_id, []).append(StoryParticipantItem(EntityRef(slug, name, kind), reports))
+    firsts: dict[int, ArticleRef] = {}
+    if then is not None:
+        wanted = sorted({t.first_article_id for t in then.values()})
+        firsts = {row[0]: ArticleRef(*row) for row in conn.execute(_ARTICLE_REFS, {"ids": wanted})}
     by_id = {}
     for row in conn.execute(_STORY_ROWS, {"ids": list(ids)}):
         first = (
@@ -178,6 +216,14 @@ def stories_by_id(
             if row.article_id is not None
             else None
         )
+        counts = (row.report_count, row.article_count, row.source_count)
+        if then is not None:
+            if row.id not in then:
+                continue  # no report of it stored by then
+            story_then = then[row.id]
+            counts = (story_then.reports, story_then.articles, story_then.sources)
+            first = firsts.get(story_then.first_article_id, first)
+        shown = sorted(people.get(row.id, ()), key=lambda p: (-p.reports, p.entity.name))[:participants]
         by_id[row.id] = StoryItem(
             id=row.id,
             title=row.title,
@@ -188,12 +234,12 @@ def stories_by_id(
             end_date=row.end_date,
             granularity=row.granularity,
             date_conflict=row.date_conflict,
-            reports=row.report_count,
-            articles=row.article_count,
-            sources=row.source_count,
+            reports=counts[0],
+            articles=counts[1],
+            sources=counts[2],
             weight=row.weight,
             first_report=first,
-            participants=tuple(people.get(row.id, ())),
+            participants=tuple(shown),
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -210,6 +256,8 @@ class Evidence:
     score: float | None = None
     threshold: float | None = None
     points: tuple[tuple[str, float], ...] = ()
+    merged_story_reports: int | None = None  # came with a story of this many reports, merged in
+    merged_how: str | None = None  # what showed the two stories to be one
 
 
 @dataclass(frozen=True)
@@ -264,10 +312,15 @@ def get_story(session: Session, story_id: int, max_reports: int = 200) -> StoryD
 
 
 def _evidence(raw: dict | None) -> Evidence:
+    """A report's evidence; for one that came with a story merged into this one, the
+    evidence of the merge."""
     if not raw or raw.get("started"):
         return Evidence(started=True)
     points = tuple((str(reason), float(pts)) for reason, pts in raw.get("points", []))
-    return Evidence(False, raw.get("score"), raw.get("threshold"), points)
+    merged = raw.get("merged_story") or {}
+    return Evidence(
+        False, raw.get("score"), raw.get("threshold"), points, merged.get("reports"), merged.get("how")
+    )
 
 
 def nearby_stories(session: Session, detail: StoryDetail, days: int = 14, limit: int = 8) -> list[StoryItem]:

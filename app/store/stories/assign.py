@@ -23,7 +23,17 @@ from app.store.counting import bump
 from app.store.models import Entity, Story, StoryParticipant, StoryTerm
 from app.store.models import Event as EventRow
 from app.store.stories.dates import FINE_SPAN_DAYS, NEAR_DAYS, Fit, Span, fit
-from app.store.stories.matching import Candidate, Report, Verdict, bridges, joining
+from app.store.stories.matching import (
+    SPECIFIC_KINDS,
+    Candidate,
+    Report,
+    Verdict,
+    bridges,
+    frequencies,
+    joining,
+    same_happening,
+    weighty,
+)
 from app.store.stories.profile import Profile
 from app.store.stories.ranking import story_weight
 from app.store.stories.words import content_stems, predicates, trigger_stem
@@ -31,6 +41,7 @@ from app.store.stories.words import content_stems, predicates, trigger_stem
 LOCK_CLASS = 0x5354  # "ST": advisory locks of story assignment (two-key form)
 GLOBAL_LOCK = 0
 MAX_CANDIDATES = 400
+MAX_MERGES = 20  # story merges one article can set off
 
 
 def report_of(
@@ -90,8 +101,10 @@ class Assigner:
 
     def __init__(self, session: Session, names: Mapping[int, str], people: frozenset[int]) -> None:
         self.session = session
-        self.names = names
+        self.names = dict(names)
         self.people = people
+        self.seen: dict[int, Candidate] = {}  # stored stories this article's reports could join
+        self.merged: dict[int, dict] = {}  # stored story folded into another -> why
         self.touched: dict[int, _Touched] = {}
         self.decisions: list[tuple[int, int, dict]] = []  # (event id, story id, evidence)
         self.new_ids = 0  # stories this article starts get ids -1, -2, …; rows are written at the end
@@ -116,7 +129,9 @@ class Assigner:
         merged = []
         for other in verdicts[1:]:
             if bridges(candidates[story_id], candidates[other.story_id], other):
-                self._absorb(touched, self._touch(candidates[other.story_id]))
+                gone = self._touch(candidates[other.story_id])
+                why = _why(other, gone.profile, f"A report fits both stories: “{report.summary[:120]}”")
+                self._fold(touched, gone, why)
                 merged.append([other.story_id, other.score])
         if merged:
             evidence["merged"] = merged  # stories this report showed to be the same happening
@@ -131,6 +146,16 @@ class Assigner:
             touched = _Touched(candidate.story_id, candidate.profile, candidate.profile, candidate.span)
             self.touched[candidate.story_id] = touched
         return touched
+
+    def _fold(self, into: _Touched, other: _Touched, why: dict) -> None:
+        """Fold story `other` into `into`; its reports keep why, their own evidence under
+        "before"."""
+        if other.story_id > 0:
+            self.merged[other.story_id] = why
+        self.decisions = [
+            (e, s, {**why, "before": ev} if s == other.story_id else ev) for e, s, ev in self.decisions
+        ]
+        self._absorb(into, other)
 
     def _absorb(self, into: _Touched, other: _Touched) -> None:
         """Fold story `other` into `into`: its reports move over and it goes (in `write`)."""
@@ -181,13 +206,64 @@ class Assigner:
             gone = {g for g, _ in self.absorbed}
             for row in rows:
                 if row.id not in self.touched and row.id not in gone:
-                    span = Span(row.start_date, row.end_date, row.granularity, row.value)
-                    found[row.id] = Candidate(row.id, span, Profile.from_json(row.profile))
+                    candidate = self.seen.get(row.id)
+                    if candidate is None:
+                        span = Span(row.start_date, row.end_date, row.granularity, row.value)
+                        candidate = Candidate(row.id, span, Profile.from_json(row.profile))
+                        self.seen[row.id] = candidate
+                    found[row.id] = candidate
         # stories this article touched: their rows are written at the end
         for t in self.touched.values():
             if lo <= t.span.start <= hi and _shares(report, t.profile):
                 found[t.story_id] = Candidate(t.story_id, t.span, t.profile)
         return [c for c in found.values() if fit(report.span, c.span) is not Fit.APART]
+
+    def consolidate(self) -> None:
+        """Stories this article touched that now tell of the same happening as another story
+        its reports saw (touched or not: one formed before the other) are merged, the smaller
+        into the larger, until none match; each moved report keeps why."""
+        for _ in range(MAX_MERGES):
+            found = self._next_merge()
+            if found is None:
+                return
+            verdict, keep, gone = found
+            why = _why(verdict, gone.profile, "Its reports, taken as one, fit this story")
+            self._fold(self._touch(keep), self._touch(gone), why)
+
+    def _next_merge(self) -> tuple[Verdict, Candidate, Candidate] | None:
+        """The first pair (touched stories in age order, each against the stories near it in
+        age order) that tells of one happening: (verdict, story kept, story folded in)."""
+        gone = {g for g, _ in self.absorbed}
+        current = {
+            t.story_id: Candidate(t.story_id, t.span, t.profile)
+            for t in sorted(self.touched.values(), key=lambda t: _age(t.story_id))
+        }
+        stored = [c for i, c in sorted(self.seen.items()) if i not in self.touched and i not in gone]
+        for story in current.values():
+            others = [*current.values(), *stored]
+            mine, kind = weighty(story.profile.stems), story.profile.main_kind
+            near = [c for c in others if c.story_id != story.story_id and _near(story, c, mine, kind)]
+            if not near:
+                continue
+            frequency = frequencies([story, *near])
+            for other in near:
+                verdict = same_happening(story, other, frequency, self.names, self.people)
+                if verdict is None:
+                    continue
+                small = other if verdict.story_id == story.story_id else story
+                if not small.profile.participant_ids <= self.names.keys():
+                    self._learn_names(small.profile.participant_ids)
+                    verdict = same_happening(story, other, frequency, self.names, self.people)
+                    if verdict is None:
+                        continue
+                keep, gone_story = (story, other) if verdict.story_id == story.story_id else (other, story)
+                return verdict, keep, gone_story
+        return None
+
+    def _learn_names(self, ids: Iterable[int]) -> None:
+        names, people = entity_names(self.session, set(ids) - self.names.keys())
+        self.names.update(names)
+        self.people = self.people | people
 
     def write(self) -> None:
         """Story rows (new ones inserted in one statement), their participants and terms, the
@@ -205,6 +281,7 @@ class Assigner:
                 for t in sorted(self.touched.values(), key=lambda t: real.get(t.story_id, t.story_id))
             ],
         )
+        self._keep_why_merged()
         for gone, into in self.absorbed:
             self.session.execute(
                 update(EventRow).where(EventRow.story_id == gone).values(story_id=real.get(into, into))
@@ -225,6 +302,27 @@ class Assigner:
                 [{"eid": e, "sid": s, "evidence": ev} for e, s, ev in self.decisions],
             )
 
+    def _keep_why_merged(self) -> None:
+        """Reports of stored stories folded in by `consolidate` carry why, their own evidence
+        kept under "before"."""
+        if not self.merged:
+            return
+        rows = self.session.execute(
+            select(EventRow.id, EventRow.story_id, EventRow.story_evidence).where(
+                EventRow.story_id.in_(sorted(self.merged))
+            )
+        ).all()
+        if not rows:
+            return
+        table = EventRow.__table__
+        self.session.execute(
+            update(table).where(table.c.id == bindparam("eid")).values(story_evidence=bindparam("evidence")),
+            [
+                {"eid": r.id, "evidence": {**self.merged[r.story_id], "before": r.story_evidence}}
+                for r in rows
+            ],
+        )
+
     def _insert_new(self) -> dict[int, int]:
         """Insert the stories this article started, in order; temporary id -> stored id."""
         new = sorted((t for t in self.touched.values() if t.story_id < 0), key=lambda t: -t.story_id)
@@ -243,6 +341,35 @@ def _real_ids(evidence: dict, real: Mapping[int, int]) -> dict:
     if not merged or not real:
         return evidence
     return {**evidence, "merged": [[real.get(s, s), score] for s, score in merged]}
+
+
+def _why(verdict: Verdict, gone: Profile, how: str) -> dict:
+    """The evidence a story was merged into another on, kept by each of its reports."""
+    return {
+        "score": verdict.score,
+        "threshold": verdict.threshold,
+        "points": [[p.reason, p.points] for p in verdict.evidence],
+        "merged_story": {"reports": gone.reports, "articles": len(gone.articles), "how": how},
+    }
+
+
+def _age(story_id: int) -> int:
+    """Stored stories by id, then those this article starts (-1, -2, …) in order."""
+    return story_id if story_id > 0 else 2**62 - story_id
+
+
+def _near(story: Candidate, other: Candidate, predicates: set[str], kind: str) -> bool:
+    """Whether two stories could be one: a predicate that is no light verb in common (or the
+    same specific kind), either starting where the other's candidates are looked for, and
+    fitting dates. `predicates` and `kind` are `story`'s."""
+    b = other.profile
+    if not any(p in b.stems for p in predicates) and not (kind in SPECIFIC_KINDS and kind == b.main_kind):
+        return False
+    lo, hi = window(story.span)
+    lo2, hi2 = window(other.span)
+    if not (lo <= other.span.start <= hi or lo2 <= story.span.start <= hi2):
+        return False
+    return fit(story.span, other.span) is not Fit.APART
 
 
 def _shares(report: Report, profile: Profile) -> bool:
@@ -351,6 +478,7 @@ def assign_reports(session: Session, reports: Sequence[Report]) -> list[tuple[in
     assigner = Assigner(session, *entity_names(session, (e for r in reports for e in r.participants)))
     for report in reports:
         assigner.assign(report)
+    assigner.consolidate()
     assigner.write()
     return assigner.decisions
 

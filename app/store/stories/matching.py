@@ -6,7 +6,8 @@ only agree to a month or longer, or are a day or two apart):
   - compatible dates: the same day (a week or a month is weaker), a day inside a week or
     month story, a story's day inside "next week" as first announced, overlapping ranges;
   - the same predicate: the trigger's stem or a happening the summary names ("summit",
-    "election"); little for light verbs ("make", "take", "set");
+    "election"), more when both name a happening known by its name ("the summit"); little for
+    light verbs ("make", "take", "set");
     other predicates (and no common one) cost points;
   - the same kind of event (a meeting and a meeting; a meeting and a statement cost points);
   - shared participants, each worth less the more nearby stories name it;
@@ -14,6 +15,8 @@ only agree to a month or longer, or are a day or two apart):
     less the more nearby stories use it (names are counted as participants, not again here);
   - another predicate in an article already reporting the story costs points: an article
     lists distinct happenings.
+An appointment that names people, none of them the story's, is another appointment (a list
+of nominations is one happening per person).
 Dates and names alone never join: it takes the same predicate, the same specific kind or two
 distinctive words. The best-scoring candidate wins; ties go to the older story. Nothing is
 learned or hidden: `Verdict.evidence` lists every point given or taken.
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 
 from app.store.stories.dates import Fit, Span, fit, gap_days
 from app.store.stories.profile import Profile
-from app.store.stories.words import content_stems, stem
+from app.store.stories.words import NAMED_HAPPENINGS, content_stems, stem
 
 MERGE_AT = 4.0
 MERGE_VAGUE_AT = 5.0  # dates a day or two apart, or agreeing only to a month or longer
@@ -46,6 +49,7 @@ DATE_POINTS = {
     Fit.IN_PERIOD: (0.0, 0.0, 0.0),
 }
 STEM_POINTS = 2.0
+NAMED_POINTS = 1.0  # the same named happening ("the summit", "the election") besides
 LIGHT_STEM_POINTS = 0.5
 OTHER_PREDICATE_POINTS = -1.0  # "unveiled" a phone and "introducing" it: told apart, as TimeML does
 # Verbs that carry little of their own ("made a decision", "took steps", "set my hand").
@@ -100,6 +104,7 @@ KIND_POINTS = {
     "statement": 0.5,
 }
 SPECIFIC_KINDS = frozenset(k for k, v in KIND_POINTS.items() if v >= 1.0)
+APPOINTMENT = "appointment"
 OTHER_KIND_POINTS = -1.0
 SAME_ARTICLE_POINTS = -1.5
 
@@ -120,6 +125,7 @@ class Report:
     participants: frozenset[int]
     words: frozenset[str]
     summary: str
+    articles: frozenset[int] = frozenset()  # a story taken as one report: every article of it
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,9 @@ def score(
         n = profile.stems[best]
         share = f"{n} of {profile.reports} report{'s' if profile.reports != 1 else ''}"
         points.append(Point(f"same predicate “{best}…” ({share})", round(worth, 2)))
+        named = [p for p in weighty if p in NAMED_HAPPENINGS]
+        if named:
+            points.append(Point(f"both name the happening: “{named[0]}…”", NAMED_POINTS))
     elif _weighty(report.predicates) and _weighty(profile.stems):
         mine, theirs = sorted(_weighty(report.predicates)), sorted(_weighty(profile.stems))
         reason = f"different predicates: {', '.join(mine)}; the story's {', '.join(theirs[:3])}"
@@ -224,7 +233,8 @@ def score(
     wording = min(sum(WORD_POINTS * rarity(f"w:{w}") for w in common), WORD_CAP)
     if common:
         points.append(Point(f"shared words: {', '.join(common)}", round(wording, 2)))
-    if report.article_id in profile.articles and not stem_match:
+    in_article = report.article_id in profile.articles or not report.articles.isdisjoint(profile.articles)
+    if in_article and not stem_match:
         points.append(Point("another predicate in an article already reporting it", SAME_ARTICLE_POINTS))
 
     vague = how is Fit.NEAR or pinned > 7
@@ -234,6 +244,8 @@ def score(
         # "launched the store in 2003" tells of its launch on April 28, 2003 only when the
         # happening and a participant are the same: a year alone holds every day of it
         predicate = stem_match and bool(shared)
+    if kind == APPOINTMENT and report.kind == APPOINTMENT and others and not (set(shared) & people):
+        predicate = False  # an appointment is of a person: another person's is another happening
     if not predicate:
         threshold = NEVER  # a date and names alone do not make one happening
     total = round(sum(p.points for p in points), 2)
@@ -243,6 +255,11 @@ def score(
 def name_stems(names: Mapping[int, str]) -> frozenset[str]:
     """The words of the participants' names, which count as participants and not as words."""
     return frozenset().union(*(content_stems(n) for n in names.values()))
+
+
+def weighty(stems: Iterable[str]) -> set[str]:
+    """The predicates that are no light verb."""
+    return _weighty(stems)
 
 
 def _weighty(stems: Iterable[str]) -> set[str]:
@@ -299,6 +316,53 @@ def bridges(best: Candidate, other: Candidate, verdict: Verdict) -> bool:
     return bool(_weighty(best.profile.stems) & _weighty(other.profile.stems))
 
 
+def as_report(story: Candidate) -> Report:
+    """A story taken as one report of what its reports say together (its date, main kind,
+    every predicate, participant and word), to ask whether it tells of another story."""
+    profile = story.profile
+    first = profile.first
+    return Report(
+        event_id=first.event_id if first else 0,
+        article_id=0,
+        source_id=None,
+        published=first.published if first else None,
+        span=story.span,
+        status=profile.status,
+        kind=profile.main_kind,
+        stem=None,
+        predicates=frozenset(profile.stems),
+        participants=profile.participant_ids,
+        words=frozenset(profile.words),
+        summary="",  # the matcher reads no summary
+        articles=frozenset(profile.articles),
+    )
+
+
+def same_happening(
+    a: Candidate,
+    b: Candidate,
+    frequency: Mapping[str, int] | None = None,
+    names: Mapping[int, str] | None = None,
+    people: frozenset[int] = frozenset(),
+) -> Verdict | None:
+    """Whether two stories tell of one happening: the smaller (fewer reports; on a tie the
+    newer) taken as one report joins the other on the matcher's evidence with a point to
+    spare, as a report that bridges two stories must. The verdict names the story that stays
+    (`story_id`); None when they stay apart."""
+    small, big = sorted((a, b), key=lambda c: (c.profile.reports, -_age(c.story_id)))
+    own = {e: n for e, n in (names or {}).items() if e in small.profile.participants}
+    verdict = score(as_report(small), big, frequency, own, people)
+    if verdict is None or verdict.score < verdict.threshold + BRIDGE_MARGIN:
+        return None
+    return verdict
+
+
+def _age(story_id: int) -> int:
+    """Stored stories by id; those not stored yet (negative ids, -1 first) after them: larger
+    is newer."""
+    return story_id if story_id > 0 else 2**62 - story_id
+
+
 def _date_reason(how: Fit, report: Span, story: Span) -> str:
     match how:
         case Fit.SAME | Fit.SAME_PERIOD:
@@ -323,9 +387,11 @@ __all__ = [
     "Point",
     "Report",
     "Verdict",
+    "as_report",
     "best_match",
     "bridges",
     "frequencies",
     "joining",
+    "same_happening",
     "score",
 ]

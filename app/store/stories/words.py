@@ -133,10 +133,19 @@ HAPPENING_NOUNS = frozenset(
     signing""".split()  # noqa: SIM905
 )
 
+# Happenings known by their name, which a verb hardly shares ("the summit", "the election",
+# not "visit" or "launch"): two reports naming the same one, on fitting dates, tell of it.
+NAMED_HAPPENINGS = frozenset(
+    stem(w)
+    for w in """summit conference convention session hearing election referendum ceremony inauguration
+    funeral parade forum treaty ceasefire truce accord anniversary celebration commemoration earthquake
+    hurricane flood wildfire""".split()  # noqa: SIM905
+)
 
 # A happening named after these is the setting of the report's own ("unveiled it at the
 # conference", "spoke during the summit"), not what it reports.
 _SETTING = frozenset(["at", "during", "amid", "ahead", "before", "after", "since", "sidelines", "throughout"])
+_SETTING_OF = frozenset(["margins", "margin", "sidelines", "sideline", "eve", "occasion"])
 _NOUN_PHRASE = frozenset(
     {
         "first",
@@ -181,9 +190,19 @@ def predicates(trigger: str | None, summary: str) -> frozenset[str]:
             j -= 1
         if j >= 0 and words[j].lower() in _SETTING:
             continue
+        if j > 0 and words[j].lower() == "of" and words[j - 1].lower() in _SETTING_OF:
+            continue  # "on the margins of the summit"
         found.add(stem(low))
     head = trigger_stem(trigger)
     return frozenset({head, *found} if head else found)
 
 
-__all__ = ["HAPPENING_NOUNS", "STOPWORDS", "content_stems", "predicates", "stem", "trigger_stem"]
+__all__ = [
+    "HAPPENING_NOUNS",
+    "NAMED_HAPPENINGS",
+    "STOPWORDS",
+    "content_stems",
+    "predicates",
+    "stem",
+    "trigger_stem",
+]

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.domain import EntityKind, EventStatus
+from app.formatting import day
 from app.store.queries import filters
 from app.store.queries.entities import (
     CO_MENTION_WINDOW,
@@ -137,7 +138,9 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
     view = EntityView(
         detail=detail,
         kind_label=item.kind,
-        spark=sparkline(detail.mentions_by_month, lambda p: f"{p.start:%B %Y}"),
+        spark=sparkline(detail.mentions_by_week, lambda p: f"the week of {day(p.start)}", period="week")
+        if detail.mentions_by_week
+        else sparkline(detail.mentions_by_month, lambda p: f"{p.start:%B %Y}"),
         events=story_cards(events.items, present),
         upcoming=story_cards(upcoming, present),
         more_events_url=timeline_url if events.next else None,
@@ -159,10 +162,13 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         urls.timeline(entity=item.slug, as_of=today.isoformat()),
         today,
     )
-    quotes_csv = ExportLink("Quotes CSV", urls.quotes_export(speaker=item.slug), "csv")
+    quote_links = (
+        ExportLink("Quotes CSV", urls.quotes_export("csv", speaker=item.slug), "csv"),
+        ExportLink("Quotes Atom feed", urls.quotes_export("atom", speaker=item.slug), "atom"),
+    )
     view = replace(
         view,
-        exports=replace(exports, links=(*exports.links, quotes_csv), api_url=urls.api_entity(item.slug)),
+        exports=replace(exports, links=(*exports.links, *quote_links), api_url=urls.api_entity(item.slug)),
     )
     about = item.description or item.kind
     description = (

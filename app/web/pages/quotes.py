@@ -13,7 +13,7 @@ from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep
 from app.store.queries import filters
 from app.store.queries.entities import entity_refs, top_entities
-from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_quotes
+from app.store.queries.quotes import QuoteDetail, QuoteFilter, get_quote, list_quotes, quote_contexts
 from app.store.queries.views import EntityRef
 from app.web import structured, urls
 from app.web.cards import QuoteCard, quote_cards, said_when
@@ -35,7 +35,7 @@ from app.web.parts import (
 
 router = APIRouter(route_class=ConditionalPageRoute)
 
-PARAMS = ("q", "speaker", "kind", "from", "to", "cursor", "as_of")
+PARAMS = ("q", "speaker", "kind", "from", "to", "cursor", "as_of", "attributed")
 # The quotes a reader filters by: said word for word, in part, or as a turn of a transcript
 QUOTE_KIND_LABELS = {
     "direct": "direct quotes only",
@@ -60,6 +60,7 @@ class QuoteListView:
     exports: ExportBox | None = None
     as_of: str | None = None
     kind_options: tuple[Option, ...] = ()
+    attributed: bool = False
 
 
 def _list_url(
@@ -70,9 +71,16 @@ def _list_url(
     cursor: str | None = None,
     as_of: str | None = None,
     kind: str | None = None,
+    attributed: bool = False,
 ) -> str:
     return urls.quotes(
-        q=q, speaker=speakers, cursor=cursor, as_of=as_of, kind=kind, **{"from": date_from, "to": date_to}
+        q=q,
+        speaker=speakers,
+        kind=kind,
+        attributed="1" if attributed else None,
+        cursor=cursor,
+        as_of=as_of,
+        **{"from": date_from, "to": date_to},
     )
 
 
@@ -89,7 +97,9 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
 
     def swap(typed: str, slug: str | None) -> str:
         speakers = tuple(s for s in (slug if e == typed else e for e in f.speakers) if s)
-        return _list_url(f.q, speakers, date_from, date_to, as_of=as_of_text, kind=kind)
+        return _list_url(
+            f.q, speakers, date_from, date_to, as_of=as_of_text, kind=kind, attributed=f.attributed
+        )
 
     names = read_names(session, f.speakers, swap)
     f = replace(f, speakers=names.slugs)
@@ -104,6 +114,7 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
             "date_to": date_to,
             "as_of": as_of_text,
             "kind": kind,
+            "attributed": f.attributed,
         }
         return _list_url(**{**current, **changes})  # type: ignore[arg-type]
 
@@ -112,10 +123,11 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
     chips += [Chip(f"from {readable_date_param(date_from)}", url(date_from=None))] if date_from else []
     chips += [Chip(f"to {readable_date_param(date_to)}", url(date_to=None))] if date_to else []
     chips += [Chip(f"as stored by {readable_date_param(as_of_text)}", url(as_of=None))] if as_of_text else []
+    chips += [Chip("attributed only", url(attributed=False))] if f.attributed else []
     heading = "Quotes" + (" by " + " and ".join(e.name for e in named) if named else "")
     heading += f" matching “{f.q}”" if f.q else ""
     view = QuoteListView(
-        cards=quote_cards(page.items),
+        cards=quote_cards(page.items, quote_contexts(session, [q.id for q in page.items])),
         q=f.q,
         speakers=tuple(named),
         date_from=date_from,
@@ -137,13 +149,15 @@ def quote_list(request: Request, session: SessionDep) -> HTMLResponse:
         "from": date_from,
         "to": date_to,
         "as_of": as_of_text,
+        "attributed": "1" if f.attributed else None,
     }
-    frozen = urls.quotes(q=f.q, speaker=f.speakers, as_of=as_of, **{"from": date_from, "to": date_to})
+    frozen = _list_url(f.q, f.speakers, date_from, date_to, as_of=as_of, kind=kind, attributed=f.attributed)
     view = replace(
         view,
         exports=quote_exports(shown, heading, frozen, today),
         as_of=as_of_text,
         kind_options=options(list(QUOTE_KIND_LABELS.items()), [kind or ""]),
+        attributed=f.attributed,
     )
     description = "What was said, by whom and when, each quote linked to its paragraph in the source."
     meta = PageMeta(heading, description, url())
@@ -187,7 +201,16 @@ def quote(request: Request, session: SessionDep, quote_id: str) -> HTMLResponse:
     today = dt.datetime.now(dt.UTC).date()
     speaker_filter = {"speaker": item.speaker.slug} if item.speaker else {}
     exports = ExportBox(
-        (ExportLink(f"CSV of quotes by {item.speaker.name}", urls.quotes_export(**speaker_filter), "csv"),)
+        (
+            ExportLink(
+                f"CSV of quotes by {item.speaker.name}", urls.quotes_export("csv", **speaker_filter), "csv"
+            ),
+            ExportLink(
+                f"Atom feed of {item.speaker.name}’s quotes",
+                urls.quotes_export("atom", **speaker_filter),
+                "atom",
+            ),
+        )
         if item.speaker
         else (),
         urls.api_quote(item.id),

@@ -55,9 +55,12 @@ class StoryView:
     key_events_url: str
 
 
+PAGE_REPORTS = 50  # reports on a story's page, earliest first; the API lists up to 200
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, session: SessionDep, story_id: str) -> HTMLResponse:
-    detail = get_story(session, path_id(story_id, "story"))
+    detail = get_story(session, path_id(story_id, "story"), max_reports=PAGE_REPORTS)
     present = article_dates(session)[1]
     item = detail.story
     month = item.start_date.isoformat()[:7]

@@ -28,11 +28,13 @@ from app.store.queries.events import (
     Order,
     any_events,
     density_in_range,
+    event_matches,
     list_events,
 )
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import list_stories
 from app.store.queries.views import EntityRef, PeriodCount
+from app.store.search import MATCH_BOUND
 from app.web import structured, urls
 from app.web.cards import EventCard, event_cards
 from app.web.charts import BarChart, bar_chart
@@ -247,7 +249,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     grouping = state.group or "day"
     return TimelineView(
         state=state,
-        title=_title(state, named, f),
+        title=_title(state, named, f, bounded=bool(f.q) and event_matches(session, f.q or "").bounded),
         groups=tuple(group_events(page.items, grouping, state.newest_first)),  # type: ignore[arg-type]
         cards={} if state.stories else {card.event.id: card for card in event_cards(page.items, present)},
         story_cards={c.story.id: c for c in story_cards(page.items, present)} if state.stories else {},
@@ -400,7 +402,9 @@ def _range_label(start: dt.date | None, end: dt.date | None) -> str:
     return f"from {day(start)}" if start else f"until {day(end)}"
 
 
-def _title(state: TimelineState, named: list[EntityRef], f: EventFilter) -> str:
+def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded: bool = False) -> str:
+    """The page's title; `bounded` when q matched more events than are looked at (the newest
+    MATCH_BOUND stored), which it then says."""
     parts = []
     if named:
         parts.append("with " + " and ".join(e.name for e in named))
@@ -411,7 +415,7 @@ def _title(state: TimelineState, named: list[EntityRef], f: EventFilter) -> str:
     elif f.statuses:
         parts.append(" or ".join(f.statuses))
     if f.q:
-        parts.append(f"matching “{f.q}”")
+        parts.append(f"matching “{f.q}”" + (f" (the {MATCH_BOUND:,} newest matches)" if bounded else ""))
     if state.date_from or state.date_to:
         parts.append(_range_label(f.date_from, f.date_to))
     return "Timeline" + (": " + ", ".join(parts) if parts else "")

@@ -1,0 +1,82 @@
+"""A q filter looks its matches up once per request in the full-text index (PostgreSQL: the
+partial GIN index of the kind), bounded to the newest MATCH_BOUND stored: the timeline's list,
+its "anything more?" probe and its density chart then share one lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import event as sa_event
+
+from app.config import Settings
+from app.store.database import Database
+from app.store.engine import transaction
+from app.store.search import matches
+from app.store.writer import store_article
+from tests.store.factories import event, extraction, mention, person, record
+
+
+def store_summits(db: Database, count: int) -> None:
+    for day in range(1, count + 1):
+        body = f"Stoltenberg said NATO leaders met in Vilnius on day {day}."
+        people = [person("e1", "Jens Stoltenberg", [mention(body, "Stoltenberg")])]
+        summit = event("NATO leaders met in Vilnius", ["e1"])
+        with transaction(db.sessions) as session:
+            store_article(
+                session,
+                record(body, url=f"https://x.example/{day}", day=day),
+                extraction(body, people, events=[summit]),
+            )
+    body = "Stoltenberg said budget talks resumed."
+    people = [person("e1", "Jens Stoltenberg", [mention(body, "Stoltenberg")])]
+    with transaction(db.sessions) as session:
+        store_article(
+            session,
+            record(body, url="https://x.example/budget", day=28),
+            extraction(body, people, events=[event("budget talks resumed", ["e1"])]),
+        )
+
+
+def test_matches_are_the_newest_stored_up_to_the_bound(db: Database) -> None:
+    store_summits(db, 5)
+    with db.sessions() as session:
+        every = matches(session, "nato", "event", bound=10)
+        assert every is not None and len(every.ids) == 5 and not every.bounded
+        newest = matches(session, "nato", "event", bound=3)
+        assert newest is not None and newest.bounded
+        assert newest.ids == tuple(sorted(every.ids, reverse=True)[:3])
+        budget = matches(session, "budget", "event")
+        assert budget is not None and len(budget.ids) == 1 and budget.ids[0] not in every.ids
+        assert matches(session, "!!", "event") is None  # no word to search for
+
+
+@pytest.fixture
+def client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    from app.main import create_app
+
+    store_summits(db, 3)
+    app = create_app(settings.model_copy(update={"api_cache_bytes": 0}))
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.db.close()
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -> None:
+    statements: list[str] = []
+    engine = client.app.state.db.engine  # type: ignore[attr-defined]
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", seen)
+    try:
+        page = client.get(f"/timeline?q=NATO{view}")
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", seen)
+    assert page.status_code == 200
+    assert page.text.count("NATO leaders met in Vilnius") >= 1 and "budget talks" not in page.text
+    text_lookups = [s for s in statements if " MATCH " in s or "@@" in s]
+    assert len(text_lookups) == 1, text_lookups
