@@ -6,7 +6,9 @@
   window.SwaggerUIBundle({
     url: root.getAttribute("data-openapi-url"),
     dom_id: "#swagger-ui",
-    deepLinking: true,
+    // no deep links: Swagger UI puts each in its operation's button, a link inside a button
+    // (axe: nested-interactive), and the page is one of a keyboard reader's too
+    deepLinking: false,
     showExtensions: true,
     layout: "BaseLayout",
     presets: [window.SwaggerUIBundle.presets.apis],

@@ -1,5 +1,6 @@
-"""An Atom feed (RFC 4287) of a filtered timeline: one entry per event, newest first unless
-the filter says otherwise, so a feed reader follows an entity, a topic or what is expected.
+"""Atom feeds (RFC 4287) of a filtered timeline, one entry per event, newest first unless the
+filter says otherwise, and of filtered quotes, one entry per quote: a feed reader follows an
+entity, a topic, what is expected or what a speaker says.
 
 Written with the standard library's ElementTree, which escapes every text and attribute.
 (feedgen 1.0 drops the `rel` and `type` of entry links, which would leave two
@@ -11,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from app.formatting import date_range
-from app.store.queries.views import EventItem
+from app.store.queries.views import EventItem, QuoteItem
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
@@ -60,37 +62,27 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def timeline_feed(
-    events: Sequence[EventItem],
-    *,
-    base: str,
-    self_url: str,
-    page_url: str,
-    title: str,
-    updated: dt.datetime | None,
-) -> bytes:
-    """The feed as UTF-8 XML. `self_url` is also the feed's id (it names this filter for
-    good); `updated` is the latest ingest (now when nothing was ever ingested). An entry is
-    dated by its article's publication day: when the news told of it."""
-    feed_updated = _stamp(updated or dt.datetime.now(dt.UTC))
-    feed = ET.Element("feed", {"xmlns": ATOM_NS})
-    _add(feed, "id", self_url)
-    _add(feed, "title", title)
-    _add(feed, "subtitle", "Dated events from policy news, each with the sentence it came from.")
-    _add(feed, "updated", feed_updated)
-    _add(feed, "link", href=self_url, rel="self", type="application/atom+xml")
-    _add(feed, "link", href=page_url, rel="alternate", type="text/html")
-    _add(_add(feed, "author"), "name", "Dateline")
-    _add(feed, "generator", "Dateline")
+@dataclass(frozen=True)
+class FeedHead:
+    """What a feed says of itself. `self_url` is also the feed's id (it names this filter for
+    good); `updated` is the latest ingest (now when nothing was ever ingested)."""
+
+    base: str  # the site, for entry links
+    self_url: str
+    page_url: str  # the page showing the same filter
+    title: str
+    updated: dt.datetime | None
+
+
+def timeline_feed(events: Sequence[EventItem], head: FeedHead) -> bytes:
+    """The feed as UTF-8 XML. An entry is dated by its article's publication day: when the
+    news told of it."""
+    base = head.base
+    feed, feed_updated = _feed(head, "Dated events from policy news, each with the sentence it came from.")
     for event in events:
-        entry = _add(feed, "entry")
-        page = f"{base}{event.page_path}"
-        _add(entry, "id", page)
-        _add(entry, "title", entry_title(event))
-        stamp = _stamp(_midnight(event.article.published)) if event.article.published else feed_updated
-        _add(entry, "published", stamp)
-        _add(entry, "updated", stamp)
-        _add(entry, "link", href=page, rel="alternate", type="text/html")
+        entry = _entry(
+            feed, f"{base}{event.page_path}", entry_title(event), event.article.published, feed_updated
+        )
         if event.article.url:
             _add(entry, "link", href=event.article.url, rel="related", type="text/html")
         if event.article.source:
@@ -98,3 +90,62 @@ def timeline_feed(
         _add(entry, "category", term=event.kind, label=event.kind)
         _add(entry, "content", entry_html(event, base), type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def quotes_feed(quotes: Sequence[QuoteItem], head: FeedHead) -> bytes:
+    """The quotes as a feed (as timeline_feed): an entry per quote, titled by its speaker and
+    words, its author the speaker, dated by its article's publication day."""
+    base = head.base
+    feed, feed_updated = _feed(
+        head, "What was said in policy news, by whom and when, each linked to its paragraph."
+    )
+    for quote in quotes:
+        speaker = quote.speaker.name if quote.speaker else quote.speaker_name or "Unknown speaker"
+        words = quote.text if len(quote.text) <= 90 else quote.text[:89].rsplit(" ", 1)[0] + "…"
+        entry = _entry(
+            feed, f"{base}/quotes/{quote.id}", f"{speaker}: “{words}”", quote.article.published, feed_updated
+        )
+        if quote.article.url:
+            _add(entry, "link", href=quote.article.url, rel="related", type="text/html")
+        _add(_add(entry, "author"), "name", speaker)
+        _add(entry, "category", term=quote.kind, label=quote.kind)
+        _add(entry, "content", quote_html(quote, speaker), type="html")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def quote_html(quote: QuoteItem, speaker: str) -> str:
+    """The entry's content: the words, who said them, and the article."""
+    article = html.escape(quote.article.title)
+    if quote.article.url:
+        article = f'<a href="{html.escape(quote.article.url)}">{article}</a>'
+    source = f" ({html.escape(quote.article.source)})" if quote.article.source else ""
+    cue = f" {html.escape(quote.cue)}" if quote.cue else ""
+    return (
+        f"<blockquote>{html.escape(quote.text)}</blockquote>"
+        f"<p>{html.escape(speaker)}{cue}, in {article}{source}.</p>"
+    )
+
+
+def _feed(head: FeedHead, subtitle: str) -> tuple[ET.Element, str]:
+    feed_updated = _stamp(head.updated or dt.datetime.now(dt.UTC))
+    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    _add(feed, "id", head.self_url)
+    _add(feed, "title", head.title)
+    _add(feed, "subtitle", subtitle)
+    _add(feed, "updated", feed_updated)
+    _add(feed, "link", href=head.self_url, rel="self", type="application/atom+xml")
+    _add(feed, "link", href=head.page_url, rel="alternate", type="text/html")
+    _add(_add(feed, "author"), "name", "Dateline")
+    _add(feed, "generator", "Dateline")
+    return feed, feed_updated
+
+
+def _entry(feed: ET.Element, page: str, title: str, published: dt.date | None, fallback: str) -> ET.Element:
+    entry = _add(feed, "entry")
+    _add(entry, "id", page)
+    _add(entry, "title", title)
+    stamp = _stamp(_midnight(published)) if published else fallback
+    _add(entry, "published", stamp)
+    _add(entry, "updated", stamp)
+    _add(entry, "link", href=page, rel="alternate", type="text/html")
+    return entry

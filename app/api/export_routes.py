@@ -26,6 +26,7 @@ from app.store.queries.common import Page
 from app.store.queries.events import EventFilter, list_events
 from app.store.queries.exports import entity_pages, event_pages, first_and_rest, quote_pages, story_row_pages
 from app.store.queries.freshness import data_version
+from app.store.queries.quotes import QuoteFilter, list_quotes
 from app.store.queries.stories import story_rows
 from app.store.queries.views import EventItem
 from app.web import urls
@@ -115,6 +116,39 @@ def events_csv(request: Request, session: SessionDep, f: EventFilterDep, group: 
 def quotes_csv(request: Request, session: SessionDep, f: QuoteFilterDep) -> CSVResponse:
     """Every quote the filters select (same filters as /api/v1/quotes), streamed."""
     return _csv(request, _all(request, session, quote_pages(f)), csv_export.QUOTE_COLUMNS, "quotes")
+
+
+@router.get(
+    "/quotes.atom",
+    operation_id="export_quotes_atom",
+    summary="Quotes as an Atom feed",
+    response_class=AtomResponse,
+    responses=_file_responses(
+        "/api/v1/quotes.atom",
+        "application/atom+xml",
+        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>",
+    ),
+)
+def quotes_atom(
+    request: Request, session: SessionDep, settings: SettingsDep, f: QuoteFilterDep, limit: FeedLimit = None
+) -> AtomResponse:
+    """RFC 4287 feed of the selected quotes (same filters as /api/v1/quotes), newest first, one
+    entry per quote with its speaker and article: subscribe to what someone says."""
+    page = list_quotes(session, f, _feed_limit(limit, settings.page_size, settings.api_max_limit))
+    base = site_base(request)
+    names = ("q", "speaker", "kind", "from", "to", "as_of", "attributed")
+    shown = {n: request.query_params.getlist(n) for n in names if n in request.query_params}
+    body = atom.quotes_feed(
+        page.items,
+        atom.FeedHead(
+            base,
+            url_with(request),
+            base + urls.with_query("/quotes", shown),
+            "Dateline quotes" + _described_quotes(f),
+            data_version(session).last_ingest,
+        ),
+    )
+    return AtomResponse(body)
 
 
 @router.get(
@@ -211,11 +245,13 @@ def events_atom(
     base = site_base(request)
     body = atom.timeline_feed(
         page.items,
-        base=base,
-        self_url=url_with(request),
-        page_url=base + urls.with_query("/timeline", _page_params(request)),
-        title="Dateline timeline" + _described(f),
-        updated=data_version(session).last_ingest,
+        atom.FeedHead(
+            base,
+            url_with(request),
+            base + urls.with_query("/timeline", _page_params(request)),
+            "Dateline timeline" + _described(f),
+            data_version(session).last_ingest,
+        ),
     )
     return AtomResponse(body)
 
@@ -259,6 +295,12 @@ def _page_params(request: Request) -> dict[str, list[str]]:
     """The filters of this request as the /timeline page takes them (the same names)."""
     names = ("q", "entity", "kind", "source", "status", "from", "to", "order", "as_of")
     return {n: request.query_params.getlist(n) for n in names if n in request.query_params}
+
+
+def _described_quotes(f: QuoteFilter) -> str:
+    parts = [f"“{f.q}”"] if f.q else []
+    parts += list(f.speakers)
+    return f" — {', '.join(parts)}" if parts else ""
 
 
 def _described(f: EventFilter) -> str:

@@ -22,11 +22,11 @@ from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
-from app.extract.eventing.nominations import Nomination, nominations
+from app.extract.eventing.nominations import Nomination, intended_nominations, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
-from app.extract.eventing.triggers import finite_verb, happening_trigger
+from app.extract.eventing.triggers import finite_verb, happening_trigger, is_title_holder
 from app.extract.eventing.trips import trips
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
@@ -59,7 +59,7 @@ def find_events(
     mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
     dated_triggers: set[int] = set()
-    listed = list(nominations(text))
+    listed = list(nominations(text)) or list(intended_nominations(text))
     best: dict[int, tuple[_Dating, Span, Token]] = {}
     for dating, span in _datings(text, timexes, doc, published):
         dating = _in_timeline(dating, span, timexes)
@@ -67,9 +67,11 @@ def find_events(
             continue  # "for a term expiring November 17, 2029": a term of office, not a happening
         if _names_a_thing(span):
             continue  # "the 2020 Census", "fiscal 2024 funds": the date is part of a name
-        trigger = happening_trigger(span)
+        trigger = happening_trigger(span) or _entry_verb(span)
         if trigger is None or _tells_no_happening(trigger):
             continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
+        if _done_but_dated_ahead(trigger, dating, published):
+            continue  # "signed a law that cuts emissions in half by 2050": 2050 dates no signing
         if dating.counted and not _counts_down(span, trigger):
             continue  # "built it in eight days", "the first time in 32 years": a duration
         if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, trigger.idx, trigger.idx + 1):
@@ -87,7 +89,7 @@ def find_events(
             retold.add(id(event))
             if any(c.lower_ == "there" for c in trigger.children):
                 pointing_back.add(id(event))  # "He will be traveling there tomorrow": all anaphora
-        if _definite_noun(trigger):
+        if _definite_noun(trigger, span):
             pointing_back.add(id(event))
     if published is not None:
         for sentence in lead_sentences(doc, sentence_spans(doc), untitled=not title):
@@ -98,7 +100,9 @@ def find_events(
                 continue
             if _not_prose(doc, trigger.idx, trigger.idx + 1):
                 continue
-            day = _Dating(published.isoformat(), published, published, Granularity.DAY, None)
+            day = _lead_day(doc, sentence, drafts) or _Dating(
+                published.isoformat(), published, published, Granularity.DAY, None
+            )
             event = _event(doc, text, mentions, trigger, trigger, None, day, published)
             drafts.append((event.summary_start or 0, event))
     if published is not None:
@@ -135,29 +139,68 @@ def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[
     kept: list[Event] = []
     seen: set[tuple[int, str]] = set()
     told: set[tuple[str, str]] = set()  # (date, trigger lemma-ish) already told in the article
-    days: set[str] = set()
+    days: dict[str, set[EventKind]] = {}  # day -> kinds of the happenings told on it
     for _, event in drafts:
         trigger = (event.trigger or "").lower()
+        if event.timex is None and trigger in _NOMINATING:
+            kept.append(event)  # one per nomination, however the list's lines were split
+            continue
         if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
             continue
         if event.timex is not None and (event.value, trigger) in told:
             continue  # "the September 11 attack" … "the September 11th attack"
-        if id(event) in pointing_back and event.value in days:
+        if id(event) in pointing_back and _told_that_day(event, days, any_kind=id(event) in retold):
             continue  # "the November 12th admission" after "testimony on November 12, 2012"
         if id(event) in retold and any((event.sentence - back, event.value) in seen for back in (1, 2)):
             continue
         seen.add((event.sentence, event.value))
         told.add((event.value, trigger))
         if event.granularity is Granularity.DAY and event.timex is not None:
-            days.add(event.value)
+            days.setdefault(event.value, set()).add(event.kind)
         kept.append(event)
     return kept
 
 
-def _definite_noun(trigger: Token) -> bool:
+_NOMINATING = frozenset({"nominate", "withdraw"})
+
+
+def _told_that_day(event: Event, days: dict[str, set[EventKind]], any_kind: bool = False) -> bool:
+    """A happening of its kind already told on its day: "Friday’s meeting" after "On Friday,
+    May 31, the White House welcomed …" (not "the September 11 attack" after "it was
+    reported live on September 11th"); of any kind for a pronoun that goes "there"."""
+    kinds = days.get(event.value, set())
+    return bool(kinds) and (any_kind or event.kind in kinds or event.kind is EventKind.OTHER)
+
+
+def _lead_day(doc: Doc, sentence: Span, drafts: list[tuple[int, Event]]) -> _Dating | None:
+    """The day the lead's first sentence gives, for an undated sentence after it in the same
+    paragraph ("On Friday, May 31, the White House welcomed … . More than 60 individuals …
+    attended."): the lead tells one day's news."""
+    index = sentence_index(doc, sentence.start_char)
+    start = sentence.start_char
+    paragraph = _PARAGRAPH_BREAK.search(doc.text, 0, start)
+    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(doc.text, paragraph.end(), start)):
+        paragraph = later
+    opening = sentence_index(doc, paragraph.end()) if paragraph is not None else 0
+    dated = [
+        e
+        for _, e in drafts
+        if e.timex is not None and opening <= e.sentence < index and e.granularity is Granularity.DAY
+    ]
+    if not dated:
+        return None
+    first = min(dated, key=lambda e: e.sentence)
+    return _Dating(first.value, first.start_date, first.end_date, Granularity.DAY, None)
+
+
+def _definite_noun(trigger: Token, span: Span) -> bool:
     """An event noun that points back: "the November 12th admission" after "testimony on
-    November 12, 2012"."""
-    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
+    November 12, 2012", "Friday’s meeting" after "On Friday, May 31, the White House welcomed"."""
+    if trigger.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) or (
+        span.root.dep_ == "poss" and span.root.head.i == trigger.i
+    )
 
 
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -347,13 +390,16 @@ _CLOCK = re.compile(r"T\d\d:\d\d")
 def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dating:
     """A clock time that opens its line ("11:00 am – Police receive 911 calls") is an entry of
     a timeline: it falls on the last day the text named before it ("the massacre Tuesday"),
-    not on the publication day its value defaults to."""
+    not on the publication day its value defaults to, nor on the date an embedded post
+    carries in its markup (`<tweet … datetime="2015-12-02">`)."""
     if not _CLOCK.search(dating.value) or span.start != span.sent.start:
         return dating  # not "this morning" or "last night": they name their day
+    text = span.doc.text
     days = [
         t
         for t in timexes
         if t.end <= span.start_char
+        and not _in_markup(text, t.start)
         and t.type is TimexType.DATE
         and t.granularity is Granularity.DAY
         and t.range_start is not None
@@ -363,6 +409,49 @@ def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dati
     day = days[-1].range_start
     assert day is not None
     return replace(dating, value=day.isoformat(), start=day, end=day, granularity=Granularity.DAY)
+
+
+_DASHES = frozenset({"–", "—", "-", "--", ":"})
+
+
+def _entry_verb(span: Span) -> Token | None:
+    """The verb of a timeline entry that the parse hung on its clock time ("6:45 pm – One of
+    the suspects is named in media reports"): the first verb after the dash whose head is the
+    time expression."""
+    sentence = span.sent
+    if span.start != sentence.start or span.end >= sentence.end or span.doc[span.end].text not in _DASHES:
+        return None
+    return next(
+        (
+            t
+            for t in span.doc[span.end : sentence.end]
+            if t.pos_ == "VERB" and span.start <= t.head.i < span.end
+        ),
+        None,
+    )
+
+
+_CONTINUING = re.compile(r",?\s+and\s+continuing\b")
+_BEGINNING = re.compile(r"\b(?:beginning|starting)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _going_on(text: str, span: Span | None, dating: _Dating, published: dt.date | None) -> EventStatus | None:
+    """An open period that began on its date and goes on: "the areas affected by Hurricane
+    Idalia beginning on August 27, 2023, and continuing" (a disaster's incident period)."""
+    if span is None or published is None or dating.start > published:
+        return None
+    if not _CONTINUING.match(text, span.end_char):
+        return None
+    return (
+        EventStatus.ONGOING
+        if _BEGINNING.search(text, max(0, span.start_char - 20), span.start_char)
+        else None
+    )
+
+
+def _in_markup(text: str, at: int) -> bool:
+    """Whether `at` lies inside a markup tag (`<tweet datetime="…">`)."""
+    return text.rfind("<", 0, at) > text.rfind(">", 0, at)
 
 
 _GRANULARITY_RANK = {g: i for i, g in enumerate(Granularity)}
@@ -379,10 +468,21 @@ def _direction(trigger: Token | None) -> Direction:
     this morning")."""
     if trigger is None:
         return Direction.NONE
+    if is_title_holder(trigger):
+        return Direction.PAST  # champions have won
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else finite_verb(trigger)
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
         verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
+
+
+def _done_but_dated_ahead(trigger: Token, dating: _Dating, published: dt.date | None) -> bool:
+    """A verb in the past (or a perfect) cannot happen on a date wholly after publication: that
+    date belongs to something else in its clause (a goal, a term), so it dates no event. A
+    signed law is never upcoming."""
+    if published is None or dating.start <= published or trigger.pos_ != "VERB":
+        return False
+    return _direction(trigger) is Direction.PAST
 
 
 def _counts_down(span: Span, trigger: Token) -> bool:
@@ -418,8 +518,8 @@ def _names_a_thing(span: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         owner = head.head  # "reflected on the traditions of Thanksgiving", not "the end of 2024"
         return not names_happening(owner.lemma_) and owner.lemma_.lower() not in _TIME_NOUNS
-    if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss"):
-        return False
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss") or is_title_holder(head):
+        return False  # "the 2024 NBA champions" won in 2024
     return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
 
 
@@ -541,7 +641,8 @@ def _event(
         start_date=dating.start,
         end_date=dating.end,
         granularity=dating.granularity,
-        status=_status(dating, published, direction, _simple_present(trigger)),
+        status=_going_on(text, span, dating, published)
+        or _status(dating, published, direction, _simple_present(trigger)),
         summary=" ".join(text[start_char:end_char].split()),
         sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
         trigger=trigger.text if trigger is not None else None,

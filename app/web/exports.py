@@ -43,5 +43,8 @@ def event_exports(filters: Filters, stories: bool, title: str, permalink: str, t
 
 
 def quote_exports(filters: Filters, title: str, permalink: str, today: dt.date) -> ExportBox:
-    links = (ExportLink("CSV", urls.quotes_export(**filters), "csv"),)
+    links = (
+        ExportLink("CSV", urls.quotes_export("csv", **filters), "csv"),
+        ExportLink("Atom feed", urls.quotes_export("atom", **filters), "atom"),
+    )
     return ExportBox(links, urls.api_quotes(**filters), permalink, today, title)

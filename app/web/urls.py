@@ -117,5 +117,6 @@ def events_export(fmt: str, **params: str | int | Iterable[str] | None) -> str:
     return with_query(path, params)
 
 
-def quotes_export(**params: str | int | Iterable[str] | None) -> str:
-    return with_query("/api/v1/quotes.csv", params)
+def quotes_export(fmt: str = "csv", **params: str | int | Iterable[str] | None) -> str:
+    """fmt: csv or atom."""
+    return with_query(f"/api/v1/quotes.{fmt}", params)

@@ -181,6 +181,24 @@ def test_atom_feed_of_the_timeline(client: TestClient) -> None:
     assert "<blockquote>" in first.content[0].value and first.updated == "2024-07-01T00:00:00Z"
 
 
+def test_atom_feed_of_quotes(client: TestClient) -> None:
+    response = client.get("/api/v1/quotes.atom?speaker=Joe+Biden")
+    assert response.headers["content-type"] == "application/atom+xml"
+    ET.fromstring(response.content)  # well-formed
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and "Joe Biden" in feed.feed.title
+    links = {link["rel"]: link["href"] for link in feed.feed.links}
+    assert links["alternate"] == "http://testserver/quotes?speaker=Joe+Biden"
+    expected = api_ids(client, "/api/v1/quotes?speaker=joe-biden")
+    assert [e.id for e in feed.entries] == [f"http://testserver/quotes/{i}" for i in expected]
+    [entry] = feed.entries
+    assert entry.title == "Joe Biden: “We will defend every inch of NATO territory.”"
+    assert entry.author == "Joe Biden" and entry.updated == "2024-07-01T00:00:00Z"
+    assert "<blockquote>We will defend every inch of NATO territory.</blockquote>" in entry.content[0].value
+    everyone = feedparser.parse(client.get("/api/v1/quotes.atom?limit=2").content)
+    assert len(everyone.entries) == 2
+
+
 def test_timelinejs_document(client: TestClient) -> None:
     body = client.get("/api/v1/events/timelinejs.json?order=oldest").json()
     assert body["title"]["text"]["headline"].startswith("Dateline timeline")

@@ -50,7 +50,7 @@ def test_every_read_operation_is_there(schema: dict[str, Any]) -> None:
         "list_events", "event_density", "get_event", "list_entities", "get_entity", "list_quotes",
         "get_quote", "list_articles", "get_article", "search", "stats", "overview",
         "export_events_csv", "export_quotes_csv", "export_entities_csv", "export_events_ics",
-        "export_events_atom", "export_events_timelinejs", "list_stories", "get_story",
+        "export_events_atom", "export_events_timelinejs", "list_stories", "get_story", "export_quotes_atom",
     }  # fmt: skip
 
 

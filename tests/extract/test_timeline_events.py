@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from app.domain import EventStatus
+from app.domain import EventKind, EventStatus
 from app.extract import ExtractionInput
+from app.extract.eventing.nominations import intended_nominations
 from app.extract.eventing.status import status_of
 from app.extract.temporal.meanings import Direction
 
@@ -162,3 +163,126 @@ def test_a_date_the_speaker_corrects_dates_nothing(extractor):
         "excuse me, on Friday, asking them to preserve documents."
     )
     assert [e.value for e in events(extractor, text)] == ["2024-11-22"]
+
+
+@pytest.mark.slow
+def test_an_imperative_reported_after_a_perfect_keeps_its_own_time(extractor):
+    text = "And right now, I’ve been saying: Look, imagine January 20th, when one of us will be in office."
+    assert timexes(extractor, text, dt.date(2024, 10, 28))["January 20th"] == "2025-01-20"
+
+
+@pytest.mark.slow
+def test_timeline_entries_fall_on_the_day_named_before_them_not_on_a_posts_markup_date(extractor):
+    text = (
+        "The timeline of events in the massacre Tuesday in San Bernardino shows the name was public.\n\n"
+        '<tweet id="1" author="@someone" datetime="2015-12-02">scanner: suspect named</tweet>.\n\n'
+        "12:25 pm – President Obama is briefed on the situation.\n\n"
+        "6:45 pm – One of the suspects is named in media reports as Syed Farook."
+    )
+    entries = [e for e in events(extractor, text, dt.date(2015, 12, 4)) if e.summary[:2] in ("12", "On")]
+    assert [(e.value, e.trigger) for e in entries] == [("2015-12-01", "briefed"), ("2015-12-01", "named")]
+
+
+@pytest.mark.slow
+def test_a_year_cut_off_by_a_stray_full_stop_is_the_days_year(extractor):
+    text = "You can see that it was reported live on September 11th. 2012 on CNN’s show that they were known."
+    assert timexes(extractor, text, dt.date(2015, 12, 4))["September 11th"] == "2012-09-11"
+
+
+@pytest.mark.slow
+def test_what_has_to_be_done_by_a_date_is_expected_by_its_next_occurrence(extractor):
+    text = "It’s bipartisan.  Has to be passed, some version of it, by October 1.  And we’ll get it done."
+    found = events(extractor, text, dt.date(2023, 3, 9))
+    assert [(e.value, e.status, e.trigger) for e in found] == [("2023-10-01", EventStatus.EXPECTED, "passed")]
+
+
+@pytest.mark.slow
+def test_champions_of_a_year_won_that_year(extractor):
+    found = events(extractor, "We welcome the 2024 NBA champions: the Boston Celtics.", dt.date(2024, 11, 21))
+    assert [(e.value, e.status) for e in found if e.value == "2024"] == [("2024", EventStatus.HAPPENED)]
+    assert list(events(extractor, "The 2020 Census data show growth.")) == []
+
+
+@pytest.mark.slow
+def test_a_period_beginning_on_a_day_and_continuing_is_ongoing(extractor):
+    text = (
+        "Today, the President ordered Federal aid to supplement recovery efforts in the areas affected by "
+        "Hurricane Idalia beginning on August 27, 2023, and continuing."
+    )
+    found = {e.value: e.status for e in events(extractor, text, dt.date(2023, 8, 31))}
+    assert found["2023-08-27"] is EventStatus.ONGOING
+
+
+@pytest.mark.slow
+def test_the_lead_tells_one_days_news_and_that_days_meeting_is_told_once(extractor):
+    text = (
+        "On Friday, May 31, the White House welcomed small business owners from five states. More than 60 "
+        "individuals representing small businesses from Illinois and Ohio met with senior officials.\n\n"
+        "Since then, more than $65 billion has been invested in the states represented in Friday’s meeting."
+    )
+    found = events(extractor, text, dt.date(2024, 6, 3))
+    assert [(e.value, e.trigger) for e in found] == [("2024-05-31", "welcomed"), ("2024-05-31", "met")]
+
+
+@pytest.mark.slow
+def test_a_definite_event_noun_on_a_told_day_is_dropped_only_if_it_is_that_happening(extractor):
+    text = (
+        "It was reported live on September 11, 2012 that the attackers were known. King said the testimony "
+        "differed from an assessment given just days after the September 11 attack, which left four dead."
+    )
+    found = events(extractor, text, dt.date(2015, 12, 4))
+    assert sorted(e.trigger for e in found if e.value == "2012-09-11") == ["attack", "reported"]
+
+
+KEY_NOMINEES = (
+    "WASHINGTON – Today, President Joe Biden announced his intent to nominate the following individuals "
+    "to serve as key leaders in his administration:\n\n"
+    "-   Mark Angelson, Nominee for Ambassador Extraordinary and\n"
+    "    Plenipotentiary to the Kingdom of Norway\n"
+    "-   Michael G. Heath, Nominee for Ambassador Extraordinary and\n"
+    "    Plenipotentiary to the Republic of Malawi\n\n"
+    "Mark Angelson, Nominee for Ambassador Extraordinary and Plenipotentiary to the Kingdom of Norway\n\n"
+    "Mark Angelson has had a distinguished career in law and in business.\n"
+)
+
+
+def test_a_key_nominees_list_is_one_intended_nomination_per_person():
+    found = list(intended_nominations(KEY_NOMINEES))
+    assert [n.summary for n in found] == [
+        "Intent to nominate Mark Angelson as Ambassador Extraordinary and Plenipotentiary to the Kingdom of "
+        "Norway announced",
+        "Intent to nominate Michael G. Heath as Ambassador Extraordinary and Plenipotentiary to the "
+        "Republic of Malawi announced",
+    ]
+    assert not list(intended_nominations("Mark Angelson, Nominee for Ambassador to Norway, spoke."))
+
+
+@pytest.mark.slow
+def test_the_intent_to_nominate_keeps_its_object_and_each_nominee_is_an_event(extractor):
+    found = events(
+        extractor, KEY_NOMINEES, dt.date(2024, 5, 28), title="President Biden Announces Key Nominees"
+    )
+    assert found[0].summary.endswith(
+        "his intent to nominate the following individuals to serve as key leaders in his administration"
+    )
+    nominated = [e for e in found if e.trigger == "nominate"]
+    assert [(e.value, e.status, e.kind) for e in nominated] == [
+        ("2024-05-28", EventStatus.HAPPENED, EventKind.APPOINTMENT)
+    ] * 2
+
+
+@pytest.mark.slow
+def test_a_past_happening_is_never_dated_ahead_of_publication(extractor):
+    found = events(
+        extractor,
+        "He signed the order on January 20, 2021, and it takes effect in 2030.",
+        dt.date(2024, 7, 1),
+    )
+    assert {e.value: e.status for e in found} == {
+        "2021-01-20": EventStatus.HAPPENED,
+        "2030": EventStatus.EXPECTED,
+    }
+    found = events(
+        extractor, "The President signed into law a bill to reach net zero by 2050.", dt.date(2024, 7, 1)
+    )
+    assert [(e.value, e.summary) for e in found] == [("2050", "a bill to reach net zero by 2050")]

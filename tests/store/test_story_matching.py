@@ -225,3 +225,18 @@ def test_two_stories_of_one_happening_are_one_and_the_smaller_goes_into_the_larg
     later = story(13, report(5, "Leaders met at the NATO summit in Washington", "summit",
                              Span(D(2024, 8, 20), D(2024, 8, 20)), {1, 2}))  # fmt: skip
     assert same_happening(later, days, names=NAMES) is None
+
+
+def test_a_list_of_nominations_is_one_happening_per_person() -> None:
+    people = {5: "Kali C. Jones", 6: "Carl Whitney Bentzel", 7: "United States"}
+    day = Span(D(2024, 7, 11), D(2024, 7, 11))
+    jones = report(1, "Kali C. Jones nominated to be Ambassador of the United States to the Republic",
+                   "nominate", day, {5, 7}, "appointment", article_id=1)  # fmt: skip
+    bentzel = report(2, "Carl Whitney Bentzel nominated to be Ambassador of the United States to the Union",
+                     "nominate", day, {6, 7}, "appointment", article_id=1)  # fmt: skip
+    verdict = score(bentzel, story(10, jones), names=people, people=frozenset({5, 6}))
+    assert verdict is not None and not verdict.joins
+    # the same person's nomination, told again: one happening
+    again = report(3, "The President nominated Kali C. Jones as Ambassador of the United States",
+                   "nominated", day, {5, 7}, "appointment", article_id=2)  # fmt: skip
+    assert best_match(again, [story(10, jones)], people, frozenset({5, 6})) is not None

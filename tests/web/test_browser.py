@@ -6,8 +6,10 @@ test-output/browser/."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -69,7 +71,13 @@ class Tab:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"{r.url} failed"))
+        self.page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:  # type: ignore[no-untyped-def]
+        # a fetch cut short by leaving the page (a suggestion asked for as the form is sent)
+        # is the browser's doing, not a failure of the site
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"{request.url} failed ({request.failure})")
 
     def open(self, path: str):  # type: ignore[no-untyped-def]
         response = self.page.goto(self.base + path)
@@ -94,22 +102,35 @@ class Tab:
         self.context.close()
 
 
-def site_pages(site: Site) -> dict[str, str]:
+def site_pages(site: Site, server: str) -> dict[str, str]:
+    """A page of every type: the lists, one of each item, search, status, the API docs."""
     wire = site.article_ids[WIRE_TITLE]
+    event = api_first(server, "/api/v1/events?limit=1&from=1900")
+    quote = api_first(server, "/api/v1/quotes?limit=1")
     return {
         "home": "/",
         "timeline": "/timeline",
         "timeline-wire-by-month": "/timeline?source=test-wire&group=month&from=1900",
+        "timeline-compact": "/timeline?layout=compact&from=1900",
+        "key-events": "/key-events",
+        "story": f"/stories/{event['story']['id']}",
+        "event": f"/events/{event['id']}",
         "entities": "/entities",
         "entity": "/entities/ada-quill",
         "quotes": "/quotes",
+        "quote": f"/quotes/{quote['id']}",
         "articles": "/articles",
         "article": f"/articles/{wire}",
         "search": "/search?q=brussels",
         "status": "/status",
-        "timeline-compact": "/timeline?layout=compact&from=1900",
+        "docs": "/docs",
         "not-found": "/entities/no-such-entity",
     }
+
+
+def api_first(server: str, path: str) -> dict:  # type: ignore[type-arg]
+    with urlopen(server + path) as response:
+        return json.load(response)["items"][0]
 
 
 @pytest.mark.parametrize("viewport", ["wide", "phone", "wide-dark"])
@@ -117,12 +138,16 @@ def test_every_page_loads_clean_and_passes_axe(browser, server: str, site: Site,
     tab = Tab(browser, server, viewport)
     problems: dict[str, list] = {}  # type: ignore[type-arg]
     try:
-        for name, path in site_pages(site).items():
+        for name, path in site_pages(site, server).items():
+            if name == "docs" and viewport == "phone":
+                continue  # Swagger UI's own narrow layout; its colours are checked at the wide sizes
             if name == "not-found":
                 tab.page.goto(server + path)
                 tab.errors[:] = [e for e in tab.errors if "404" not in e]  # the page's own status
             else:
                 tab.open(path)
+            if name == "docs":  # drawn by Swagger UI once its script has run
+                tab.page.locator(".opblock-summary-path").first.wait_for()
             assert tab.page.title().endswith("· Dateline"), name
             tab.shot(name)
             serious = [v for v in tab.axe() if v["impact"] in ("serious", "critical")]
@@ -295,7 +320,7 @@ def test_a_search_ranks_the_exact_name_first_and_marks_the_words(browser, server
     page = tab.page
     try:
         tab.open("/")
-        page.fill("#site-q", "nato")
+        page.fill("#home-q", "nato")  # the home page's one search box
         page.keyboard.press("Enter")
         page.wait_for_url("**/search?q=nato")
         names = page.locator(".entity-name").all_inner_texts()

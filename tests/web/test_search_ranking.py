@@ -54,5 +54,8 @@ def test_the_search_page_has_one_search_box(db: Database, settings: Settings) ->
     with TestClient(create_app(settings)) as client:
         search = client.get("/search", params={"q": "nato"}).text
         timeline = client.get("/timeline").text
+        others = [client.get(path).text for path in ("/", "/entities", "/quotes", "/articles")]
     assert search.count('role="search"') == 1 and 'id="site-q"' not in search
     assert timeline.count('role="search"') == 1
+    for html in others:  # the home page's own box, the header's elsewhere; filters are not searches
+        assert html.count('role="search"') == 1 and html.count("data-search-shortcut") == 1

@@ -20,7 +20,7 @@ def trigger_of(span: Span) -> Token | None:
     if before is not None and root.dep_ == "npadvmod" and _is_event_noun(before):
         return before  # "a communiqué last year", parsed as if "last year" modified the verb
     if head is not root and not _inside(head, span):
-        if root.dep_ in _NOUN_MODIFIER_DEPS and _is_event_noun(head):
+        if root.dep_ in _NOUN_MODIFIER_DEPS and (_is_event_noun(head) or is_title_holder(head)):
             return head
         if root.dep_ == "pobj" and head.dep_ == "prep" and _is_event_noun(head.head):
             return head.head  # "the invasion of Ukraine in February 2022"
@@ -36,8 +36,13 @@ def trigger_of(span: Span) -> Token | None:
 
 def happening_trigger(span: Span) -> Token | None:
     """`trigger_of`, looking through "going to" to what is going to happen ("we're going to
-    discuss", "is going to be sitting")."""
+    discuss", "is going to be sitting") and through "has to" to what must happen ("Has to be
+    passed, some version of it, by October 1")."""
     trigger = trigger_of(span)
+    if trigger is not None and trigger.lemma_.lower() in _OBLIGED and trigger.tag_ in ("VBZ", "VBP"):
+        required = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if required and any(a.tag_ == "TO" for a in required[0].children):
+            return required[0]
     if trigger is not None and trigger.lemma_.lower() == "go" and trigger.tag_ == "VBG":
         planned = [c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if planned:
@@ -45,11 +50,23 @@ def happening_trigger(span: Span) -> Token | None:
     return trigger
 
 
+_OBLIGED = frozenset({"have", "need"})
+
+
 def _governs_clause(token: Token) -> bool:
     """A verb, or a copula heading its clause ("she will be in the briefing room tomorrow")."""
     return token.pos_ == "VERB" or (
         token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_.lower() == "be"
     )
+
+
+# Nouns of one who won a dated contest: "the 2024 NBA champions", "the 1991 Heisman Trophy winner".
+TITLE_HOLDERS = frozenset({"champion", "champ", "winner", "medalist", "laureate", "titleholder"})
+
+
+def is_title_holder(token: Token) -> bool:
+    """A winner named by the year of the win: the year dates the winning."""
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in TITLE_HOLDERS
 
 
 def _is_event_noun(token: Token) -> bool:

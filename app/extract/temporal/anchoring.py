@@ -86,9 +86,12 @@ def with_year(
 ) -> CalendarDate:
     """`meaning` with the year the text gives it, or unchanged. `written` is the last date
     before it written with its year and at least its month."""
+    assert meaning.month is not None
+    typed = _YEAR_AFTER_STOP.match(text, end)
+    if meaning.day is not None and typed is not None:
+        return replace(meaning, year=int(typed["year"]))  # "live on September 11th. 2012 on CNN’s show"
     if published is None or direction is Direction.FUTURE:
         return meaning
-    assert meaning.month is not None
     if meaning.day is not None and (meaning.month, meaning.day) in stated:
         return replace(meaning, year=stated[(meaning.month, meaning.day)])
     if meaning.day is not None:
@@ -104,6 +107,11 @@ def with_year(
     if direction is not Direction.DEADLINE and meaning.day and written and written.year and written.day:
         return _in_passage_year(meaning, written.year, published)
     return meaning
+
+
+# A year cut off from its day by a stray full stop: the "sentence" it would open goes on in
+# lower case ("it was reported live on September 11th. 2012 on CNN’s show Anderson Cooper 360").
+_YEAR_AFTER_STOP = re.compile(r"\.[ \t]+(?P<year>(?:19|20)\d\d)[ \t]+(?=[a-z])")
 
 
 def _not_later_passage(written: CalendarDate | None, day: dt.date) -> bool:

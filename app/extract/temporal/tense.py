@@ -89,6 +89,9 @@ def clause_direction(span: Span) -> Direction:
         # to be met lies ahead; one merely stated ("extended to Nov. 20") is the nearest.
         verb = governing_verb(span, through_nouns=False)
         ahead = verb is not None and _direction_from(verb, span) is Direction.FUTURE
+        if verb is None:  # "Has to be passed, some version of it, by October 1": an obligation
+            holder = governing_verb(span, through_nouns=True)
+            ahead = holder is not None and _obliges(holder)
         return Direction.FUTURE if ahead else Direction.DEADLINE
     if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
         return Direction.PAST  # "has held them there since July": a starting point behind us
@@ -100,6 +103,15 @@ def clause_direction(span: Span) -> Direction:
     if verb is not None and (_direction_from(verb, span) is Direction.FUTURE or _expected(verb, span)):
         return Direction.FUTURE
     return Direction.NONE
+
+
+def _obliges(verb: Token) -> bool:
+    """A present obligation with its infinitive: "has to be passed", "need to finish"."""
+    return (
+        verb.lemma_.lower() in OBLIGATION_GOVERNORS
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children)
+    )
 
 
 # Present-tense verbs whose object lies ahead: "analysts expect a decision in the third quarter".
@@ -253,4 +265,17 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
         if after and _scheduled_present(verb, auxiliaries) and not opened_by_marker:
             return Direction.FUTURE, False  # "Trump holds a rally in Wisconsin on Saturday"
         return Direction.NONE, opened_by_marker and verb.dep_ == "advcl"
+    if _reported_imperative(verb, auxiliaries):
+        return Direction.NONE, False  # "I’ve been saying: Look, imagine January 20th": not past
     return Direction.NONE, verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.tag_ in ("VBG", "VB")
+
+
+def _reported_imperative(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A bare verb with no subject and no auxiliary that a verb of saying reports: an order or
+    an invitation ("imagine", "remember"), whose time is not the saying's."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VB"
+        and not auxiliaries
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )

@@ -110,9 +110,10 @@ def story_matches(session: Session, q: str) -> Matches:
     return memo["stories", q]
 
 
-def list_stories(
-    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
-) -> Page[StoryItem]:
+def _page_ids(
+    session: Session, f: EventFilter, limit: int, cursor: str | None
+) -> tuple[list[int], Direction]:
+    """The ids of a page of stories (one more than `limit`, to tell whether more follow)."""
     stmt, date_col, id_col = filtered_stories(session, f)
     newest_first = f.order is Order.NEWEST
     direction = Direction.NEXT
@@ -124,11 +125,22 @@ def list_stories(
         stmt = stmt.where(keys > boundary if forward else keys < boundary)
     ascending = (direction is Direction.NEXT) != newest_first
     order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
-    ids = list(session.scalars(stmt.order_by(*order).limit(limit + 1)))
+    return list(session.scalars(stmt.order_by(*order).limit(limit + 1))), direction
+
+
+def list_stories(
+    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
+) -> Page[StoryItem]:
+    ids, direction = _page_ids(session, f, limit, cursor)
     items = stories_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
     )
+
+
+def any_stories(session: Session, f: EventFilter, cursor: str | None) -> bool:
+    """Whether the page at `cursor` holds any story (one query, no story built)."""
+    return bool(_page_ids(session, f, 0, cursor)[0])
 
 
 def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[StoryItem]:
@@ -418,6 +430,7 @@ __all__ = [
     "StoryDetail",
     "StoryItem",
     "StoryParticipantItem",
+    "any_stories",
     "filtered_stories",
     "get_story",
     "key_stories",

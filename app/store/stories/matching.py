@@ -15,6 +15,8 @@ only agree to a month or longer, or are a day or two apart):
     less the more nearby stories use it (names are counted as participants, not again here);
   - another predicate in an article already reporting the story costs points: an article
     lists distinct happenings.
+An appointment that names people, none of them the story's, is another appointment (a list
+of nominations is one happening per person).
 Dates and names alone never join: it takes the same predicate, the same specific kind or two
 distinctive words. The best-scoring candidate wins; ties go to the older story. Nothing is
 learned or hidden: `Verdict.evidence` lists every point given or taken.
@@ -102,6 +104,7 @@ KIND_POINTS = {
     "statement": 0.5,
 }
 SPECIFIC_KINDS = frozenset(k for k, v in KIND_POINTS.items() if v >= 1.0)
+APPOINTMENT = "appointment"
 OTHER_KIND_POINTS = -1.0
 SAME_ARTICLE_POINTS = -1.5
 
@@ -241,6 +244,8 @@ def score(
         # "launched the store in 2003" tells of its launch on April 28, 2003 only when the
         # happening and a participant are the same: a year alone holds every day of it
         predicate = stem_match and bool(shared)
+    if kind == APPOINTMENT and report.kind == APPOINTMENT and others and not (set(shared) & people):
+        predicate = False  # an appointment is of a person: another person's is another happening
     if not predicate:
         threshold = NEVER  # a date and names alone do not make one happening
     total = round(sum(p.points for p in points), 2)

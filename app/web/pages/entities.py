@@ -162,10 +162,13 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
         urls.timeline(entity=item.slug, as_of=today.isoformat()),
         today,
     )
-    quotes_csv = ExportLink("Quotes CSV", urls.quotes_export(speaker=item.slug), "csv")
+    quote_links = (
+        ExportLink("Quotes CSV", urls.quotes_export("csv", speaker=item.slug), "csv"),
+        ExportLink("Quotes Atom feed", urls.quotes_export("atom", speaker=item.slug), "atom"),
+    )
     view = replace(
         view,
-        exports=replace(exports, links=(*exports.links, quotes_csv), api_url=urls.api_entity(item.slug)),
+        exports=replace(exports, links=(*exports.links, *quote_links), api_url=urls.api_entity(item.slug)),
     )
     about = item.description or item.kind
     description = (

@@ -201,7 +201,16 @@ def quote(request: Request, session: SessionDep, quote_id: str) -> HTMLResponse:
     today = dt.datetime.now(dt.UTC).date()
     speaker_filter = {"speaker": item.speaker.slug} if item.speaker else {}
     exports = ExportBox(
-        (ExportLink(f"CSV of quotes by {item.speaker.name}", urls.quotes_export(**speaker_filter), "csv"),)
+        (
+            ExportLink(
+                f"CSV of quotes by {item.speaker.name}", urls.quotes_export("csv", **speaker_filter), "csv"
+            ),
+            ExportLink(
+                f"Atom feed of {item.speaker.name}’s quotes",
+                urls.quotes_export("atom", **speaker_filter),
+                "atom",
+            ),
+        )
         if item.speaker
         else (),
         urls.api_quote(item.id),

@@ -32,7 +32,7 @@ from app.store.queries.events import (
     list_events,
 )
 from app.store.queries.overview import article_dates, sources
-from app.store.queries.stories import list_stories
+from app.store.queries.stories import any_stories, list_stories
 from app.store.queries.views import EntityRef, PeriodCount
 from app.store.search import MATCH_BOUND
 from app.web import structured, urls
@@ -313,7 +313,7 @@ def _page(session: Session, state: TimelineState, f: EventFilter, limit: int, cu
     """A page of stories or of events, and how to ask whether a cursor's page holds any."""
     if state.stories:
         page = list_stories(session, f, limit=limit, cursor=cursor)
-        return page, lambda token: bool(list_stories(session, f, limit=1, cursor=token).items)
+        return page, lambda token: any_stories(session, f, token)
     return list_events(session, f, limit=limit, cursor=cursor), lambda token: any_events(session, f, token)
 
 
