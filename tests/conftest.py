@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from app.config import Settings
 from app.extract import Extractor
 from app.store.database import Database
-from app.store.migrate import upgrade
+from tests.migrated import SchemaPool, migrate
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -67,11 +67,24 @@ def extractor() -> Extractor:
     return Extractor(Settings().spacy_model)
 
 
+@pytest.fixture(scope="session")
+def schema_pool() -> Iterator[SchemaPool]:
+    """This worker's reusable migrated PostgreSQL schemas (tests/migrated.py)."""
+    pool = SchemaPool(POSTGRES_URL)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database: a new SQLite file, or a new PostgreSQL schema dropped afterwards."""
+    """A new database: a SQLite file, or a PostgreSQL schema. Empty, unless the test also asks
+    for `db`: then a PostgreSQL schema is already migrated (one an earlier test emptied)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    if "db" in request.fixturenames:
+        with request.getfixturevalue("schema_pool").migrated() as url:
+            yield url
         return
     with postgres_schema() as url:
         yield url
@@ -85,7 +98,7 @@ def settings(database_url: str) -> Settings:
 @pytest.fixture
 def db(settings: Settings) -> Iterator[Database]:
     database = Database.open(settings.database_url)
-    upgrade(database.engine)
+    migrate(database.engine)
     yield database
     database.close()
 

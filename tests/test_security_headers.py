@@ -16,9 +16,9 @@ from sqlalchemy import text
 
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.migrate import upgrade
 from app.store.tokens import create_token
 from tests.conftest import BACKENDS, ROOT, postgres_schema
+from tests.migrated import migrate
 from tests.web.live import live_server
 
 ANSWERS = [
@@ -45,7 +45,7 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         else:
             url = stack.enter_context(postgres_schema("headers"))
         database = Database.open(url)
-        upgrade(database.engine)
+        migrate(database.engine)
         stack.callback(database.close)
         yield database
 

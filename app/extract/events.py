@@ -22,7 +22,7 @@ from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
-from app.extract.eventing.nominations import Nomination, nominations
+from app.extract.eventing.nominations import Nomination, intended_nominations, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
 from app.extract.eventing.status import status_of
@@ -59,7 +59,7 @@ def find_events(
     mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
     dated_triggers: set[int] = set()
-    listed = list(nominations(text))
+    listed = list(nominations(text)) or list(intended_nominations(text))
     best: dict[int, tuple[_Dating, Span, Token]] = {}
     for dating, span in _datings(text, timexes, doc, published):
         dating = _in_timeline(dating, span, timexes)
@@ -70,6 +70,8 @@ def find_events(
         trigger = happening_trigger(span) or _entry_verb(span)
         if trigger is None or _tells_no_happening(trigger):
             continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
+        if _done_but_dated_ahead(trigger, dating, published):
+            continue  # "signed a law that cuts emissions in half by 2050": 2050 dates no signing
         if dating.counted and not _counts_down(span, trigger):
             continue  # "built it in eight days", "the first time in 32 years": a duration
         if _not_prose(doc, span.start_char, span.end_char) or _not_prose(doc, trigger.idx, trigger.idx + 1):
@@ -140,6 +142,9 @@ def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[
     days: dict[str, set[EventKind]] = {}  # day -> kinds of the happenings told on it
     for _, event in drafts:
         trigger = (event.trigger or "").lower()
+        if event.timex is None and trigger in _NOMINATING:
+            kept.append(event)  # one per nomination, however the list's lines were split
+            continue
         if (event.sentence, event.value) in seen and event.sentence != HEADLINE_SENTENCE:
             continue
         if event.timex is not None and (event.value, trigger) in told:
@@ -154,6 +159,9 @@ def _once(drafts: list[tuple[int, Event]], retold: set[int], pointing_back: set[
             days.setdefault(event.value, set()).add(event.kind)
         kept.append(event)
     return kept
+
+
+_NOMINATING = frozenset({"nominate", "withdraw"})
 
 
 def _told_that_day(event: Event, days: dict[str, set[EventKind]], any_kind: bool = False) -> bool:
@@ -466,6 +474,15 @@ def _direction(trigger: Token | None) -> Direction:
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and not any(c.dep_ == "aux" for c in verb.children):
         verb = finite_verb(verb.head)  # "adopted a Declaration launching the Partnership today"
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
+
+
+def _done_but_dated_ahead(trigger: Token, dating: _Dating, published: dt.date | None) -> bool:
+    """A verb in the past (or a perfect) cannot happen on a date wholly after publication: that
+    date belongs to something else in its clause (a goal, a term), so it dates no event. A
+    signed law is never upcoming."""
+    if published is None or dating.start <= published or trigger.pos_ != "VERB":
+        return False
+    return _direction(trigger) is Direction.PAST
 
 
 def _counts_down(span: Span, trigger: Token) -> bool:

@@ -17,9 +17,9 @@ from sqlalchemy import create_engine, text
 from app.config import Settings
 from app.main import create_app
 from app.store.database import Database
-from app.store.migrate import upgrade
 from tests.api.corpus import seed
 from tests.conftest import BACKENDS, POSTGRES_URL, _postgres_schema_url
+from tests.migrated import migrate
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def read_client(
             conn.execute(text(f"CREATE SCHEMA {schema}"))
         url = _postgres_schema_url(schema)
     database = Database.open(url)
-    upgrade(database.engine)
+    migrate(database.engine)
     seed(database)
     database.close()
     app = create_app(Settings(database_url=url, _env_file=None))

@@ -29,10 +29,10 @@ from app.ingest.batch import ingest_paths
 from app.main import create_app
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.migrate import upgrade
 from app.store.tokens import create_token
 from tests.api.corpus import seed
 from tests.conftest import ROOT
+from tests.migrated import migrate
 
 DEMO = ROOT / "demo" / "whitehouse"
 DEMO_ITEMS = [
@@ -59,7 +59,7 @@ def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     url = f"sqlite:///{tmp_path_factory.mktemp('schemathesis') / 'api.sqlite'}"
     app_settings = Settings(database_url=url, _env_file=None)
     database = Database.open(url)
-    upgrade(database.engine)
+    migrate(database.engine)
     paths = [DEMO / item for item in DEMO_ITEMS]
     reporter = ingest_paths(paths, database.sessions, app_settings, processes=1, quiet=True)
     assert reporter.ingested == len(paths)

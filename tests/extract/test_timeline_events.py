@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from app.domain import EventStatus
+from app.domain import EventKind, EventStatus
 from app.extract import ExtractionInput
+from app.extract.eventing.nominations import intended_nominations
 from app.extract.eventing.status import status_of
 from app.extract.temporal.meanings import Direction
 
@@ -231,3 +232,57 @@ def test_a_definite_event_noun_on_a_told_day_is_dropped_only_if_it_is_that_happe
     )
     found = events(extractor, text, dt.date(2015, 12, 4))
     assert sorted(e.trigger for e in found if e.value == "2012-09-11") == ["attack", "reported"]
+
+
+KEY_NOMINEES = (
+    "WASHINGTON – Today, President Joe Biden announced his intent to nominate the following individuals "
+    "to serve as key leaders in his administration:\n\n"
+    "-   Mark Angelson, Nominee for Ambassador Extraordinary and\n"
+    "    Plenipotentiary to the Kingdom of Norway\n"
+    "-   Michael G. Heath, Nominee for Ambassador Extraordinary and\n"
+    "    Plenipotentiary to the Republic of Malawi\n\n"
+    "Mark Angelson, Nominee for Ambassador Extraordinary and Plenipotentiary to the Kingdom of Norway\n\n"
+    "Mark Angelson has had a distinguished career in law and in business.\n"
+)
+
+
+def test_a_key_nominees_list_is_one_intended_nomination_per_person():
+    found = list(intended_nominations(KEY_NOMINEES))
+    assert [n.summary for n in found] == [
+        "Intent to nominate Mark Angelson as Ambassador Extraordinary and Plenipotentiary to the Kingdom of "
+        "Norway announced",
+        "Intent to nominate Michael G. Heath as Ambassador Extraordinary and Plenipotentiary to the "
+        "Republic of Malawi announced",
+    ]
+    assert not list(intended_nominations("Mark Angelson, Nominee for Ambassador to Norway, spoke."))
+
+
+@pytest.mark.slow
+def test_the_intent_to_nominate_keeps_its_object_and_each_nominee_is_an_event(extractor):
+    found = events(
+        extractor, KEY_NOMINEES, dt.date(2024, 5, 28), title="President Biden Announces Key Nominees"
+    )
+    assert found[0].summary.endswith(
+        "his intent to nominate the following individuals to serve as key leaders in his administration"
+    )
+    nominated = [e for e in found if e.trigger == "nominate"]
+    assert [(e.value, e.status, e.kind) for e in nominated] == [
+        ("2024-05-28", EventStatus.HAPPENED, EventKind.APPOINTMENT)
+    ] * 2
+
+
+@pytest.mark.slow
+def test_a_past_happening_is_never_dated_ahead_of_publication(extractor):
+    found = events(
+        extractor,
+        "He signed the order on January 20, 2021, and it takes effect in 2030.",
+        dt.date(2024, 7, 1),
+    )
+    assert {e.value: e.status for e in found} == {
+        "2021-01-20": EventStatus.HAPPENED,
+        "2030": EventStatus.EXPECTED,
+    }
+    found = events(
+        extractor, "The President signed into law a bill to reach net zero by 2050.", dt.date(2024, 7, 1)
+    )
+    assert [(e.value, e.summary) for e in found] == [("2050", "a bill to reach net zero by 2050")]

@@ -16,9 +16,9 @@ from app.ingest.batch import Ingester
 from app.ingest.readers import expand_inputs, read_inputs
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.migrate import upgrade
 from app.store.writer import store_article
 from tests.conftest import GOLD_ARTICLE, ROOT
+from tests.migrated import migrate
 
 DEMO = ROOT / "demo" / "whitehouse"
 DEMO_ITEMS = [
@@ -70,7 +70,7 @@ def fill(
 ) -> dict[str, int]:
     """Store the corpus and the wire article; returns article ids by title."""
     db = Database.open(database_url)
-    upgrade(db.engine)
+    migrate(db.engine)
     ids: dict[str, int] = {}
     try:
         for record, extraction in [*extracted, wire_article()]:

@@ -24,11 +24,11 @@ from app.ingest.queue import QueueWorker
 from app.ingest.readers import read_paths
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.migrate import upgrade
 from app.store.models import Article, IngestItem
 from app.store.tokens import create_token
 from tests.conftest import BACKENDS, TEST_DATA, postgres_schema
 from tests.ingest.service_support import shared_extractor
+from tests.migrated import migrate
 from tests.web.conftest import app_for_tests
 from tests.web.live import live_server
 from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS
@@ -134,7 +134,7 @@ def _post_everything(client: TestClient, token: str) -> dict[str, int]:
 def _fill(database_url: str) -> HostileSite:
     settings = Settings(database_url=database_url, _env_file=None)
     db = Database.open(database_url)
-    upgrade(db.engine)
+    migrate(db.engine)
     ingester = Ingester(db.sessions, settings, extractor=shared_extractor(), processes=1)
     ingester.run(read_paths([HOSTILE], settings), Reporter(total=None, quiet=True))
     with transaction(db.sessions) as session:

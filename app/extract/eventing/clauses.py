@@ -33,6 +33,9 @@ def clause_of(trigger: Token, keep: Span | None) -> tuple[int, int]:
         start, end = max(start, trigger.i - _MAX_TOKENS), min(end, trigger.i + _MAX_TOKENS)
         return _strip_edges(doc, start, end, _protected(trigger, keep))
     protected = _protected(trigger, keep)
+    for thing in (c for c in root.children if c.dep_ == "dobj"):
+        # "announced his intent to nominate the following individuals": the object's point
+        protected.update(t.i for c in thing.children if c.dep_ == "acl" and _infinitive(c) for t in c.subtree)
     if root.pos_ in ("NOUN", "PROPN"):
         # A noun phrase's relative clause is its content: "a communiqué that said...".
         protected.update(t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree)
@@ -43,6 +46,10 @@ def clause_of(trigger: Token, keep: Span | None) -> tuple[int, int]:
     return _balance_quotes(doc, start, end)
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _clause_root(trigger: Token, keep: Span | None) -> Token:
     if trigger.pos_ in ("NOUN", "PROPN"):
         phrase = trigger.right_edge.i - trigger.left_edge.i + 1
@@ -51,6 +58,8 @@ def _clause_root(trigger: Token, keep: Span | None) -> Token:
         )
         if phrase - dated >= _MIN_NOUN_PHRASE:
             return trigger  # "Russia's full-scale invasion of Ukraine in February 2022"
+    if trigger.dep_ in ("acl", "relcl") and _infinitive(trigger) and trigger.head.pos_ == "NOUN":
+        return trigger.head  # "signed a bill to reach net zero by 2050": the bill's goal, not the signing
     root = finite_verb(trigger)
     if root.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKERS for c in root.children

@@ -1,4 +1,5 @@
-"""A list of nominations sent to the Senate: one event per nomination, dated by the document.
+"""A list of nominations sent to the Senate, or of nominees the President intends to nominate:
+one event per nomination, dated by the document.
 
 Each nomination is a paragraph of one shape: "Laura Dove, of Virginia, to be a Member of the
 Board of Trustees … for a term expiring November 17, 2029, vice Pauline R. Maier, term
@@ -24,6 +25,17 @@ _OTHER_HEADING = re.compile(r"(?m)^[ \t]*(?:\[\]\([^)\s]*\))?[ \t]*NOMINATIONS? 
 _TERM_TAIL = re.compile(r"[\s.]*(?:\((?:Reappointment|New Position)\))?[\s.]*$", re.IGNORECASE)
 
 
+# "Key nominees" statements list whom the President intends to nominate, a line (or bullet) each,
+# the role perhaps wrapped onto indented lines, and repeat the line over each biography:
+# "-   Mark Angelson, Nominee for Ambassador Extraordinary and\n    Plenipotentiary to the Kingdom
+# of Norway" (69 such statements in the White House corpus).
+_INTENDED = re.compile(
+    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}| [a-z]{{2,3}}(?= [A-Z]))*"
+    r"(?:,? (?:Jr|Sr)\.| I{2,3}| IV)?), Nominee for (?P<role>[^\n]+(?:\n[ \t]{2,}(?![-*•])[^\n]+)*)"
+)
+_INTENT = re.compile(r"\bintent to nominate\b")
+
+
 @dataclass(frozen=True)
 class Nomination:
     start: int  # the paragraph's first character
@@ -47,3 +59,19 @@ def nominations(text: str) -> Iterator[Nomination]:
         person = m["name"]
         summary = f"Nomination of {person} {role} withdrawn" if withdrawn else f"{person} nominated {role}"
         yield Nomination(m.start("name"), end, person, summary, withdrawn)
+
+
+def intended_nominations(text: str) -> Iterator[Nomination]:
+    """Every bulleted nominee of a statement announcing the intent to nominate them: one
+    happening per person, "Intent to nominate Mark Angelson as Ambassador … announced"."""
+    if not _INTENT.search(text):
+        return
+    told: set[str] = set()
+    for m in _INTENDED.finditer(text):
+        role = " ".join(m["role"].split()).rstrip(".*_ ")
+        person = m["name"]
+        if person in told:
+            continue  # the list, then each nominee's biography under the same line
+        told.add(person)
+        summary = f"Intent to nominate {person} as {role} announced"
+        yield Nomination(m.start("name"), m.end(), person, summary, withdrawn=False)
