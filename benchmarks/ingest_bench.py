@@ -95,18 +95,24 @@ def main() -> int:
         texts = [p.read_text(encoding="utf-8") for p in chosen]
         pipe_wall, pipe_cpu = bare_pipe(texts)
         rows = []
-        for root in roots:
-            for processes in (1, 2):
+        start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        # Checkouts in turn for each process count, so a load that drifts during the run
+        # weighs on both alike.
+        for processes in (1, 2):
+            for root in roots:
                 wall, cpu, stored = ingest(root, inputs, processes, work)
                 rows.append((root, processes, wall, cpu, stored))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     n = len(chosen)
-    print(f"{n} White House items; load average {load} on {os.cpu_count()} CPUs")
+    print(
+        f"{n} White House items; load average {start_load} at the start, {load} at the end, "
+        f"on {os.cpu_count()} CPUs"
+    )
     print(
         f"bare nlp.pipe          {n / pipe_wall:6.2f} articles/s  {pipe_cpu / n:.3f} CPU-s/article (no load)"
     )
     one: dict[Path, float] = {}
-    for root, processes, wall, cpu, stored in rows:
+    for root, processes, wall, cpu, stored in sorted(rows, key=lambda r: (roots.index(r[0]), r[1])):
         rate = stored / wall
         one.setdefault(root, rate)
         label = f"{'this' if root == ROOT else root.name} --processes {processes}"

@@ -4,11 +4,12 @@ so an article is stored whole or not at all."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter as Tally
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Insert, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -99,9 +100,6 @@ def store_article(
     )
     session.add(article)
     session.flush()
-    if source:
-        source.article_count = Source.article_count + 1
-    bump(session, "articles", 1)
     session.add(
         SearchDocument(
             kind="article",
@@ -113,6 +111,11 @@ def store_article(
         )
     )
     store_facts(session, article, extraction)
+    # Rows that every article of a source adds to, last: on PostgreSQL a concurrent writer
+    # waits on them only for the commit, not for this whole article's writing.
+    if source:
+        source.article_count = Source.article_count + 1
+    bump(session, "articles", 1)
     return StoreResult(article.id)
 
 
@@ -421,7 +424,6 @@ def add_to_counts(
 ) -> None:
     """Add to counter rows keyed by `key_names`, creating them on first use. Keys go in sorted
     order so that concurrent writers lock rows in one order (no deadlocks on PostgreSQL)."""
-    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     rows = []
     columns: set[str] = set()
     for key in sorted(increments):
@@ -434,9 +436,21 @@ def add_to_counts(
     for row in rows:  # one statement for every row: each needs every column
         for name in columns:
             row.setdefault(name, 0)
-    stmt = upsert(model).values(rows)
+    stmt = _upsert_statement(session.get_bind().dialect.name, model, tuple(key_names), tuple(sorted(columns)))
+    session.connection().execute(stmt, rows)
+
+
+@functools.cache
+def _upsert_statement(
+    dialect: str, model: type, key_names: tuple[str, ...], columns: tuple[str, ...]
+) -> Insert:
+    """INSERT … ON CONFLICT DO UPDATE adding `columns`, one row of bound values: built once and
+    run with many rows at a time (executemany), so its compiled form is cached, where a
+    multi-row VALUES of a new length was compiled again for every article."""
+    upsert = sqlite_insert if dialect == "sqlite" else pg_insert
+    stmt = upsert(model).values({name: bindparam(name) for name in (*key_names, *columns)})
     added = {name: getattr(model, name) + getattr(stmt.excluded, name) for name in columns}
-    session.execute(stmt.on_conflict_do_update(index_elements=list(key_names), set_=added))
+    return stmt.on_conflict_do_update(index_elements=list(key_names), set_=added)
 
 
 def _count_event_days(

@@ -27,7 +27,13 @@ def test_a_typed_name_gives_that_entitys_timeline(client: TestClient, typed: str
 
 
 def test_a_name_of_no_one_is_a_notice_not_a_400(client: TestClient) -> None:
-    for path, param in (("/timeline", "entity"), ("/quotes", "speaker"), ("/articles", "entity")):
+    pages = (
+        ("/timeline", "entity"),
+        ("/quotes", "speaker"),
+        ("/articles", "entity"),
+        ("/key-events", "entity"),
+    )
+    for path, param in pages:
         response = client.get(path, params={param: "Nobody At All"})
         assert response.status_code == 200, path
         [notice] = response.context["view"].name_notices
@@ -41,6 +47,11 @@ def test_quotes_and_articles_take_a_speakers_name(client: TestClient) -> None:
     assert quotes.cards and {c.quote.speaker.slug for c in quotes.cards} == {"ada-quill"}
     articles = client.get("/articles", params={"entity": "Ada Quill"}).context["view"]
     assert articles.heading == "Articles mentioning Ada Quill" and len(articles.items) == 1
+
+
+def test_key_events_take_a_name(client: TestClient) -> None:
+    v = client.get("/key-events", params={"entity": "Ada Quill"}).context["view"]
+    assert [e.slug for e in v.entities] == ["ada-quill"] and v.title == "Key events: Ada Quill"
 
 
 def test_filter_boxes_suggest_names(client: TestClient) -> None:

@@ -5,7 +5,7 @@ a period or an entity, by corroboration and kind."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -26,8 +26,9 @@ from app.store.queries.stories import (
     quotes_about,
 )
 from app.store.queries.views import EntityRef
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import EventCard, QuoteCard, event_card, quote_cards
+from app.web.entity_choice import NameNotice, read_names
 from app.web.page import PageMeta, render
 from app.web.params import check_sizes, path_id
 from app.web.parts import shorten
@@ -80,7 +81,9 @@ def story(request: Request, session: SessionDep, story_id: str) -> HTMLResponse:
     title = without_markdown(item.title)
     description = f"{title} ({card.when}): {card.backing}."
     meta = PageMeta(shorten(f"{card.when}: {title}"), description, urls.story(item.id), og_type="article")
-    return render(request, "story.html", view, meta)
+    return render(
+        request, "story.html", view, meta, lambda site: structured.single(structured.story(item, site))
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class KeyEventsView:
     timeline_url: str
     date_from: str | None
     date_to: str | None
+    name_notices: tuple[NameNotice, ...] = ()
 
 
 KEY_PARAMS = ("q", "entity", "kind", "source", "status", "from", "to")
@@ -101,8 +105,17 @@ def key_events(request: Request, session: SessionDep) -> HTMLResponse:
     params = request.query_params
     check_sizes(params, KEY_PARAMS)
     f = filters.event_filter_from(params)
-    named = entity_refs(session, list(f.entities))
     date_from, date_to = filters.text(params.get("from"), "from"), filters.text(params.get("to"), "to")
+
+    def swap(typed: str, slug: str | None) -> str:
+        entities = tuple(e for e in (slug if e == typed else e for e in f.entities) if e)
+        kept = {n: params.getlist(n) for n in KEY_PARAMS if n != "entity" and n in params}
+        return urls.key_events(entity=entities, **kept)
+
+    # names as a reader types them, as on the timeline: a notice, never a 400
+    names = read_names(session, f.entities, swap)
+    f = replace(f, entities=names.slugs)
+    named = entity_refs(session, list(f.entities))
     present = article_dates(session)[1]
     parts = [" and ".join(e.name for e in named)] if named else []
     if date_from or date_to:
@@ -115,6 +128,14 @@ def key_events(request: Request, session: SessionDep) -> HTMLResponse:
         timeline_url=urls.timeline(entity=f.entities, **{"from": date_from, "to": date_to}),
         date_from=date_from,
         date_to=date_to,
+        name_notices=names.notices,
     )
     description = "The happenings most reported, by the number of sources and articles and by kind."
-    return render(request, "key_events.html", view, PageMeta(title, description, request.url.path))
+    meta = PageMeta(title, description, request.url.path)
+
+    def jsonld(site: str) -> dict[str, object]:
+        return structured.item_list(
+            title, site + meta.path, (structured.story(c.story, site) for c in view.stories)
+        )
+
+    return render(request, "key_events.html", view, meta, jsonld)
