@@ -24,6 +24,7 @@ from app.extract.temporal.meanings import (
     Direction,
     Holiday,
     PartOfYear,
+    TermStart,
     WeekdayDate,
     Weekend,
 )
@@ -32,7 +33,7 @@ from app.extract.temporal.resolve import Context, resolve, unanchored
 from app.extract.temporal.tense import clause_direction
 
 # Only these readings depend on tense: a month, day or weekday named without its year or week.
-_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday, Weekend)
+_TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday, Weekend, TermStart)
 
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:

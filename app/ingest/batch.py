@@ -79,6 +79,8 @@ class Ingester:
         are started only when there is more than one batch."""
         iterator = iter(records)
         head = list(islice(iterator, self.settings.nlp_batch_size + 1))
+        if not head:
+            return  # nothing to extract (all from a snapshot): the model is never loaded
         processes = self.processes if len(head) > self.settings.nlp_batch_size else 1
         inputs = (extraction_input(r) for r in chain(head, iterator))
         for item, extraction, problem in self.extractor.extract_each(inputs, processes=processes):

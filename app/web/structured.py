@@ -1,5 +1,6 @@
 """schema.org JSON-LD for the pages (https://schema.org): Event for events and stories,
-Quotation for quotes, Person / Organization / Place for entities, each with the page's URL,
+Quotation for quotes, Person / Organization / Place for entities, NewsArticle for articles,
+each with the page's URL,
 so that a search engine or citation manager reads what a page states. Plain dicts; base.html
 writes them in a <script type="application/ld+json"> data block, which is never executed (the
 Content-Security-Policy governs script that runs)."""
@@ -10,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.store.queries.stories import StoryItem
-from app.store.queries.views import EntityItem, EntityRef, EventItem, QuoteItem
+from app.store.queries.views import ArticleItem, EntityItem, EntityRef, EventItem, QuoteItem
 from app.web import urls
 
 JsonLd = dict[str, Any]
@@ -40,7 +41,7 @@ def event(item: EventItem, site: str) -> JsonLd:
 
 
 def story(item: StoryItem, site: str) -> JsonLd:
-    return {
+    data: JsonLd = {
         "@type": "Event",
         "name": item.title,
         "startDate": item.start_date.isoformat(),
@@ -48,6 +49,29 @@ def story(item: StoryItem, site: str) -> JsonLd:
         "url": site + urls.story(item.id),
         "eventStatus": "https://schema.org/EventScheduled",
     }
+    if item.participants:
+        data["about"] = [_thing(p.entity, site) for p in item.participants]
+    if item.first_report:
+        data["subjectOf"] = _news_article(item.first_report.id, item.first_report.title, site)
+    return data
+
+
+def news_article(item: ArticleItem, site: str) -> JsonLd:
+    """An article as the site shows it, with the original's URL as `sameAs`."""
+    data = _news_article(item.id, item.title, site)
+    if item.published:
+        data["datePublished"] = item.published.isoformat()
+    if item.source:
+        data["publisher"] = {"@type": "Organization", "name": item.source}
+    if item.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in item.authors]
+    if item.url:
+        data["sameAs"] = item.url
+    return data
+
+
+def _news_article(article_id: int, title: str, site: str) -> JsonLd:
+    return {"@type": "NewsArticle", "headline": title, "url": site + urls.article(article_id)}
 
 
 def quotation(item: QuoteItem, site: str) -> JsonLd:
@@ -58,11 +82,7 @@ def quotation(item: QuoteItem, site: str) -> JsonLd:
         data["creator"] = {"@type": "Person", "name": item.speaker_name}
     if item.said_start:
         data["dateCreated"] = item.said_start.isoformat()
-    data["isPartOf"] = {
-        "@type": "NewsArticle",
-        "headline": item.article.title,
-        "url": site + urls.article(item.article.id),
-    }
+    data["isPartOf"] = _news_article(item.article.id, item.article.title, site)
     return data
 
 

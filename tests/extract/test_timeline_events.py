@@ -286,3 +286,44 @@ def test_a_past_happening_is_never_dated_ahead_of_publication(extractor):
         extractor, "The President signed into law a bill to reach net zero by 2050.", dt.date(2024, 7, 1)
     )
     assert [(e.value, e.summary) for e in found] == [("2050", "a bill to reach net zero by 2050")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        (
+            "Since day one of this Administration, we have fought the epidemic.",
+            "2023-09-01",
+            "day one",
+            "2021-01-20",
+        ),
+        (
+            "In my first week in office, I issued an executive order.",
+            "2023-08-31",
+            "my first week in office",
+            "2021-01",
+        ),
+        ("On my first day in office, I will end it.", "2024-06-01", "my first day in office", "2025-01-20"),
+        ("Day one of my Administration began a new era.", "2025-03-01", "Day one", "2025-01-20"),
+    ],
+)
+def test_the_first_day_of_the_administration_is_its_inauguration(
+    extractor, text, published, expression, value
+):
+    assert timexes(extractor, text, dt.date.fromisoformat(published))[expression] == value
+
+
+@pytest.mark.slow
+def test_observances_on_a_fixed_day_are_dates(extractor):
+    text = (
+        "Today, on International Overdose Awareness Day, officials hosted a meeting. "
+        "On Transgender Day of Visibility, we celebrate. We marked Juneteenth, and we mark World AIDS Day."
+    )
+    assert timexes(extractor, text, dt.date(2023, 9, 1)) == {
+        "Today": "2023-09-01",
+        "International Overdose Awareness Day": "2023-08-31",
+        "Transgender Day of Visibility": "2023-03-31",
+        "Juneteenth": "2023-06-19",
+        "World AIDS Day": "2023-12-01",
+    }

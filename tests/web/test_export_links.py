@@ -86,6 +86,14 @@ def test_pages_carry_schema_org_json_ld(client: TestClient, site: Site) -> None:
     quotation = jsonld(client.get(f"/quotes/{quote_id}").text)
     assert quotation["@type"] == "Quotation" and quotation["creator"]["name"] == "Ada Quill"
     assert quotation["isPartOf"]["url"].endswith(f"/articles/{site.article_ids[WIRE]}")
+    article = jsonld(client.get(f"/articles/{site.article_ids[WIRE]}").text)
+    assert article["@type"] == "NewsArticle" and article["headline"] == WIRE and article["datePublished"]
+    story_id = client.get("/api/v1/stories?entity=ada-quill&from=1900").json()["items"][0]["id"]
+    story = jsonld(client.get(f"/stories/{story_id}").text)
+    assert story["@type"] == "Event" and "Ada Quill" in {p["name"] for p in story["about"]}
+    assert story["subjectOf"]["@type"] == "NewsArticle"
+    key = jsonld(client.get("/key-events?entity=ada-quill").text)
+    assert key["@type"] == "ItemList" and {e["item"]["@type"] for e in key["itemListElement"]} == {"Event"}
 
 
 WIRE = "Ministers to gather in Brussels as alliance fund takes shape"

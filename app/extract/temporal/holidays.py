@@ -45,6 +45,13 @@ FIXED: dict[str, tuple[int, int]] = {
     "veterans day": (11, 11),
     "inauguration day": (1, 20),
     "boxing day": (12, 26),
+    # observances the White House marks each year on a fixed day
+    "juneteenth": (6, 19),
+    "earth day": (4, 22),
+    "world aids day": (12, 1),
+    "transgender day of visibility": (3, 31),
+    "international overdose awareness day": (8, 31),
+    "overdose awareness day": (8, 31),
 }
 
 MOVABLE: dict[str, Callable[[int], dt.date]] = {
@@ -63,18 +70,21 @@ MOVABLE: dict[str, Callable[[int], dt.date]] = {
 HOLIDAY_ANCHOR = (
     r"christmas|new year|independence|fourth of july|halloween|valentine|veterans|inauguration|boxing"
     r"|thanksgiving|labor|memorial|luther|presidents|election|easter|good friday"
+    r"|juneteenth|earth day|aids day|visibility|awareness day"
 )
 HOLIDAY_PATTERN = (
     r"\b(?:(?P<occ>last|next|this)\s+)?(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day"
     r"|the\s+fourth\s+of\s+july|halloween|valentine's\s+day|veterans\s+day|inauguration\s+day|boxing\s+day"
     r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|martin\s+luther\s+king(?:\s+jr\.?)?\s+day"
-    r"|presidents'?\s+day|election\s+day|easter(?:\s+sunday)?|good\s+friday)\b"
+    r"|presidents'?\s+day|election\s+day|easter(?:\s+sunday)?|good\s+friday"
+    r"|juneteenth|earth\s+day|world\s+aids\s+day"
+    r"|transgender\s+day\s+of\s+visibility|(?:international\s+)?overdose\s+awareness\s+day)\b"
     rf"(?:,?\s+(?P<year>{YEAR}))?"
 )
 
 
 def _key(name: str) -> str:
-    key = " ".join(name.lower().split()).replace("presidents day", "presidents' day")
+    key = " ".join(name.lower().replace("’", "'").split()).replace("presidents day", "presidents' day")
     return key.replace("martin luther king jr. day", "martin luther king day").replace(
         "martin luther king jr day", "martin luther king day"
     )

@@ -47,6 +47,15 @@ class Holiday:
 
 
 @dataclass(frozen=True)
+class TermStart:
+    """The start of the administration in office at publication, the last January 20 of a
+    presidential term (2021-01-20 for 2023): "day one of this Administration" (unit "D"), "my
+    first week in office" ("W", read as its month, January)."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
 class WeekdayDate:
     """A day named by its weekday: "Thursday", "last Friday", "next Monday"."""
 

@@ -46,6 +46,7 @@ from app.extract.temporal.meanings import (
     RelativePeriod,
     ReportedQuarter,
     Shift,
+    TermStart,
     VagueReference,
     WeekdayDate,
     Weekend,
@@ -213,6 +214,19 @@ def _holiday(m: Holiday, ctx: Context) -> Resolution | None:
     else:
         day = min(days, key=lambda d: abs((d - anchor).days))
     return of_period(Period(day + dt.timedelta(days=m.days_after), Granularity.DAY))
+
+
+def _term_start(m: TermStart, ctx: Context) -> Resolution | None:
+    anchor = ctx.published
+    if anchor is None:
+        return None
+    year = anchor.year - (anchor.year - 1) % 4  # terms begin in 2021, 2025, …
+    day = dt.date(year, 1, 20)
+    if day > anchor:
+        day = dt.date(year - 4, 1, 20)
+    if ctx.direction is Direction.FUTURE:  # "on my first day in office, I will …": the next term
+        day = dt.date(day.year + 4, 1, 20)
+    return of_period(Period.of(day, Granularity.DAY if m.unit == "D" else Granularity.MONTH))
 
 
 def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:
@@ -454,6 +468,7 @@ _RESOLVERS = {
     CalendarDate: _calendar_date,
     Holiday: _holiday,
     WeekdayDate: _weekday_date,
+    TermStart: _term_start,
     RelativePeriod: _relative_period,
     Shift: _shift,
     PartOfYear: _part_of_year,

@@ -31,6 +31,7 @@ from app.extract.temporal.meanings import (
     RelativePeriod,
     ReportedQuarter,
     Shift,
+    TermStart,
     Weekend,
 )
 from app.extract.temporal.rule import Reading, Rule, normalise_space, rule
@@ -184,7 +185,22 @@ def _year_ago(m: re.Match[str]) -> Reading | None:
     return Reading(Shift("Y", 1, -1, Anchor.REFERENCE))
 
 
+def _term_start(m: re.Match[str]) -> Reading | None:
+    """ "day one of this Administration" (the extent is "day one"), "my first week in office"."""
+    if m["one"]:
+        return Reading(TermStart("D"), span=m.span("one"))
+    return Reading(TermStart("D" if m["unit"].lower() == "day" else "W"))
+
+
 RELATIVE_RULES: tuple[Rule, ...] = (
+    rule(
+        "term start",
+        r"\b(?P<one>day\s+one)\s+of\s+(?:this|my|our|the)\s+(?:administration|presidency)\b"
+        r"|\b(?:my|this\s+administration's|this\s+administration’s)\s+first\s+(?P<unit>day|week)\s+in\s+office\b",
+        _term_start,
+        priority=1,
+        anchor=r"day\s+one|in\s+office",
+    ),
     rule(
         "deictic day",
         r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"

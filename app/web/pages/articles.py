@@ -16,7 +16,7 @@ from app.store.queries.articles import ArticleFilter, article_types, get_article
 from app.store.queries.entities import entity_refs
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.views import ArticleDetail, ArticleItem
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import EventCard, QuoteCard, event_cards, quote_cards
 from app.web.entity_choice import NameNotice, read_names
 from app.web.marking import Links, mark_body
@@ -118,6 +118,11 @@ def article(request: Request, session: SessionDep, article_id: str) -> HTMLRespo
         else urls.timeline(),
     )
     description = item.dek or shorten(detail.body, 200)
+    meta = PageMeta(item.title, description, urls.article(item.id), "article")
     return render(
-        request, "article.html", view, PageMeta(item.title, description, urls.article(item.id), "article")
+        request,
+        "article.html",
+        view,
+        meta,
+        lambda site: structured.single(structured.news_article(item, site)),
     )

@@ -26,7 +26,7 @@ from app.store.queries.stories import (
     quotes_about,
 )
 from app.store.queries.views import EntityRef
-from app.web import urls
+from app.web import structured, urls
 from app.web.cards import EventCard, QuoteCard, event_card, quote_cards
 from app.web.entity_choice import NameNotice, read_names
 from app.web.page import PageMeta, render
@@ -81,7 +81,9 @@ def story(request: Request, session: SessionDep, story_id: str) -> HTMLResponse:
     title = without_markdown(item.title)
     description = f"{title} ({card.when}): {card.backing}."
     meta = PageMeta(shorten(f"{card.when}: {title}"), description, urls.story(item.id), og_type="article")
-    return render(request, "story.html", view, meta)
+    return render(
+        request, "story.html", view, meta, lambda site: structured.single(structured.story(item, site))
+    )
 
 
 @dataclass(frozen=True)
@@ -129,4 +131,11 @@ def key_events(request: Request, session: SessionDep) -> HTMLResponse:
         name_notices=names.notices,
     )
     description = "The happenings most reported, by the number of sources and articles and by kind."
-    return render(request, "key_events.html", view, PageMeta(title, description, request.url.path))
+    meta = PageMeta(title, description, request.url.path)
+
+    def jsonld(site: str) -> dict[str, object]:
+        return structured.item_list(
+            title, site + meta.path, (structured.story(c.story, site) for c in view.stories)
+        )
+
+    return render(request, "key_events.html", view, meta, jsonld)
