@@ -339,6 +339,8 @@ def test_a_list_of_officials_with_titles_is_one_sentence_and_its_lead_is_dated(e
     )
     result = extract(extractor, text, dt.date(2023, 9, 1))
     assert len(result.sentences) == 3  # the lead, then two sentences
+    hosted = next(e for e in result.events if e.timex is not None)
+    assert hosted.summary.startswith("Today, on International Overdose Awareness Day")  # no dateline
     assert next((e.value, e.status, e.trigger) for e in result.events if e.timex is not None) == (
         "2023-09-01",
         EventStatus.HAPPENED,
