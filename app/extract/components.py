@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from app.extract import entities, events, language, quotes, structure, timexes, turn_speakers
 from app.extract.doctext import doc_text
 from app.extract.event_agents import with_pronoun_agents
+from app.extract.sentences import holds_together
 
 _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
@@ -51,6 +52,9 @@ def paragraph_starts(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    for token in doc[1:]:
+        if token.is_sent_start is None and not token.is_space and holds_together(token):
+            token.is_sent_start = False
     return doc
 
 

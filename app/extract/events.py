@@ -613,9 +613,11 @@ def _dates_something(timex: Timex) -> bool:
     )
 
 
-# A wire dateline ahead of the first sentence: "WASHINGTON—", "KYIV, Ukraine (AP) — ".
+# A wire dateline ahead of the first sentence: "WASHINGTON—", "KYIV, Ukraine (AP) — ", a
+# readout's "Washington, D.C. – ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([A-Za-z. ]+\)\s*)?(?:[—–]|--)\s*"
+    r"(?:[A-Z][A-Z.'\- ]{2,}|Washington)(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*"
+    r"(?:\([A-Za-z. ]+\)\s*)?(?:[—–]|--)\s*"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.domain import SentenceSpan
 
@@ -39,3 +39,31 @@ def sentence_index(doc: Doc, char_offset: int) -> int:
         starts = [s.start for s in spans]
         doc.user_data[_CACHE_KEY + "_starts"] = starts
     return max(0, bisect_right(starts, char_offset) - 1)
+
+
+# Titles written before a name: "Director Dr. Mandy Cohen", "Gen. Norman Ham", "Sen. Joe Manchin".
+_TITLES = frozenset(
+    {"dr.", "mr.", "mrs.", "ms.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.", "adm.", "capt.",
+     "maj.", "prof.", "rev.", "hon.", "amb.", "cmdr.", "st.", "messrs."}
+)  # fmt: skip
+
+
+def holds_together(token: Token) -> bool:
+    """Whether no sentence can start at `token`, for the parser to respect: a name after its
+    title ("Director Dr. Rahul Gupta"), a word after a comma, "and" or an agency's acronym in
+    brackets on the same paragraph ("Policy (ONDCP) Director Dr. Rahul Gupta, and Centers for
+    …": the small parser otherwise cuts a long list of officials into "sentences")."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_space:
+        if "\n\n" in doc[i].text:
+            return False  # a new paragraph may start anywhere
+        i -= 1
+    if i < 0:
+        return False
+    before = doc[i]
+    if before.lower_ in _TITLES:
+        return token.text[:1].isupper()
+    if before.text in (",", "and", "or"):
+        return not token.is_punct
+    return before.text == ")" and i >= 2 and doc[i - 2].text == "(" and doc[i - 1].text.isupper()

@@ -327,3 +327,22 @@ def test_observances_on_a_fixed_day_are_dates(extractor):
         "Juneteenth": "2023-06-19",
         "World AIDS Day": "2023-12-01",
     }
+
+
+@pytest.mark.slow
+def test_a_list_of_officials_with_titles_is_one_sentence_and_its_lead_is_dated(extractor):
+    text = (
+        "Washington, D.C. – Today, on International Overdose Awareness Day, Second Gentleman Douglas Emhoff, "
+        "White House Office of National Drug Control Policy (ONDCP)\nDirector Dr. Rahul Gupta, and\n"
+        "Centers for Disease Control and Prevention (CDC) Director Dr. Mandy Cohen hosted a meeting at the "
+        "White House with families.\n\nFamily members shared their experiences. Mr. Gupta spoke."
+    )
+    result = extract(extractor, text, dt.date(2023, 9, 1))
+    assert len(result.sentences) == 3  # the lead, then two sentences
+    hosted = next(e for e in result.events if e.timex is not None)
+    assert hosted.summary.startswith("Today, on International Overdose Awareness Day")  # no dateline
+    assert next((e.value, e.status, e.trigger) for e in result.events if e.timex is not None) == (
+        "2023-09-01",
+        EventStatus.HAPPENED,
+        "hosted",
+    )
