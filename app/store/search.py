@@ -9,6 +9,7 @@ know only the plain table.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -245,11 +246,15 @@ def matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -
     memo = session.info.setdefault("dateline_matches", {})
     key = (query, kind, bound)
     if key not in memo:
-        stmt = matching_ref_ids(session.get_bind().dialect.name, query, kind)
+        dialect = session.get_bind().dialect.name
+        stmt = matching_ref_ids(dialect, query, kind)
         if stmt is None:
             memo[key] = None
         else:
-            newest = SearchDocument.__table__.c.id.desc()
+            # Newest first; on SQLite by the FTS rowid (the document id), which FTS5 yields in
+            # that order, so the walk stops at the bound instead of sorting every match.
+            fts = ENTITY_FTS_TABLE if kind == "entity" else FTS_TABLE
+            newest = literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id").desc()
             ids = tuple(session.scalars(stmt.order_by(newest).limit(bound + 1)))
             memo[key] = Matches(ids[:bound], len(ids) > bound)
     return memo[key]
@@ -262,10 +267,12 @@ def _forget_matches(session: Session, _transaction: object) -> None:
 
 
 def among(column: ColumnElement[int], found: Matches, dialect: str) -> ColumnElement[bool]:
-    """`column` is one of the matched ids: on PostgreSQL one array parameter (`= ANY`), not
-    thousands of bound values."""
+    """`column` is one of the matched ids, passed as one parameter however many there are (no
+    statement of thousands of bound values to build): an array on PostgreSQL (`= ANY`), a JSON
+    array read by `json_each` on SQLite."""
     if not found.ids:
         return false()
     if dialect == "postgresql":
         return column == any_(bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True))
-    return column.in_(found.ids)
+    ids = func.json_each(bindparam("matched_ids", json.dumps(found.ids), unique=True)).table_valued("value")
+    return column.in_(select(ids.c.value))
