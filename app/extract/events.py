@@ -677,8 +677,11 @@ def _kind(trigger: Token | None) -> EventKind:
         if done:
             return _kind(done[0])
     kind = kind_of(trigger.lemma_)
+    ordered = trigger.lemma_.lower() == "order" and trigger.tag_ == "VBD"  # "ordered Federal aid"
     if kind is not EventKind.OTHER and trigger.pos_ == "VERB" and trigger.lemma_.lower() in NOUN_ONLY_KINDS:
-        kind = EventKind.OTHER  # "we have to act now" is no act of parliament
+        kind = kind if ordered else EventKind.OTHER  # "we have to act now" is no act of parliament
+    if kind is EventKind.OTHER and trigger.lemma_.lower() in _PHASE_VERBS and _in_force(trigger):
+        return EventKind.LEGISLATION  # "the national emergency … must continue in effect beyond March 15"
     if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
         return EventKind.STATEMENT
     if kind is EventKind.MEETING and any(
@@ -696,6 +699,16 @@ def _kind(trigger: Token | None) -> EventKind:
             if by_object is EventKind.LEGISLATION:
                 return by_object
     return kind
+
+
+def _in_force(verb: Token) -> bool:
+    """ "continue in effect", "remain in force": a measure's legal life."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.lemma_.lower() in ("effect", "force") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _with_key(event: Event, key: str) -> Event:

@@ -31,6 +31,8 @@ def timexes(extractor, text: str, published: dt.date | None = ORDER_DAY) -> dict
         ("The authority under section 1352 of the Act is delegated.", "1352"),
         ("The Senate passed H.R. 2670 by a wide margin.", "2670"),
         ("The Security Council adopted Resolution 2094 unanimously.", "2094"),
+        ("Agency plans are developed pursuant to 31 U.S.C. 1115 and 1116 each year.", "1116"),
+        ("Under sections 2253, 2254, and 2483 of the Act, tariffs rose.", "2483"),
         ("The vessel sank at 1750 GMT near the coast.", "1750"),
         ("The coronavirus disease 2019 (COVID-19) pandemic changed the workplace.", "2019"),
         ("Executive Order 14043 (Requiring Coronavirus Disease 2019 Vaccination) is revoked.", "2019"),

@@ -346,3 +346,18 @@ def test_a_list_of_officials_with_titles_is_one_sentence_and_its_lead_is_dated(e
         EventStatus.HAPPENED,
         "hosted",
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The national emergency declared on March 15, 1995, must continue in effect beyond March 15, 2025.",
+         "continue"),
+        ("The Congress, by joint resolution approved May 16, 1957, has requested it.", "approved"),
+        ("Today, the President ordered Federal aid to supplement recovery efforts in Florida.", "ordered"),
+    ],
+)  # fmt: skip
+def test_legal_acts_of_official_text_are_legislation(extractor, text, trigger):
+    found = [e for e in events(extractor, text, dt.date(2024, 3, 1)) if e.trigger == trigger]
+    assert found and all(e.kind is EventKind.LEGISLATION for e in found)

@@ -33,9 +33,9 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
     (
         EventKind.LEGISLATION,
         word_set(
-            "act amend amendment bill budget create deadline enact establish extend extension finalize "
-            "impose law legislate legislation order ordinance pass ratify regulation repeal revoke rule "
-            "ruling sanction shut shutdown statute veto"
+            "act amend amendment approve authorize bill budget create deadline emergency enact establish "
+            "extend extension finalize impose law legislate legislation order ordinance pass ratify "
+            "regulation repeal revoke rule ruling sanction shut shutdown statute veto"
         ),
     ),
     (
@@ -94,7 +94,7 @@ _VERBS_ONLY = word_set(
     "argue admit deny acknowledge praise criticize tout urge warn vow predict set answer arrive "
     "attend brief celebrate deliver establish fly hear impose inform issue join mention notify "
     "observe participate point recognize send submit thank welcome honor come go head return discuss "
-    "extend finalize provide fund invest create pay spend hit shut"
+    "extend finalize provide fund invest create pay spend hit shut approve authorize emergency"
 )
 EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | word_set(
     "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "

@@ -38,6 +38,11 @@ _CITATION_BEFORE = re.compile(
     r"\bH\.\s?J\.\s?Res\.|(?<![A-Z.])S\.|\b[Pp]aragraph|\b[Ss]ubsection|\bPart|\bExecutive\s+Orders?|"
     r"\bProclamations?|\bE\.\s?O\.|\bOrders?\s+No\.|\bDocket)\s*$"
 )
+# The next section of a cited list: "31 U.S.C. 1115 and 1116", "sections 2253, 2254, and 2483".
+_CITED_LIST_BEFORE = re.compile(
+    r"(?:\bU\.\s?S\.\s?C\.?|\b[Ss]ections?|§§?|\b[Ss]ecs?\.)\s*\d+[\w()\-]*(?:,\s*\d+[\w()\-]*)*,?\s*"
+    r"(?:and|or|through|to|[-–])\s*$"
+)
 # A section number runs on into its subdivision ("2000d-1", "1182(a)(7)", "2145px" in markup).
 _CITATION_AFTER = re.compile(r"^(?:[A-Za-z]|\([a-zA-Z0-9]{1,4}\))")
 # A four-digit clock time: "1750 GMT", "0600 hours", "1400 Zulu".
@@ -64,7 +69,8 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
         return False
     if isinstance(meaning, CalendarDate):
         if meaning.month is None:
-            return _plausible_year(span, before, after)
+            listed = _CITED_LIST_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
+            return listed is None and _plausible_year(span, before, after)
         if meaning.day is None and meaning.year is None and _verbal_month(span):
             return False
     seasonal = isinstance(meaning, PartOfYear) and meaning.kind == "SEASON"
