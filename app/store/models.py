@@ -66,6 +66,9 @@ class Article(Base):
         Index("ix_articles_source_published", "source_id", "published_date", "id"),
         Index("ix_articles_pipeline_version", "pipeline_version"),
         Index("ix_articles_sort_date", "sort_date", "id"),
+        # The article-type choices of /articles with their counts: an index-only count, not a
+        # scan of every article row (175 ms at 50,000 articles on PostgreSQL).
+        Index("ix_articles_article_type", "article_type"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
