@@ -4,6 +4,7 @@ writers at once make one story."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 
@@ -242,3 +243,62 @@ def test_upgrading_keeps_event_participants_and_gives_old_events_their_stories(d
             assert session.scalars(select(Story.title)).all() == ["NATO met"]
     finally:
         db.close()
+
+
+def test_quotes_about_a_story_are_its_participants_words_or_name_them_in_its_articles(db: Database) -> None:
+    """The story page's quotes: spoken by a participant, or in a sentence naming one, in the
+    story's own articles; never reported speech; dated ones earliest first, undated last."""
+    from app.domain import QuoteKind, SpeakerKind
+    from app.store.queries.stories import quotes_about
+
+    def with_quotes(
+        n: int, published: dt.date, quotes: list[tuple[str, QuoteKind, str | None, dt.date | None]]
+    ):
+        record, extraction = summit_article(n, published, "Biden met NATO leaders at the summit on July 9.",
+                                            "met", D(2024, 7, 9))  # fmt: skip
+        body = record.body
+        sentences = [extraction.sentences[0]]
+        found = []
+        for i, (words, kind, speaker, said) in enumerate(quotes, start=1):
+            start = len(body) + 1
+            body = f"{body} {words}"
+            sentences.append(domain.SentenceSpan(i, start, len(body)))
+            found.append(domain.Quote(
+                key=f"q{i}", start=start, end=len(body), text=words, kind=kind, sentence=i,
+                speaker=domain.Speaker(speaker, SpeakerKind.NAMED, "e2") if speaker else None,
+                said_start=said,
+            ))  # fmt: skip
+        naming = [span.index for span in sentences if "NATO" in body[span.start : span.end]]
+        nato = [mention(body, "NATO", index, occurrence) for occurrence, index in enumerate(naming)]
+        entities = tuple(
+            dataclasses.replace(e, mentions=tuple(nato)) if e.name == "NATO" else e
+            for e in extraction.entities
+        )
+        return (
+            dataclasses.replace(record, body=body),
+            dataclasses.replace(
+                extraction, sentences=tuple(sentences), quotes=tuple(found), entities=entities
+            ),
+        )
+
+    said = D(2024, 7, 9)
+    store_all(db, [
+        with_quotes(1, D(2024, 7, 10), [
+            ("“We are stronger together,” Biden said.", QuoteKind.DIRECT, "Joe Biden", said),
+            ("Biden said the alliance was united.", QuoteKind.INDIRECT, "Joe Biden", said),
+            ("“It rained all day,” a guest said.", QuoteKind.DIRECT, None, D(2024, 7, 8)),
+            ("“NATO has never been stronger,” a diplomat said.", QuoteKind.DIRECT, None, None),
+        ]),
+        with_quotes(2, D(2024, 7, 11), [
+            ("“NATO must spend more,” an envoy said.", QuoteKind.DIRECT, None, D(2024, 7, 8)),
+        ]),
+    ])  # fmt: skip
+    with db.sessions() as session:
+        story_id = session.scalars(select(Story.id).order_by(Story.report_count.desc())).first()
+        assert story_id is not None and session.get(Story, story_id).report_count == 2
+        about = [q.text for q in quotes_about(session, story_id)]
+    assert about == [
+        "“NATO must spend more,” an envoy said.",  # names NATO, earliest
+        "“We are stronger together,” Biden said.",  # a participant speaks
+        "“NATO has never been stronger,” a diplomat said.",  # undated: last
+    ]
