@@ -166,6 +166,20 @@ def test_a_day_without_its_year_takes_the_year_the_text_gives(extractor, text, p
     [
         # no cue: Orthodox Christmas is this year's
         ("Orthodox Christmas falls on January 6th.", dt.date(2024, 1, 2), "January 6th", "2024-01-06"),
+        # a named observance is this year's, even where the text writes its day in another year
+        (
+            "On June 19, 1865, Union soldiers arrived in Galveston. Today, as we celebrate Juneteenth, "
+            "we are reminded of the promise of America.",
+            dt.date(2024, 6, 18),
+            "Juneteenth",
+            "2024-06-19",
+        ),
+        (
+            "On December 25, 1776, Washington crossed the Delaware. We spent Christmas with our troops.",
+            dt.date(2024, 12, 28),
+            "Christmas",
+            "2024-12-25",
+        ),
         # the future tense looks ahead whatever the passage
         (
             "The talks began on March 3, 2021. The next round will open on October 7.",

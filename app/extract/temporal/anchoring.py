@@ -9,6 +9,10 @@ direction. A careful reader overrides it when the text says otherwise:
   violence of January 6th"): the year it happened, not this year's anniversary;
 - a passage about an earlier year ("on November 12, 2012 ... what he told us on September 14"):
   days in past tense belong to the year of the last full date the passage wrote.
+
+A named observance ("Juneteenth", "Christmas") is none of these: written without its year it is
+the occurrence around publication, even where the text writes its day in another year ("On
+June 19, 1865, … as we celebrate Juneteenth").
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from app.extract.temporal.holidays import HOLIDAY_PATTERN
 from app.extract.temporal.meanings import CalendarDate, Direction
+
+_OBSERVANCE = re.compile(HOLIDAY_PATTERN, re.I)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ def with_year(
     typed = _YEAR_AFTER_STOP.match(text, end)
     if meaning.day is not None and typed is not None:
         return replace(meaning, year=int(typed["year"]))  # "live on September 11th. 2012 on CNN’s show"
-    if published is None or direction is Direction.FUTURE:
+    if published is None or direction is Direction.FUTURE or _OBSERVANCE.fullmatch(text, start, end):
         return meaning
     if meaning.day is not None and (meaning.month, meaning.day) in stated:
         return replace(meaning, year=stated[(meaning.month, meaning.day)])
