@@ -7,6 +7,7 @@ Content-Security-Policy governs script that runs)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,31 +27,29 @@ def _thing(ref: EntityRef, site: str) -> JsonLd:
     }
 
 
-def event(item: EventItem, site: str) -> JsonLd:
+def _event(
+    name: str, start: dt.date, end: dt.date, path: str, participants: Iterable[Any], site: str
+) -> JsonLd:
+    """A schema.org Event: one report (an event) or one happening (a story)."""
     data: JsonLd = {
         "@type": "Event",
-        "name": item.summary,
-        "startDate": item.start_date.isoformat(),
-        "endDate": item.end_date.isoformat(),
-        "url": site + item.page_path,
+        "name": name,
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
+        "url": site + path,
         "eventStatus": "https://schema.org/EventScheduled",
     }
-    if item.participants:
-        data["about"] = [_thing(p.entity, site) for p in item.participants]
+    if participants:
+        data["about"] = [_thing(p.entity, site) for p in participants]
     return data
 
 
+def event(item: EventItem, site: str) -> JsonLd:
+    return _event(item.summary, item.start_date, item.end_date, item.page_path, item.participants, site)
+
+
 def story(item: StoryItem, site: str) -> JsonLd:
-    data: JsonLd = {
-        "@type": "Event",
-        "name": item.title,
-        "startDate": item.start_date.isoformat(),
-        "endDate": item.end_date.isoformat(),
-        "url": site + urls.story(item.id),
-        "eventStatus": "https://schema.org/EventScheduled",
-    }
-    if item.participants:
-        data["about"] = [_thing(p.entity, site) for p in item.participants]
+    data = _event(item.title, item.start_date, item.end_date, urls.story(item.id), item.participants, site)
     if item.first_report:
         data["subjectOf"] = _news_article(item.first_report.id, item.first_report.title, site)
     return data
