@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from app.config import Settings
 from app.extract import Extractor
 from app.store.database import Database
-from tests.migrated import SchemaPool, migrate
+from tests.migrated import SchemaPool, migrate, schema_url
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -39,13 +38,6 @@ def require_shared(*parts: str) -> Path:
     return path
 
 
-def _postgres_schema_url(schema: str) -> str:
-    url = make_url(POSTGRES_URL)
-    return url.set(query={**url.query, "options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False
-    )
-
-
 @contextmanager
 def postgres_schema(prefix: str = "t") -> Iterator[str]:
     """The URL of a new, empty PostgreSQL schema, dropped afterwards."""
@@ -54,7 +46,7 @@ def postgres_schema(prefix: str = "t") -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     try:
-        yield _postgres_schema_url(schema)
+        yield schema_url(POSTGRES_URL, schema)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))

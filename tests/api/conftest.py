@@ -18,8 +18,8 @@ from app.config import Settings
 from app.main import create_app
 from app.store.database import Database
 from tests.api.corpus import seed
-from tests.conftest import BACKENDS, POSTGRES_URL, _postgres_schema_url
-from tests.migrated import migrate
+from tests.conftest import BACKENDS, POSTGRES_URL
+from tests.migrated import migrate, schema_url
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def read_client(
         schema = f"r_{uuid.uuid4().hex[:12]}"
         with create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT").connect() as conn:
             conn.execute(text(f"CREATE SCHEMA {schema}"))
-        url = _postgres_schema_url(schema)
+        url = schema_url(POSTGRES_URL, schema)
     database = Database.open(url)
     migrate(database.engine)
     seed(database)
