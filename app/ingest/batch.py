@@ -90,14 +90,15 @@ class Ingester:
         self, records: Iterable[ArticleRecord]
     ) -> Iterator[tuple[ArticleRecord, Extraction | None, str | None]]:
         """The snapshot's extraction of a record it holds, else the pipeline's."""
-        if self.snapshot is None:
+        snapshot = self.snapshot
+        if snapshot is None:
             yield from self.extract_each(records)
             return
         saved: deque[tuple[ArticleRecord, Extraction]] = deque()
 
         def to_extract() -> Iterator[ArticleRecord]:
             for record in records:
-                found = self.snapshot.extraction_for(record) if self.snapshot else None
+                found = snapshot.extraction_for(record)
                 if found is None:
                     yield record
                 else:
