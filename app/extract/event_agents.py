@@ -80,7 +80,7 @@ def _pronoun_subject(trigger: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child if child.lower_ in _PERSONAL else None
-        if verb.dep_ not in _CLIMB or verb.head is verb:
+        if verb.dep_ not in _CLIMB or verb.head == verb:
             return None
         verb = verb.head
     return None

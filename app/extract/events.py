@@ -513,7 +513,7 @@ def _names_a_thing(span: Span) -> bool:
     """A date that modifies a noun naming no happening ("the 2020 Census data", "today's
     uncertain world", "the traditions of Thanksgiving")."""
     root, head = span.root, span.root.head
-    if head is root or span.start <= head.i < span.end:
+    if head == root or span.start <= head.i < span.end:
         return False
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         owner = head.head  # "reflected on the traditions of Thanksgiving", not "the end of 2024"

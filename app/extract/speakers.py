@@ -173,7 +173,7 @@ class SpeakerFinder:
         for _ in range(_MAX_PATH):
             if token.i in targets:
                 return True
-            if token.dep_ in _CLAUSE_DEPS or token.head is token:
+            if token.dep_ in _CLAUSE_DEPS or token.head == token:
                 return False
             token = token.head
         return False
@@ -233,7 +233,7 @@ class SpeakerFinder:
             head = token.head
             if token.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and not in_quote[head.i]:
                 return head  # "an architect who said", "footage of Trump saying"
-            if token.dep_ not in _CLIMB_DEPS or head is token or in_quote[head.i]:
+            if token.dep_ not in _CLIMB_DEPS or head == token or in_quote[head.i]:
                 return None
             token = head
         return None

@@ -62,6 +62,6 @@ def role_of(token: Token, kind: EntityKind) -> str:
         return PATIENT
     if kind is EntityKind.PLACE and dep == "pobj" and head.lower_ in _LOCATIVE:
         return PLACE
-    if dep in ("compound", "appos", "conj") and head is not token and head.dep_ != dep:
+    if dep in ("compound", "appos", "conj") and head != token and head.dep_ != dep:
         return role_of(head, kind) if head.ent_type_ == token.ent_type_ else PARTICIPANT
     return PARTICIPANT

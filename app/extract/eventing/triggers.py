@@ -19,7 +19,7 @@ def trigger_of(span: Span) -> Token | None:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and root.dep_ == "npadvmod" and _is_event_noun(before):
         return before  # "a communiqué last year", parsed as if "last year" modified the verb
-    if head is not root and not _inside(head, span):
+    if head != root and not _inside(head, span):
         if root.dep_ in _NOUN_MODIFIER_DEPS and (_is_event_noun(head) or is_title_holder(head)):
             return head
         if root.dep_ == "pobj" and head.dep_ == "prep" and _is_event_noun(head.head):
@@ -28,7 +28,7 @@ def trigger_of(span: Span) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if _governs_clause(token) and not _inside(token, span):
             return token
-        if token.head is token:
+        if token.head == token:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
@@ -84,7 +84,7 @@ def finite_verb(token: Token) -> Token:
     for _ in range(_MAX_CLIMB):
         if current.pos_ in ("VERB", "AUX") and _has_subject_or_is_root(current):
             return current
-        if current.head is current:
+        if current.head == current:
             return current
         current = current.head
     return token

@@ -59,7 +59,7 @@ def _trip_verb(place: Token) -> Token:
     """The verb the destination hangs on: "headed", or the "’re" of "we’re on our way to"."""
     token = place
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             return token
         token = token.head
     return token

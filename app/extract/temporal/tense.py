@@ -64,7 +64,7 @@ def governing_verb(span: Span, through_nouns: bool = True) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and not _inside(token, span):
             return token
-        if token.head is token:
+        if token.head == token:
             return token if token.pos_ in ("VERB", "AUX") else None
         if not through_nouns and not _inside(token, span) and token.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
             return None
@@ -172,7 +172,7 @@ def _direction_from(verb: Token, span: Span) -> Direction:
             return direction
         through_infinitive = through_infinitive or _is_infinitive(verb)
         head = verb.head
-        if head is verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        if head == verb or head.pos_ not in ("VERB", "AUX", "ADJ"):
             return direction
         verb = head
     return Direction.NONE
@@ -193,7 +193,7 @@ def _scheduled_present(verb: Token, auxiliaries: list[Token]) -> bool:
 def _temporal_clause(verb: Token) -> bool:
     return (
         verb.dep_ == "advcl"
-        and verb.head is not verb
+        and verb.head != verb
         and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in verb.children)
     )
 
@@ -239,12 +239,12 @@ def verb_direction(verb: Token, after: bool = True) -> tuple[Direction, bool]:
     infinitive = any(a.tag_ == "TO" for a in auxiliaries) or (verb.dep_ == "xcomp" and verb.tag_ == "VB")
     if infinitive and verb.tag_ in ("VB", "VBN"):
         head = verb.head
-        if head is not verb and head.lemma_.lower() in FUTURE_GOVERNORS:
+        if head != verb and head.lemma_.lower() in FUTURE_GOVERNORS:
             # "had been set to expire Nov. 6": planned before, still maybe ahead; no direction.
             return (Direction.NONE if _past_perfect(head) else Direction.FUTURE), False
-        if head is not verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+        if head != verb and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
             return Direction.FUTURE, False  # "is to resume trading Tuesday"
-        if head is not verb and head.lemma_.lower() in OBLIGATION_GOVERNORS and head.tag_ in ("VBZ", "VBP"):
+        if head != verb and head.lemma_.lower() in OBLIGATION_GOVERNORS and head.tag_ in ("VBZ", "VBP"):
             return Direction.FUTURE, False  # "we have to act in the spring", "needs to decide"
         return Direction.NONE, True
     if words & POSSIBILITY_MODALS:
