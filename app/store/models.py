@@ -301,6 +301,7 @@ class Story(Base):
         Index("ix_stories_date", "start_date", "id"),
         Index("ix_stories_kind_date", "kind", "start_date", "id"),
         Index("ix_stories_status_date", "status", "start_date", "id"),
+        Index("ix_stories_weight", "weight", "start_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -326,15 +327,20 @@ class Story(Base):
 class StoryParticipant(Base):
     """An entity named by a story's reports (with how many); the story's start date is
     copied here so an entity's stories are one index range scan, and candidate stories for a
-    new event are found by its participants."""
+    new event are found by its participants. Its weight too, so that an entity's key events
+    are the first rows of an index rather than a sort of all of its stories."""
 
     __tablename__ = "story_participants"
-    __table_args__ = (Index("ix_story_participants_entity", "entity_id", "start_date", "story_id"),)
+    __table_args__ = (
+        Index("ix_story_participants_entity", "entity_id", "start_date", "story_id"),
+        Index("ix_story_participants_entity_weight", "entity_id", "weight", "start_date", "story_id"),
+    )
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
     reports: Mapped[int] = mapped_column(default=0)
     start_date: Mapped[dt.date] = mapped_column(Date)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)  # the story's
 
 
 class StoryTerm(Base):
