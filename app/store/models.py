@@ -425,6 +425,20 @@ class EntityDayCount(Base):
     count: Mapped[int] = mapped_column(default=0)
 
 
+class EntityEventMonthCount(Base):
+    """The same per-entity counts per start month (the month's first day): an entity's chart
+    by month or year over years of news reads a month's rows instead of some thirty days'."""
+
+    __tablename__ = "entity_event_month_counts"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
 class EntityMonthCount(Base):
     """An entity's mentions and articles per month (by publication date), kept at ingest: the
     sparkline on its page reads one row per month."""
