@@ -24,7 +24,7 @@ from app.store.tokens import create_token
 from tests.ingest.service_support import count_by_status, start_dateline, wait_until
 from tests.web.live import live_server
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 POSTS = 300
 FILES = 50

@@ -49,6 +49,7 @@ def done_count(db: Database) -> int:
     return count_by_status(db).get("done", 0)
 
 
+@pytest.mark.long
 def test_two_services_share_one_queue_and_process_each_item_once(
     db: Database, database_url: str, tmp_path: Path
 ) -> None:
@@ -72,6 +73,7 @@ def test_two_services_share_one_queue_and_process_each_item_once(
     assert attempts == {1} and articles == ITEMS  # and no item was taken twice
 
 
+@pytest.mark.long
 def test_sigterm_finishes_the_article_in_hand_puts_the_rest_back_and_exits_within_5_s(
     db: Database, database_url: str
 ) -> None:
@@ -131,6 +133,7 @@ def test_the_service_ingests_a_dropped_file_and_a_new_feed_entry(
     assert service.tally.stored == 3
 
 
+@pytest.mark.long
 def test_serve_with_worker_takes_posts_processes_them_and_stops_on_sigterm(
     db: Database, database_url: str
 ) -> None:
