@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.domain import Extraction
-from app.extract import components
+from app.extract import attribute_rules, components
 from app.extract.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ def build_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
         ) from exc
     nlp.max_length = 10**8  # we chunk long texts ourselves
+    if "attribute_ruler" in nlp.pipe_names:
+        attribute_rules.install(nlp.get_pipe("attribute_ruler"))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
     for name in components.COMPONENTS:
