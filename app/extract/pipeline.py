@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.domain import Extraction
-from app.extract import attribute_rules, components
+from app.extract import attribute_rules, components, lemmas
 from app.extract.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -78,6 +78,8 @@ def build_nlp(model: str) -> Language:
     nlp.max_length = 10**8  # we chunk long texts ourselves
     if "attribute_ruler" in nlp.pipe_names:
         attribute_rules.install(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        lemmas.install(nlp.get_pipe("lemmatizer"))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
     for name in components.COMPONENTS:
