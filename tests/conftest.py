@@ -38,6 +38,20 @@ def require_shared(*parts: str) -> Path:
     return path
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests first, so that no worker starts one while the other has run dry. A module
+    holding a long test moves whole, so its module fixtures are still built once."""
+    long_modules = {item.module for item in items if item.get_closest_marker("long")}
+    order = {module: n for n, module in enumerate(dict.fromkeys(item.module for item in items))}
+    items.sort(
+        key=lambda item: (
+            item.module not in long_modules,
+            order[item.module],
+            not item.get_closest_marker("long"),
+        )
+    )
+
+
 @contextmanager
 def postgres_schema(prefix: str = "t") -> Iterator[str]:
     """The URL of a new, empty PostgreSQL schema, dropped afterwards."""

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
+from app.extract.eventing.clause_kind import kind_of_trigger
 from app.extract.eventing.clauses import clause_of
 from app.extract.eventing.countdown import countdown
 from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
-from app.extract.eventing.kinds import REPORTING_VERBS, STATE_VERBS, kind_of, names_happening
+from app.extract.eventing.kinds import STATE_VERBS, names_happening
 from app.extract.eventing.leads import lead_sentences, lead_trigger
 from app.extract.eventing.nominations import Nomination, intended_nominations, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
@@ -577,6 +578,10 @@ def _tells_no_happening(trigger: Token) -> bool:
         return not any(c.dep_ == "dobj" and names_happening(c.lemma_) for c in children)
     if lemma in STATE_VERBS or any(c.dep_ == "neg" for c in children):
         return True
+    if lemma == "let" and trigger.i + 1 < len(trigger.doc) and trigger.doc[trigger.i + 1].lower_ in _US:
+        return True  # "let us remember", "let's give them a round of applause": an exhortation
+    if lemma in _STANCES and _held_now(trigger, children):
+        return True  # "Today, I proudly stand with France", "we face challenges", "we support …"
     if lemma in _LIGHT_VERBS:  # "what happened last week", "what we did yesterday": no happening named
         held = ("dobj", "nsubj", "nsubjpass") if lemma in ("happen", "occur") else ("dobj",)
         taken = lemma == "take" and any(c.lower_ in _TAKEN for c in children)  # "took office"
@@ -588,6 +593,22 @@ def _tells_no_happening(trigger: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in children):
         return True
     return _asks(trigger)
+
+
+_US = frozenset({"us", "'s", "’s"})
+# Verbs of a stance or a condition, which in the present tell no happening: "I stand here
+# today", "today we face challenges", "France and the United States support entry into force".
+_STANCES = frozenset({"stand", "face", "support", "oppose", "live", "represent"})
+
+
+def _held_now(verb: Token, children: list[Token]) -> bool:
+    """The verb in the present, or an infinitive that is not a plan ("proud to stand beside you
+    today"), without a future or past of its own."""
+    if any(c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.tag_ in ("VBD", "MD")) for c in children):
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ"
 
 
 def _asks(verb: Token) -> bool:
@@ -648,66 +669,11 @@ def _event(
         summary=" ".join(text[start_char:end_char].split()),
         sentence=sentence_index(doc, span.start_char if span is not None else anchor.idx),
         trigger=trigger.text if trigger is not None else None,
-        kind=_kind(trigger),
+        kind=kind_of_trigger(trigger),
         participants=participants_in(doc, mentions, start_char, end_char),
         timex=dating.timex,
         summary_start=start_char,
         summary_end=end_char,
-    )
-
-
-# Words that name a kind of event as nouns only: "an act", "an executive order", "a bill".
-NOUN_ONLY_KINDS = frozenset({"act", "order", "bill"})
-# What one meets without a meeting: "meet the target", "met the deadline".
-_MET_GOALS = frozenset(
-    {"target", "goal", "deadline", "demand", "requirement", "standard", "criterion", "expectation", "need",
-     "threshold", "obligation", "commitment", "benchmark", "quota", "condition", "estimate"}
-)  # fmt: skip
-
-
-# Verbs of a phase, whose complement tells what happens: "began talks", "continue to meet".
-_PHASE_VERBS = frozenset({"begin", "start", "continue", "resume", "complete", "finish", "conclude"})
-
-
-def _kind(trigger: Token | None) -> EventKind:
-    if trigger is None:
-        return EventKind.OTHER
-    if trigger.lemma_.lower() in _PHASE_VERBS:
-        done = [c for c in trigger.children if c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "NOUN")]
-        if done:
-            return _kind(done[0])
-    kind = kind_of(trigger.lemma_)
-    ordered = trigger.lemma_.lower() == "order" and trigger.tag_ == "VBD"  # "ordered Federal aid"
-    if kind is not EventKind.OTHER and trigger.pos_ == "VERB" and trigger.lemma_.lower() in NOUN_ONLY_KINDS:
-        kind = kind if ordered else EventKind.OTHER  # "we have to act now" is no act of parliament
-    if kind is EventKind.OTHER and trigger.lemma_.lower() in _PHASE_VERBS and _in_force(trigger):
-        return EventKind.LEGISLATION  # "the national emergency … must continue in effect beyond March 15"
-    if kind is EventKind.OTHER and trigger.lemma_.lower() in REPORTING_VERBS:
-        return EventKind.STATEMENT
-    if kind is EventKind.MEETING and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _MET_GOALS for c in trigger.children
-    ):
-        return EventKind.OTHER  # "will meet the target", not a meeting
-    if kind in (EventKind.OTHER, EventKind.AGREEMENT) and trigger.pos_ in ("VERB", "AUX"):
-        # "approved a spending bill", "held hearings", "signed the bill", "made an announcement",
-        # "the summit is next week": the object (or the subject of "be") names it
-        deps = ("dobj", "nsubjpass", "nsubj", "attr") if trigger.lemma_ == "be" else ("dobj", "nsubjpass")
-        for child in trigger.children:
-            by_object = kind_of(child.lemma_) if child.dep_ in deps else EventKind.OTHER
-            if kind is EventKind.OTHER and by_object is not EventKind.OTHER:
-                return by_object
-            if by_object is EventKind.LEGISLATION:
-                return by_object
-    return kind
-
-
-def _in_force(verb: Token) -> bool:
-    """ "continue in effect", "remain in force": a measure's legal life."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "in"
-        and any(g.lemma_.lower() in ("effect", "force") for g in c.children)
-        for c in verb.children
     )
 
 

@@ -13,6 +13,7 @@ from app.extract.pipeline import CHUNK_CHARS
 PUBLISHED = dt.date(2024, 7, 1)
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_a_200_kb_text_without_punctuation_finishes_in_bounded_time(extractor: Extractor) -> None:
     words = (

@@ -44,6 +44,7 @@ def test_gold_article_entities_merges_and_quotes_meet_the_bar(tmp_path):
     assert scored.returncode == 0, scored.stdout
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_polnear_dev_direct_quotes_and_named_speakers_meet_the_bar():
     split = require_shared("data", "polnear", "dev")

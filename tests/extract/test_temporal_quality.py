@@ -34,6 +34,7 @@ def test_gold_article_dates_and_events_meet_the_bar(tmp_path):
     assert result.returncode == 0, result.stdout[-3000:]
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_tempeval3_training_corpus_value_f1_meets_the_bar():
     corpus = require_shared("data", "tempeval3", "train")

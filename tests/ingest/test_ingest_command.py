@@ -36,6 +36,7 @@ def articles(db: Database) -> list[Article]:
         return list(session.scalars(select(Article).order_by(Article.id)))
 
 
+@pytest.mark.long
 def test_gold_article_is_stored_once_with_its_metadata(db: Database, database_url: str) -> None:
     path = require_shared("corpus", "wsj-2024-07-01-nato-kyiv.txt")
     first = dateline(database_url, "ingest", path)
@@ -62,6 +63,7 @@ def test_gold_article_is_stored_once_with_its_metadata(db: Database, database_ur
     assert len(articles(db)) == 1
 
 
+@pytest.mark.long
 def test_white_house_items_keep_their_own_dates_and_titles(db: Database, database_url: str) -> None:
     folder = ROOT / "demo" / "whitehouse" / "statements-releases" / "2024-07"
     files = sorted(folder.glob("*.md"))[:3]
@@ -110,6 +112,7 @@ def test_jsonl_batch_stores_the_good_lines_and_exits_non_zero_for_the_bad(
     assert len(articles(db)) == 2
 
 
+@pytest.mark.long
 def test_worker_processes_extract_the_stream_while_the_caller_stores(
     db: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,7 +1,8 @@
 """`kill -9` the service three times at random moments while 300 articles are POSTed to a live
 server and 50 files are dropped into a watched folder: every accepted item is stored exactly
 once and none is failed, on SQLite and PostgreSQL. Short articles keep the run modest; the
-service restarts (and reloads the model) after each kill, as a supervisor would restart it."""
+service restarts (and reloads the model) after each kill, as a supervisor would restart it, and
+the restarted service declares the killed one dead and runs its claimed items again, once."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from sqlalchemy import func, select
 
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.models import Article, IngestItem
+from app.store.models import Article, Counter, IngestItem, IngestWorker
 from app.store.tokens import create_token
 from tests.ingest.service_support import count_by_status, start_dateline, wait_until
 from tests.web.live import live_server
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 POSTS = 300
 FILES = 50
@@ -84,8 +85,10 @@ def test_three_kills_during_posts_and_dropped_files_store_every_item_exactly_onc
     accepted: list[int] = []
     refused: list[str] = []
     kills: list[str] = []
+    logs: list[Path] = []
     with live_server(database_url, post_rate_per_minute=1_000_000) as base:
         log = tmp_path / "service-0.log"
+        logs.append(log)
         service = start_dateline(database_url, "service", log=log, **service_settings)
         assert wait_until(lambda: "working the queue" in log.read_text(), START_TIMEOUT), log.read_text()
         producers = [
@@ -104,6 +107,7 @@ def test_three_kills_during_posts_and_dropped_files_store_every_item_exactly_onc
                 service.wait()
                 kills.append(f"kill {n}: {count_by_status(db)}")
                 log = tmp_path / f"service-{n}.log"
+                logs.append(log)
                 service = start_dateline(database_url, "service", log=log, **service_settings)
             for thread in producers:
                 thread.join(300)
@@ -126,6 +130,14 @@ def test_three_kills_during_posts_and_dropped_files_store_every_item_exactly_onc
         article_ids = session.scalars(select(IngestItem.article_id)).all()
         articles = session.scalar(select(func.count()).select_from(Article))
         crashed = session.scalar(select(func.count()).where(IngestItem.crashes > 0))
+        retried = session.scalar(select(func.count()).where(IngestItem.attempts > 1))
+        counted = session.scalar(select(Counter.value).where(Counter.name == "articles"))
+        stopped = sorted(session.scalars(select(IngestWorker.stop_reason)))
     assert set(posted) == set(accepted) and all(posted.values())
     assert len(set(article_ids)) == len(article_ids) == articles == POSTS + FILES  # exactly once each
-    assert crashed, kills  # the kills did hit items in hand, and those were stored all the same
+    assert counted == POSTS + FILES  # the article counter was not bumped twice either
+    assert crashed and retried >= crashed, kills  # the kills hit items in hand; those ran again
+    assert stopped == ["died"] * KILLS + ["stopped"]
+    # each restart recovered the killed worker's claims
+    tails = [log.read_text()[-500:] for log in logs]
+    assert all("dead workers" in log.read_text() for log in logs[1:]), tails

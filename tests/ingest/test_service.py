@@ -1,7 +1,6 @@
-"""`dateline service` for real: a subprocess killed with SIGKILL mid-batch and restarted
-processes every accepted item exactly once; SIGTERM finishes the article in hand, puts the rest
-back and exits within 5 s;
-the in-process service picks up watched files and feed entries."""
+"""`dateline service` for real: two services share one queue; SIGTERM finishes the article in
+hand, puts the rest back and exits within 5 s; the in-process service picks up watched files and
+feed entries. (SIGKILL and restart: tests/ingest/test_kill9.py.)"""
 
 from __future__ import annotations
 
@@ -20,7 +19,7 @@ from app.config import Settings
 from app.ingest.service import IngestService
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.models import Article, Counter, IngestItem, IngestWorker
+from app.store.models import Article, IngestItem, IngestWorker
 from app.store.tokens import create_token
 from tests.conftest import TEST_DATA
 from tests.ingest.service_support import (
@@ -50,42 +49,7 @@ def done_count(db: Database) -> int:
     return count_by_status(db).get("done", 0)
 
 
-def test_sigkill_in_the_middle_of_a_batch_loses_and_doubles_nothing(db: Database, database_url: str) -> None:
-    enqueue_all(db, [json_item(i) for i in range(ITEMS)])
-    processing_at_kill = []
-    for kill_after in (8, 30):
-        service = start_dateline(database_url, "service", service_batch_size=4)
-        try:
-            assert wait_until(lambda n=kill_after: done_count(db) >= n, START_TIMEOUT), (
-                "service made no progress"
-            )
-        finally:
-            service.kill()  # SIGKILL: no handler, no cleanup
-            service.wait()
-        processing_at_kill.append(count_by_status(db).get("processing", 0))
-        assert done_count(db) < ITEMS, "the service finished before it could be killed"
-    # Items claimed by the killed processes are still 'processing': the kill hit a batch.
-    assert max(processing_at_kill) > 0
-
-    service = start_dateline(database_url, "service", service_batch_size=4)
-    try:
-        assert wait_until(lambda: done_count(db) == ITEMS, START_TIMEOUT), count_by_status(db)
-    finally:
-        output = stop(service, signal.SIGTERM)
-    assert "dead workers" in output  # the restart recovered the killed workers' claims
-
-    assert count_by_status(db) == {"done": ITEMS}  # none lost, none failed, none a duplicate
-    with db.sessions() as session:
-        article_ids = session.scalars(select(IngestItem.article_id)).all()
-        articles = session.scalar(select(func.count()).select_from(Article))
-        counted = session.scalar(select(Counter.value).where(Counter.name == "articles"))
-        retried = session.scalar(select(func.count()).where(IngestItem.attempts > 1))
-        stopped = dict(session.execute(select(IngestWorker.id, IngestWorker.stop_reason)).tuples().all())
-    assert len(set(article_ids)) == articles == counted == ITEMS  # each item has its own article
-    assert retried and retried >= max(processing_at_kill)  # the interrupted ones ran again, once
-    assert sorted(stopped.values()) == ["died", "died", "stopped"]
-
-
+@pytest.mark.long
 def test_two_services_share_one_queue_and_process_each_item_once(
     db: Database, database_url: str, tmp_path: Path
 ) -> None:
@@ -109,6 +73,7 @@ def test_two_services_share_one_queue_and_process_each_item_once(
     assert attempts == {1} and articles == ITEMS  # and no item was taken twice
 
 
+@pytest.mark.long
 def test_sigterm_finishes_the_article_in_hand_puts_the_rest_back_and_exits_within_5_s(
     db: Database, database_url: str
 ) -> None:
@@ -168,6 +133,7 @@ def test_the_service_ingests_a_dropped_file_and_a_new_feed_entry(
     assert service.tally.stored == 3
 
 
+@pytest.mark.long
 def test_serve_with_worker_takes_posts_processes_them_and_stops_on_sigterm(
     db: Database, database_url: str
 ) -> None:

@@ -91,6 +91,7 @@ def feed_state(db: Database, url: str) -> FeedState | None:
         return session.scalar(select(FeedState).where(FeedState.url == url))
 
 
+@pytest.mark.long
 def test_a_trickling_feed_holds_up_only_itself_and_shows_as_stuck(
     db: Database, database_url: str, tmp_path: Path
 ) -> None:

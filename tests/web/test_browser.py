@@ -133,6 +133,7 @@ def api_first(server: str, path: str) -> dict:  # type: ignore[type-arg]
         return json.load(response)["items"][0]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("viewport", ["wide", "phone", "wide-dark"])
 def test_every_page_loads_clean_and_passes_axe(browser, server: str, site: Site, viewport: str) -> None:  # type: ignore[no-untyped-def]
     tab = Tab(browser, server, viewport)

@@ -193,6 +193,7 @@ def test_the_api_refuses_a_script_url_and_takes_the_rest(hostile: HostileSite) -
     assert all(code == 422 for label, code in statuses.items() if label.startswith("raw ?url=")), statuses
 
 
+@pytest.mark.long
 def test_no_page_answer_or_export_links_to_script_or_fails(hostile: HostileSite) -> None:
     settings = Settings(database_url=hostile.database_url, _env_file=None)
     seen: set[str] = set()

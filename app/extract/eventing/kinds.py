@@ -20,7 +20,8 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
         word_set(
             "airstrike ambush assassinate assassination assault attack blast bomb bombing clash "
             "explode explosion fighting hijack invade invasion kidnap kill killing massacre murder "
-            "hit offensive operation raid shell shelling shoot shooting slay slaying strike war"
+            "hit offensive operation raid shell shelling shoot shooting slay slaying strike war "
+            "insurrection lynch lynching riot coup"
         ),
     ),
     (
@@ -35,14 +36,18 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
         word_set(
             "act amend amendment approve authorize bill budget create deadline emergency enact establish "
             "extend extension finalize impose law legislate legislation order ordinance pass ratify "
-            "regulation repeal revoke rule ruling sanction shut shutdown statute veto"
+            "regulation repeal revoke rule ruling sanction shut shutdown statute veto legalize outlaw "
+            "waive waiver reinstate rescind enactment imposition expire expiration lapse adopt "
+            "appropriate appropriation codify overturn overrule uphold convict conviction acquit "
+            "sentencing"
         ),
     ),
     (
         EventKind.APPOINTMENT,
         word_set(
             "appoint appointment confirm confirmation designate dismiss hire inaugurate inauguration "
-            "name nominate nomination promote replace resign resignation serve succeed swear"
+            "name nominate nomination promote replace resign resignation serve succeed swear retire "
+            "retirement"
         ),
     ),
     (
@@ -51,7 +56,8 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
             "arrival arrive attend brief briefing ceremony come conference conversation convene debate "
             "depart departure discuss event fly forum gather gathering go head hearing host join meet "
             "meeting negotiate negotiation participate protest rally return session summit talk talks "
-            "tour travel trip visit welcome"
+            "tour travel trip visit welcome dialogue consultation reception celebration convention "
+            "dinner roundtable luncheon gala parade concert festival vigil land"
         ),
     ),
     (
@@ -59,7 +65,8 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
         word_set(
             "announce announcement communique communiqué declaration declare deliver disclose inform "
             "fund introduce invest investment issue launch notify pay proclaim proclamation provide "
-            "publish release report reveal send spend submit unveil"
+            "publish release report reveal send spend submit unveil award grant allocate disburse "
+            "distribute contribute mobilize replenish replenishment funding"
         ),
     ),
     (
@@ -68,7 +75,10 @@ _KIND_LEMMAS: tuple[tuple[EventKind, frozenset[str]], ...] = (
             "accuse acknowledge add address admit answer argue ask call celebrate claim comment "
             "commemorate complain complaint criticize deny describe explain hear honor insist interview "
             "mention note observe pledge point praise predict promise recognize remark remarks say speak "
-            "speech state statement suggest tell testify testimony thank tout urge vow warn write"
+            "speech state statement suggest tell testify testimony thank tout urge vow warn write "
+            "reaffirm reiterate express remind underscore highlight commend congratulate applaud "
+            "condemn restate articulate convey affirm clarify recommend outline emphasize stress "
+            "underline endorse greet reply respond"
         ),
     ),
 )
@@ -94,9 +104,19 @@ _VERBS_ONLY = word_set(
     "argue admit deny acknowledge praise criticize tout urge warn vow predict set answer arrive "
     "attend brief celebrate deliver establish fly hear impose inform issue join mention notify "
     "observe participate point recognize send submit thank welcome honor come go head return discuss "
+    "reaffirm reiterate express remind underscore highlight commend congratulate applaud condemn "
+    "restate articulate convey affirm clarify recommend outline emphasize stress underline endorse "
+    "greet reply respond award grant allocate disburse distribute contribute mobilize replenish "
+    "legalize outlaw waive reinstate rescind expire lapse adopt appropriate codify overturn overrule "
+    "uphold convict acquit retire land "
     "extend finalize provide fund invest create pay spend hit shut approve authorize emergency"
 )
-EVENT_NOUNS = frozenset(lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas) - _VERBS_ONLY | word_set(
+# Nouns that name the kind of what takes place ("the concert will take place Friday", "held
+# the dinner", "granted a waiver") but alone are things: "Thanksgiving dinner is affordable".
+_KIND_ONLY_NOUNS = word_set("dialogue dinner roundtable luncheon gala parade concert festival vigil waiver")
+EVENT_NOUNS = frozenset(
+    lemma for _, lemmas in _KIND_LEMMAS for lemma in lemmas
+) - _VERBS_ONLY - _KIND_ONLY_NOUNS | word_set(
     "arrest arrival birth briefing budget closing closure collapse crash crisis cut deadline death "
     "decision default defeat departure disaster drop earthquake event failure fall fire flood "
     "founding funding hike increase indictment investigation landing move offer opening outbreak "

@@ -26,7 +26,7 @@ def trigger_of(span: Span) -> Token | None:
             return head.head  # "the invasion of Ukraine in February 2022"
     token = root
     for _ in range(_MAX_CLIMB):
-        if _governs_clause(token) and not _inside(token, span):
+        if _governs_clause(token) and not _inside(token, span) and not _prepositional(token, span):
             return token
         if token.head == token:
             return token if token.pos_ in ("VERB", "AUX") else None
@@ -51,6 +51,21 @@ def happening_trigger(span: Span) -> Token | None:
 
 
 _OBLIGED = frozenset({"have", "need"})
+
+
+# Participles used as prepositions, which date the clause they hang on: "signed the order …,
+# including its actions in November 2014", "Starting next year, there will be a cap".
+_INCLUDING = frozenset({"including", "excluding"})
+_STARTING = frozenset({"starting", "beginning"})
+
+
+def _prepositional(token: Token, span: Span) -> bool:
+    word = token.lower_
+    if token.head == token:
+        return False
+    if word in _INCLUDING:
+        return token.dep_ in ("prep", "advcl", "conj")
+    return word in _STARTING and token.dep_ in ("prep", "advcl") and token.i < token.head.i
 
 
 def _governs_clause(token: Token) -> bool:

@@ -147,9 +147,10 @@ def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[Story
     """The stories that matter most for these filters (a period, an entity…): by weight,
     that is corroboration times kind (app/store/stories/ranking.py), then date."""
     stmt, date_col, id_col = filtered_stories(session, replace(f, order=Order.NEWEST))
-    ids = list(
-        session.scalars(stmt.order_by(Story.weight.desc(), date_col.desc(), id_col.desc()).limit(limit))
-    )
+    # With an entity the lead participant's copy of the weight: its (entity, weight) index
+    # yields the heaviest first, instead of a sort of all of the entity's stories.
+    weight = StoryParticipant.weight if f.entities else Story.weight
+    ids = list(session.scalars(stmt.order_by(weight.desc(), date_col.desc(), id_col.desc()).limit(limit)))
     return stories_by_id(session, ids, as_of=f.as_of)
 
 
@@ -341,7 +342,9 @@ def nearby_stories(session: Session, detail: StoryDetail, days: int = 14, limit:
     slugs = [p.entity.slug for p in detail.participants[:3]]
     if not slugs:
         return []
-    ids = _entity_ids(session, slugs)
+    # Slugs as stored, looked up as such: not read as names a reader typed (entity_names),
+    # which ranks every entity so called and was most of this page's database time.
+    ids = list(session.scalars(select(Entity.id).where(Entity.slug.in_(slugs))))
     lo, hi = story.start_date - dt.timedelta(days=days), story.end_date + dt.timedelta(days=days)
     found = session.execute(
         select(StoryParticipant.story_id, StoryParticipant.start_date)
