@@ -9,12 +9,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.domain import EventKind
+from app.domain import EventKind, EventStatus, Granularity
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.models import Article
 from app.store.writer import delete_facts
-from tests.store.test_stories import OTHER, store_all, summit_article, summit_items
+from tests.store.test_stories import OTHER, D, store_all, summit_article, summit_items
 from tests.web.conftest import app_for_tests
 
 
@@ -104,3 +104,33 @@ def test_a_story_page_shows_the_stories_of_its_participants_near_it_in_time(clie
 
     assert nearby(summit["id"]) == [str(office["id"])]  # NATO's, a day apart
     assert nearby(office["id"]) == [str(summit["id"])]
+
+
+def test_an_entity_page_lists_what_is_expected_after_the_present(db: Database, settings: Settings) -> None:
+    """Upcoming: the expected stories that start after the collection's present, earliest
+    first; one expected this week, begun by the present, is in the news list alone."""
+    present = D(2024, 7, 10)
+    week = (present, "NATO will review budgets this week.", "review", D(2024, 7, 8), D(2024, 7, 14))
+    store_all(
+        db,
+        [
+            summit_article(1, present, "NATO opened an office on July 2.", "opened", D(2024, 7, 2)),
+            summit_article(2, *week, Granularity.WEEK, EventStatus.EXPECTED),
+            summit_article(3, present, "NATO will sign a pact on September 1.", "sign", D(2024, 9, 1),
+                           status=EventStatus.EXPECTED, kind=EventKind.AGREEMENT),
+            summit_article(4, present, "NATO will hold talks on August 1.", "talks", D(2024, 8, 1),
+                           status=EventStatus.EXPECTED),
+        ],
+    )  # fmt: skip
+    with TestClient(app_for_tests(settings)) as client:
+        page = client.get("/entities/nato")
+        assert page.status_code == 200
+        view = page.context["view"]
+        assert [c.story.title for c in view.upcoming] == [
+            "NATO will hold talks on August 1",
+            "NATO will sign a pact on September 1",
+        ]
+        assert [c.story.title for c in view.events] == [
+            "NATO will review budgets this week",
+            "NATO opened an office on July 2",
+        ]

@@ -448,9 +448,10 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(entity_counts.status.in_(f.statuses))
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
-        sub = filtered.subquery()
-        day, grain, amount = sub.c.start_date, Event.granularity, func.count()
-        stmt = select().select_from(sub).join(Event, Event.id == sub.c.id)
+        # the granularity read with the filtered rows, not by looking each event up again
+        sub = filtered.add_columns(Event.granularity).subquery()
+        day, grain, amount = sub.c.start_date, sub.c.granularity, func.count()
+        stmt = select().select_from(sub)
     label = case(
         (day < first, "before"),
         (day > last, "after"),

@@ -15,6 +15,7 @@ from app.store.models import Article, Entity, Event, Mention, Quote, Source, Sto
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.events import (
+    LAST_ID,
     EventFilter,
     Order,
     _entity_ids,
@@ -136,6 +137,14 @@ def list_stories(
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
     )
+
+
+def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10) -> list[StoryItem]:
+    """The first stories starting after `day`, oldest first: a keyset page from that day, one
+    index range however many stories came before, as events_after (a `date_from` filter looks
+    at where stories end, so its scan starts at the entity's oldest story)."""
+    cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
+    return list(list_stories(session, replace(f, order=Order.OLDEST), limit, cursor).items)
 
 
 def any_stories(session: Session, f: EventFilter, cursor: str | None) -> bool:
@@ -448,6 +457,7 @@ __all__ = [
     "list_stories",
     "nearby_stories",
     "quotes_about",
+    "stories_after",
     "stories_as_events",
     "stories_by_id",
     "story_rows",
