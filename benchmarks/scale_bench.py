@@ -63,6 +63,7 @@ COPIED = (
     "article_entities",
     "search_documents",
 )
+SQLITE_BUILD_CACHE_KIB = 1_048_576  # 1 GiB of page cache while the copies are written
 # search_documents.ref_id points at the row of its kind.
 REF_TABLES = {"article": "articles", "event": "events", "quote": "quotes"}
 
@@ -147,6 +148,7 @@ def build(db: Database, items: list[tuple[ArticleRecord, Extraction]], articles:
         base = session.scalar(select(func.count()).select_from(Article)) or 0
     print(f"stored {base} extracted articles through the writer in {time.perf_counter() - started:.0f} s")
     copies = -(-articles // base)
+    sqlite = db.engine.dialect.name == "sqlite"
     with db.engine.begin() as connection:
         strides = {
             name: connection.scalar(text(f"SELECT COALESCE(MAX(id), 0) FROM {name}")) or 0
@@ -154,12 +156,18 @@ def build(db: Database, items: list[tuple[ArticleRecord, Extraction]], articles:
             if "id" in Base.metadata.tables[name].columns
         }
         drop_search_index(connection)
+    with db.engine.connect() as connection:
+        if sqlite:  # the indexes being written outgrow SQLite's default 2 MB page cache
+            connection.execute(text(f"PRAGMA cache_size = -{SQLITE_BUILD_CACHE_KIB}"))
         started = time.perf_counter()
         for copy in range(1, copies):
             for name in COPIED:
                 connection.execute(text(_copy_statement(db.engine, name, strides, copy)))
             if copy % 50 == 0:
+                connection.commit()  # a WAL of one batch, not of the whole build
                 print(f"  copy {copy}/{copies - 1} ({time.perf_counter() - started:.0f} s)", flush=True)
+        connection.commit()
+    with db.engine.begin() as connection:
         if db.engine.dialect.name == "postgresql":
             for name in COPIED:  # ids were given explicitly: move the sequences past them
                 if name in strides:
@@ -216,10 +224,12 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="measure the database as it is (built before)")
     args = ap.parse_args()
     url = args.database_url or f"sqlite:////tmp/dateline-scale-{args.articles}.sqlite"
+    if not args.reuse and url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        for leftover in (path, f"{path}-wal", f"{path}-shm"):  # an old WAL would be replayed
+            Path(leftover).unlink(missing_ok=True)
     db = Database.open(url)
     if not args.reuse:
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
         items = extract(args.base, args.cache)
         build(db, items, args.articles)
     with db.sessions() as session:

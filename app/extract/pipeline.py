@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import logging
+import os
 import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.domain import Extraction
-from app.extract import components
+from app.extract import attribute_rules, components, lemmas
 from app.extract.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "2026.12.02.34"
 
 CHUNK_CHARS = 50_000
+_IN_FLIGHT = 4  # batches submitted ahead per worker process
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
@@ -76,6 +78,10 @@ def build_nlp(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
         ) from exc
     nlp.max_length = 10**8  # we chunk long texts ourselves
+    if "attribute_ruler" in nlp.pipe_names:
+        attribute_rules.install(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        lemmas.install(nlp.get_pipe("lemmatizer"))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
     for name in components.COMPONENTS:
@@ -124,6 +130,7 @@ class Extractor:
                 f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
             )
         self._nlp: Language | None = None
+        self.pool_stats: PoolStats | None = None  # of the last run with worker processes
 
     @property
     def nlp(self) -> Language:
@@ -132,6 +139,12 @@ class Extractor:
         if self._nlp is None:
             self._nlp = build_nlp(self.model)
         return self._nlp
+
+    @property
+    def pool_batch_size(self) -> int:
+        """Items a worker process takes at a time: a quarter of a batch, so that at the end of
+        a run one worker's last batch keeps the others idle for less."""
+        return max(1, self.batch_size // 4)
 
     @property
     def _base_pipes(self) -> list[str]:
@@ -158,6 +171,7 @@ class Extractor:
         failure costs only that article. With processes > 1, worker processes each load the
         model once and take batches of items."""
         iterator = iter(items)
+        self.pool_stats = None
         if processes <= 1:
             while batch := list(islice(iterator, self.batch_size)):
                 try:
@@ -168,30 +182,37 @@ class Extractor:
                 for item, extraction in zip(batch, results, strict=True):
                     yield item, extraction, None
             return
-        parts = iter(lambda: list(islice(iterator, self.batch_size)), [])
+        parts = iter(lambda: list(islice(iterator, self.pool_batch_size)), [])
+        stats = self.pool_stats = PoolStats(processes, time.monotonic())
         with ProcessPoolExecutor(
             max_workers=processes,
             initializer=_init_worker,
             initargs=(self.model, self.batch_size, self.limits),
         ) as pool:
-            # Two batches in flight per worker, and the next one submitted before the caller
-            # gets this one's results: the workers extract while the caller stores.
-            in_flight: deque[tuple[list[ExtractionInput], Future[list[Extraction]]]] = deque(
-                (part, pool.submit(_work, part)) for part in islice(parts, 2 * processes)
+            # Four small batches in flight per worker, and the next one submitted before the
+            # caller gets this one's results: the workers extract while the caller stores, and
+            # a worker done early need not wait while the caller waits for a long article.
+            in_flight: deque[tuple[list[ExtractionInput], Future[_Done]]] = deque(
+                (part, pool.submit(_work, part)) for part in islice(parts, _IN_FLIGHT * processes)
             )
             while in_flight:
                 part, future = in_flight.popleft()
+                waited = time.monotonic()
                 try:
-                    results = future.result()
+                    done: _Done | None = future.result()
                 except Exception:
-                    results = None
+                    done = None
+                stats.waited += time.monotonic() - waited
                 if (following := next(parts, None)) is not None:
                     in_flight.append((following, pool.submit(_work, following)))
-                if results is None:
+                if done is None:
                     yield from self._one_by_one(part)
                     continue
-                for item, extraction in zip(part, results, strict=True):
+                stats.add(done)
+                for item, extraction in zip(part, done.extractions, strict=True):
                     yield item, extraction, None
+        stats.ended = time.monotonic()
+        log.info("%s", stats)
 
     def _one_by_one(
         self, items: list[ExtractionInput]
@@ -281,14 +302,68 @@ def to_extraction(doc: Doc) -> Extraction:
     )
 
 
+@dataclass(frozen=True)
+class _Done:
+    """A worker's extractions of one batch, and when (monotonic clock, shared by the processes
+    of one machine) and with how much CPU it extracted them."""
+
+    extractions: list[Extraction]
+    worker: int  # process id
+    started: float
+    ended: float
+    cpu: float
+
+
+@dataclass
+class PoolStats:
+    """How busy the worker processes of one `extract_each` run were: extracting time per worker
+    over the run's wall time (the rest is start-up, model load, waiting for input, the tail),
+    and how long the caller waited for results (time it was not storing)."""
+
+    processes: int
+    started: float
+    ended: float = 0.0
+    waited: float = 0.0
+    batches: int = 0
+    busy: dict[int, float] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)
+    first: float | None = None  # when the first batch started extracting (models loaded)
+    last: float = 0.0
+
+    def add(self, done: _Done) -> None:
+        self.batches += 1
+        self.busy[done.worker] = self.busy.get(done.worker, 0.0) + done.ended - done.started
+        self.cpu[done.worker] = self.cpu.get(done.worker, 0.0) + done.cpu
+        self.first = done.started if self.first is None else min(self.first, done.started)
+        self.last = max(self.last, done.ended)
+
+    @property
+    def wall(self) -> float:
+        return (self.ended or time.monotonic()) - self.started
+
+    def __str__(self) -> str:
+        wall = max(self.wall, 1e-9)
+        shares = ", ".join(f"{b / wall:.0%}" for b in sorted(self.busy.values(), reverse=True))
+        start = (self.first or self.started) - self.started
+        tail = (self.ended or time.monotonic()) - self.last
+        return (
+            f"{self.processes} extraction processes over {wall:.1f} s, {self.batches} batches: "
+            f"busy {shares} (CPU {sum(self.cpu.values()):.1f} s); first batch began after "
+            f"{start:.1f} s; {tail:.1f} s after the last batch; the caller waited {self.waited:.1f} s"
+        )
+
+
 _worker: Extractor | None = None
 
 
 def _init_worker(model: str, batch_size: int, limits: ExtractionLimits) -> None:
     global _worker
     _worker = Extractor(model, batch_size, limits)
+    _worker.nlp  # noqa: B018 (load the model now, not inside the first batch's timing)
 
 
-def _work(items: list[ExtractionInput]) -> list[Extraction]:
+def _work(items: list[ExtractionInput]) -> _Done:
     assert _worker is not None
-    return list(_worker._run(items))
+    started, cpu = time.monotonic(), time.process_time()
+    extractions = list(_worker._run(items))
+    return _Done(extractions, os.getpid(), started, time.monotonic(), time.process_time() - cpu)

@@ -151,6 +151,8 @@ class Ingester:
                 reporter.duplicate(record.origin, result.reason)
             else:
                 reporter.stored(record.origin, result.article_id)
+        if self._extractor is not None and self._extractor.pool_stats is not None:
+            reporter.extraction = str(self._extractor.pool_stats)
 
 
 def ingest_paths(

@@ -37,6 +37,7 @@ class Reporter:
         self.ingested = self.duplicates = self.failed = 0
         self.started = time.monotonic()
         self._first_done: float | None = None
+        self.extraction: str | None = None  # how busy the extraction processes were, if several
         self._last_log = self.started
         self._quiet = quiet
         self._log_every = log_every_seconds
@@ -107,4 +108,6 @@ class Reporter:
         )
         if self.ingested == 0 and self.failed == 0 and self.duplicates:
             summary += " (nothing new to store)"
+        if self.extraction:
+            summary += f"\n{self.extraction}"
         return summary

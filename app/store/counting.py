@@ -65,6 +65,10 @@ _RECOUNT = (
        SELECT p.entity_id, e.start_date, e.granularity, e.kind, e.status, COUNT(DISTINCT e.id)
        FROM event_participants p JOIN events e ON e.id = p.event_id
        GROUP BY p.entity_id, e.start_date, e.granularity, e.kind, e.status""",
+    "DELETE FROM entity_event_month_counts",
+    """INSERT INTO entity_event_month_counts (entity_id, month, granularity, kind, status, count)
+       SELECT entity_id, {event_month}, granularity, kind, status, SUM(count) FROM entity_day_counts
+       GROUP BY entity_id, {event_month}, granularity, kind, status""",
     "DELETE FROM entity_month_counts",
     """INSERT INTO entity_month_counts (entity_id, month, mentions, articles)
        SELECT entity_id, {month}, SUM(mention_count), COUNT(*) FROM article_entities

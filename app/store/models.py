@@ -301,6 +301,7 @@ class Story(Base):
         Index("ix_stories_date", "start_date", "id"),
         Index("ix_stories_kind_date", "kind", "start_date", "id"),
         Index("ix_stories_status_date", "status", "start_date", "id"),
+        Index("ix_stories_weight", "weight", "start_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -326,15 +327,20 @@ class Story(Base):
 class StoryParticipant(Base):
     """An entity named by a story's reports (with how many); the story's start date is
     copied here so an entity's stories are one index range scan, and candidate stories for a
-    new event are found by its participants."""
+    new event are found by its participants. Its weight too, so that an entity's key events
+    are the first rows of an index rather than a sort of all of its stories."""
 
     __tablename__ = "story_participants"
-    __table_args__ = (Index("ix_story_participants_entity", "entity_id", "start_date", "story_id"),)
+    __table_args__ = (
+        Index("ix_story_participants_entity", "entity_id", "start_date", "story_id"),
+        Index("ix_story_participants_entity_weight", "entity_id", "weight", "start_date", "story_id"),
+    )
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
     reports: Mapped[int] = mapped_column(default=0)
     start_date: Mapped[dt.date] = mapped_column(Date)
+    weight: Mapped[float] = mapped_column(Float, default=0.0)  # the story's
 
 
 class StoryTerm(Base):
@@ -413,6 +419,20 @@ class EntityDayCount(Base):
 
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+
+
+class EntityEventMonthCount(Base):
+    """The same per-entity counts per start month (the month's first day): an entity's chart
+    by month or year over years of news reads a month's rows instead of some thirty days'."""
+
+    __tablename__ = "entity_event_month_counts"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     granularity: Mapped[str] = mapped_column(String(10), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     status: Mapped[str] = mapped_column(String(10), primary_key=True)

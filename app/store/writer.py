@@ -24,6 +24,7 @@ from app.store.models import (
     Entity,
     EntityAlias,
     EntityDayCount,
+    EntityEventMonthCount,
     EntityMonthCount,
     Event,
     EventDayCount,
@@ -418,7 +419,7 @@ _ADD_ENTITY_COUNTS = (
 
 def add_to_counts(
     session: Session,
-    model: type[EventDayCount] | type[EventMonthCount] | type[EntityDayCount] | type[EntityMonthCount],
+    model: type[EventDayCount | EventMonthCount | EntityDayCount | EntityEventMonthCount | EntityMonthCount],
     key_names: Sequence[str],
     increments: Mapping[tuple, Mapping[str, int]],
 ) -> None:
@@ -478,13 +479,23 @@ def _count_event_days(
 def _count_entity_days(
     session: Session, rows: Sequence[tuple[int, dt.date, str, str, str]], sign: int
 ) -> None:
-    """Events per (participant entity, start day, granularity, kind, status): one row per
-    event and entity in `rows`, for an entity's density chart."""
+    """Events per (participant entity, start day, granularity, kind, status), and per start
+    month: one row per event and entity in `rows`, for an entity's density chart."""
+    tally = Tally(rows)
     add_to_counts(
         session,
         EntityDayCount,
         ("entity_id", "day", "granularity", "kind", "status"),
-        {key: {"count": sign * n} for key, n in Tally(rows).items()},
+        {key: {"count": sign * n} for key, n in tally.items()},
+    )
+    months: Tally[tuple] = Tally()
+    for (entity_id, day, *rest), n in tally.items():
+        months[(entity_id, day.replace(day=1), *rest)] += n
+    add_to_counts(
+        session,
+        EntityEventMonthCount,
+        ("entity_id", "month", "granularity", "kind", "status"),
+        {key: {"count": sign * n} for key, n in months.items()},
     )
 
 
@@ -600,6 +611,7 @@ def delete_facts(session: Session, article: Article) -> None:
         )
         session.execute(delete(EntityMonthCount).where(EntityMonthCount.entity_id.in_(orphans)))
         session.execute(delete(EntityDayCount).where(EntityDayCount.entity_id.in_(orphans)))
+        session.execute(delete(EntityEventMonthCount).where(EntityEventMonthCount.entity_id.in_(orphans)))
         session.execute(delete(Entity).where(Entity.id.in_(orphans)))
         bump(session, "entities", -len(orphans))
     session.expire(article)

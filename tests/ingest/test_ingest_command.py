@@ -121,6 +121,7 @@ def test_worker_processes_extract_the_stream_while_the_caller_stores(
     result = dateline(database_url, "ingest", TEST_DATA / "articles.jsonl", "--processes", "2")
     assert result.returncode == 1, result.stderr  # the two bad lines are named, the rest stored
     assert "2 ingested, 0 duplicates, 2 failed" in result.stderr
+    assert "2 extraction processes over " in result.stderr and "busy " in result.stderr
     assert [a.title for a in articles(db)] == ["Port Strike Ends", "Rail Safety Rules Proposed"]
     assert all(a.pipeline_version for a in articles(db))
     again = dateline(database_url, "ingest", TEST_DATA / "articles.jsonl", "--processes", "2")

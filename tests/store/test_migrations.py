@@ -62,3 +62,31 @@ def test_search_documents_stored_before_0011_are_found_after_it(database_url: st
             assert [hit.kind for hit in search(session, "sanction")] == ["article"]
     finally:
         db.close()
+
+
+def test_stories_stored_before_0016_keep_their_key_event_rank_after_it(database_url: str) -> None:
+    """0016 copies each story's weight onto its participant rows, which an entity's key events
+    are ranked by: stories already stored rank as they did."""
+    from alembic import command
+
+    from app.domain import EventKind
+    from app.store.migrate import alembic_config, upgrade
+    from app.store.queries.events import EventFilter
+    from app.store.queries.stories import key_stories
+    from tests.store.test_stories import OTHER, store_all, summit_article, summit_items
+
+    db = Database.open(database_url)
+    try:
+        upgrade(db.engine)
+        # the summit stored first: without weights the later story would lead
+        store_all(db, [*summit_items(), summit_article(9, *OTHER, kind=EventKind.MEETING)])
+        cfg = alembic_config(database_url)
+        with db.engine.begin() as connection:  # back to 0015: the weights as they were before
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0015")
+        upgrade(db.engine)
+        with db.sessions() as session:
+            ranked = key_stories(session, EventFilter(entities=("nato",)))
+            assert [s.reports for s in ranked] == [3, 1]
+    finally:
+        db.close()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 
+from app.config import Settings
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.migrate import upgrade
@@ -16,6 +18,7 @@ from app.store.queries.entities import get_entity, mentions_by_month, mentions_b
 from app.store.queries.events import EventFilter, density_in_range
 from app.store.writer import delete_facts, store_article, store_facts
 from tests.store.factories import event, extraction, mention, person, record
+from tests.web.conftest import app_for_tests
 
 BODY = "Donald Trump spoke on Thursday. Trump said the war would end."
 
@@ -174,3 +177,28 @@ def test_mentions_over_a_few_months_come_by_week_too(db: Database) -> None:
         ("2024-W29", dt.date(2024, 7, 15), dt.date(2024, 7, 21), 2),
     ]
     assert detail.mentions_by_week == tuple(weeks) and len(detail.mentions_by_month) == 1
+
+
+def test_an_entitys_timeline_charts_its_months_from_kept_counts(db: Database, settings: Settings) -> None:
+    """The entity timeline's chart by month reads the entity's month rows: its bars equal
+    those counted over the events (a source filter takes that path), after a store and after a
+    re-extraction."""
+    with transaction(db.sessions) as session:
+        first = store_article(session, record(BODY, day=1), trump(events=2))
+        body = BODY + " Later."
+        people = [person("e1", "Donald Trump", [mention(body, "Donald Trump")])]
+        later = extraction(body, people, events=[event("Trump spoke", ["e1"], start=dt.date(2024, 9, 3))])
+        store_article(session, record(body, url="https://x.example/2", day=2), later)
+    year = {"entity": "donald-trump", "from": "2024-01", "to": "2024-12", "view": "reports"}
+    with TestClient(app_for_tests(settings)) as client:
+
+        def bars(**extra: str) -> dict[str, int]:
+            page = client.get("/timeline", params={**year, **extra})
+            assert page.status_code == 200
+            return {b.label: b.count for b in page.context["view"].density.chart.bars if b.count}
+
+        assert bars() == {"June 2024: 2 events": 2, "September 2024: 1 event": 1}
+        assert bars() == bars(source="test-wire")
+        with transaction(db.sessions) as session:
+            delete_facts(session, session.get(Article, first.article_id))
+        assert bars() == {"September 2024: 1 event": 1} == bars(source="test-wire")

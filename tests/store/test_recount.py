@@ -17,6 +17,7 @@ from app.store.models import (
     Counter,
     Entity,
     EntityDayCount,
+    EntityEventMonthCount,
     EntityMonthCount,
     EventDayCount,
     EventMonthCount,
@@ -81,6 +82,7 @@ def kept_counts(db: Database) -> dict[str, object]:
             "months": sorted(session.execute(select(EntityMonthCount.__table__)).all()),
             "event_months": sorted(session.execute(select(EventMonthCount.__table__)).all()),
             "entity_days": sorted(session.execute(select(EntityDayCount.__table__)).all()),
+            "entity_event_months": sorted(session.execute(select(EntityEventMonthCount.__table__)).all()),
             "totals": dict(session.execute(select(Counter.name, Counter.value)).tuples().all()),
         }
 
@@ -96,6 +98,7 @@ def test_recount_gives_the_counts_ingest_keeps(db: Database) -> None:
             "UPDATE articles SET event_count = 5, quote_count = 5",
             "DELETE FROM event_day_counts",
             "UPDATE entity_day_counts SET count = 9",
+            "DELETE FROM entity_event_month_counts",
             "DELETE FROM event_month_counts",
             "UPDATE entity_month_counts SET mentions = 1",
             "UPDATE counters SET value = 0",

@@ -13,7 +13,7 @@ from sqlalchemy import event as sa_event
 from app.config import Settings
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.search import matches
+from app.store.search import matches, newest_matching
 from app.store.writer import store_article
 from tests.store.factories import event, extraction, mention, person, record
 
@@ -80,3 +80,24 @@ def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -
     assert page.text.count("NATO leaders met in Vilnius") >= 1 and "budget talks" not in page.text
     text_lookups = [s for s in statements if " MATCH " in s or "@@" in s]
     assert len(text_lookups) == 1, text_lookups
+
+
+def test_search_ranks_the_newest_matches_however_the_ids_are_sliced(db: Database) -> None:
+    """/search ranks the newest matches only; PostgreSQL finds them in slices of ids going
+    back from the newest: any slicing gives the newest matches of the kinds asked for, and
+    fewer matches than wanted are all ranked. (SQLite's bound counts the newest matches of
+    every kind, so it may rank fewer of one kind.)"""
+    store_summits(db, 6)
+    with db.sessions() as session:
+        every = newest_matching(session, "nato", ["event"], 100)
+        assert every is not None
+        all_ids = sorted(r.ref_id for r in session.execute(every))
+        assert len(all_ids) == 6
+        for first_slice in (1, 2, 5, None):
+            newest = newest_matching(session, "nato", ["event"], 3, first_slice=first_slice)
+            assert newest is not None
+            found = sorted(r.ref_id for r in session.execute(newest))
+            if db.engine.dialect.name == "postgresql":
+                assert found == all_ids[-3:], first_slice
+            else:
+                assert found and set(found) <= set(all_ids[-3:])

@@ -8,6 +8,15 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from app.config import Settings
+from app.domain import EventKind, EventStatus, Granularity
+from app.store.database import Database
+from app.store.engine import transaction
+from app.store.models import Article
+from app.store.writer import delete_facts
+from tests.store.test_stories import OTHER, D, store_all, summit_article, summit_items
+from tests.web.conftest import app_for_tests
+
 
 @pytest.fixture
 def client(story_client: TestClient) -> TestClient:
@@ -55,3 +64,73 @@ def test_key_events_rank_the_most_reported_story_first(client: TestClient) -> No
     ranked = re.findall(r'id="s(\d+)"', page.text)
     summit_id = max(client.get("/api/v1/stories").json()["items"], key=lambda s: s["reports"])["id"]
     assert ranked[0] == str(summit_id)
+
+
+def test_key_events_of_an_entity_follow_its_stories_as_reports_come_and_go(
+    db: Database, settings: Settings
+) -> None:
+    """An entity's key events are ranked by the weight kept on its participant rows: a story
+    that gains reports at ingest overtakes, and falls back when they are re-extracted away."""
+    office = summit_article(9, *OTHER, kind=EventKind.MEETING)  # weighs what one summit report does
+    summit = summit_items()
+    ids = store_all(db, [office, summit[0]])
+    with TestClient(app_for_tests(settings)) as client:
+
+        def ranked(entity: str) -> list[str]:
+            page = client.get("/key-events", params={"entity": entity})
+            assert page.status_code == 200
+            return [c.story.title for c in page.context["view"].stories]
+
+        office_title = "NATO opened a liaison office in Kyiv on Tuesday"
+        assert ranked("nato")[0] == office_title  # a tie: the later story first
+        ids += store_all(db, summit[1:])
+        assert ranked("nato")[1] == office_title and len(ranked("nato")) == 2
+        assert ranked("joe-biden") == ranked("nato")[:1]  # the summit, which Biden opened
+        for article_id in ids[2:]:
+            with transaction(db.sessions) as session:
+                delete_facts(session, session.get(Article, article_id))
+        assert ranked("nato")[0] == office_title and len(ranked("nato")) == 2
+
+
+def test_a_story_page_shows_the_stories_of_its_participants_near_it_in_time(client: TestClient) -> None:
+    stories = client.get("/api/v1/stories").json()["items"]
+    summit = max(stories, key=lambda s: s["reports"])
+    office = next(s for s in stories if s["id"] != summit["id"])
+
+    def nearby(story_id: int) -> list[str]:
+        page = client.get(f"/stories/{story_id}").text
+        assert page.count('id="nearby-title"') == 1
+        return re.findall(r'id="s(\d+)"', page.split('id="nearby-title"')[1])
+
+    assert nearby(summit["id"]) == [str(office["id"])]  # NATO's, a day apart
+    assert nearby(office["id"]) == [str(summit["id"])]
+
+
+def test_an_entity_page_lists_what_is_expected_after_the_present(db: Database, settings: Settings) -> None:
+    """Upcoming: the expected stories that start after the collection's present, earliest
+    first; one expected this week, begun by the present, is in the news list alone."""
+    present = D(2024, 7, 10)
+    week = (present, "NATO will review budgets this week.", "review", D(2024, 7, 8), D(2024, 7, 14))
+    store_all(
+        db,
+        [
+            summit_article(1, present, "NATO opened an office on July 2.", "opened", D(2024, 7, 2)),
+            summit_article(2, *week, Granularity.WEEK, EventStatus.EXPECTED),
+            summit_article(3, present, "NATO will sign a pact on September 1.", "sign", D(2024, 9, 1),
+                           status=EventStatus.EXPECTED, kind=EventKind.AGREEMENT),
+            summit_article(4, present, "NATO will hold talks on August 1.", "talks", D(2024, 8, 1),
+                           status=EventStatus.EXPECTED),
+        ],
+    )  # fmt: skip
+    with TestClient(app_for_tests(settings)) as client:
+        page = client.get("/entities/nato")
+        assert page.status_code == 200
+        view = page.context["view"]
+        assert [c.story.title for c in view.upcoming] == [
+            "NATO will hold talks on August 1",
+            "NATO will sign a pact on September 1",
+        ]
+        assert [c.story.title for c in view.events] == [
+            "NATO will review budgets this week",
+            "NATO opened an office on July 2",
+        ]

@@ -17,6 +17,7 @@ from app.store.models import (
     Counter,
     Entity,
     EntityDayCount,
+    EntityEventMonthCount,
     Event,
     EventDayCount,
     EventMonthCount,
@@ -409,9 +410,10 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
 
     One grouped query either way: over the per-day counts kept at ingest when only kind,
     status and source filter (so the unfiltered timeline costs the same at any size), over the
-    entity's per-day counts when one entity filters (its days, not its events), else over the
-    filtered events themselves. Where a kept total counts every matching event (no filter, or
-    one entity alone), only the days from the range on are read and "before" is the rest."""
+    entity's per-day or per-month counts when one entity filters (its days or months, not its
+    events), else over the filtered events themselves. Where a kept total counts every
+    matching event (no filter, or one entity alone), only the days from the range on are read
+    and "before" is the rest."""
     f.validate()
     bucket = choose_bucket(start, end)
     first, last = _period(bucket, _label(bucket, start), 0).start, _period(bucket, _label(bucket, end), 0).end
@@ -433,19 +435,23 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(counts.source_id.in_(_source_ids(session, f.sources)))
     elif _counts_from_entity_day_table(f):
         [entity_id] = _entity_ids(session, f.entities)
-        day, grain, amount = EntityDayCount.day, EntityDayCount.granularity, func.sum(EntityDayCount.count)
-        stmt = select().select_from(EntityDayCount).where(EntityDayCount.entity_id == entity_id)
+        # Bars of a month or a year from the entity's month rows, as for the whole collection.
+        entity_counts = EntityDayCount if bucket is Bucket.DAY else EntityEventMonthCount
+        day = entity_counts.day if entity_counts is EntityDayCount else entity_counts.month
+        grain, amount = entity_counts.granularity, func.sum(entity_counts.count)
+        stmt = select().select_from(entity_counts).where(entity_counts.entity_id == entity_id)
         if not (f.kinds or f.statuses):
             total = session.scalar(select(Entity.event_count).where(Entity.id == entity_id)) or 0
         if f.kinds:
-            stmt = stmt.where(EntityDayCount.kind.in_(f.kinds))
+            stmt = stmt.where(entity_counts.kind.in_(f.kinds))
         if f.statuses:
-            stmt = stmt.where(EntityDayCount.status.in_(f.statuses))
+            stmt = stmt.where(entity_counts.status.in_(f.statuses))
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
-        sub = filtered.subquery()
-        day, grain, amount = sub.c.start_date, Event.granularity, func.count()
-        stmt = select().select_from(sub).join(Event, Event.id == sub.c.id)
+        # the granularity read with the filtered rows, not by looking each event up again
+        sub = filtered.add_columns(Event.granularity).subquery()
+        day, grain, amount = sub.c.start_date, sub.c.granularity, func.count()
+        stmt = select().select_from(sub)
     label = case(
         (day < first, "before"),
         (day > last, "after"),

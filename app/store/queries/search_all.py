@@ -15,7 +15,7 @@ from app.store.queries.entity_names import ranked_entities
 from app.store.queries.events import events_by_id
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleItem, EntityItem, EventItem, QuoteItem
-from app.store.search import matching_documents, query_words
+from app.store.search import newest_matching, query_words
 
 KINDS = ("event", "quote", "entity", "article")
 # Matches ranked per search: the most recently stored ones. Ranking costs per match, so a
@@ -41,7 +41,7 @@ class SearchResults:
 def best_per_kind(session: Session, q: str, kinds: tuple[str, ...], per_kind: int) -> dict[str, list[int]]:
     """Ids of the best `per_kind` matches of each kind, best first: one ranking pass over the
     latest RANKED_MATCHES matches (a window per kind) rather than one query per kind."""
-    docs = matching_documents(session.get_bind().dialect.name, q, kinds, newest=RANKED_MATCHES)
+    docs = newest_matching(session, q, kinds, RANKED_MATCHES)
     if docs is None:
         return {}
     matches = docs.subquery()

@@ -15,6 +15,7 @@ from app.store.models import Article, Entity, Event, Mention, Quote, Source, Sto
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.events import (
+    LAST_ID,
     EventFilter,
     Order,
     _entity_ids,
@@ -138,6 +139,14 @@ def list_stories(
     )
 
 
+def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10) -> list[StoryItem]:
+    """The first stories starting after `day`, oldest first: a keyset page from that day, one
+    index range however many stories came before, as events_after (a `date_from` filter looks
+    at where stories end, so its scan starts at the entity's oldest story)."""
+    cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
+    return list(list_stories(session, replace(f, order=Order.OLDEST), limit, cursor).items)
+
+
 def any_stories(session: Session, f: EventFilter, cursor: str | None) -> bool:
     """Whether the page at `cursor` holds any story (one query, no story built)."""
     return bool(_page_ids(session, f, 0, cursor)[0])
@@ -147,9 +156,10 @@ def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[Story
     """The stories that matter most for these filters (a period, an entity…): by weight,
     that is corroboration times kind (app/store/stories/ranking.py), then date."""
     stmt, date_col, id_col = filtered_stories(session, replace(f, order=Order.NEWEST))
-    ids = list(
-        session.scalars(stmt.order_by(Story.weight.desc(), date_col.desc(), id_col.desc()).limit(limit))
-    )
+    # With an entity the lead participant's copy of the weight: its (entity, weight) index
+    # yields the heaviest first, instead of a sort of all of the entity's stories.
+    weight = StoryParticipant.weight if f.entities else Story.weight
+    ids = list(session.scalars(stmt.order_by(weight.desc(), date_col.desc(), id_col.desc()).limit(limit)))
     return stories_by_id(session, ids, as_of=f.as_of)
 
 
@@ -341,7 +351,9 @@ def nearby_stories(session: Session, detail: StoryDetail, days: int = 14, limit:
     slugs = [p.entity.slug for p in detail.participants[:3]]
     if not slugs:
         return []
-    ids = _entity_ids(session, slugs)
+    # Slugs as stored, looked up as such: not read as names a reader typed (entity_names),
+    # which ranks every entity so called and was most of this page's database time.
+    ids = list(session.scalars(select(Entity.id).where(Entity.slug.in_(slugs))))
     lo, hi = story.start_date - dt.timedelta(days=days), story.end_date + dt.timedelta(days=days)
     found = session.execute(
         select(StoryParticipant.story_id, StoryParticipant.start_date)
@@ -445,6 +457,7 @@ __all__ = [
     "list_stories",
     "nearby_stories",
     "quotes_about",
+    "stories_after",
     "stories_as_events",
     "stories_by_id",
     "story_rows",

@@ -384,21 +384,19 @@ IndexEntry = tuple[int, Profile, dt.date, "Profile | None"]  # story id, profile
 def write_index_rows(session: Session, entries: Sequence[IndexEntry]) -> None:
     """Bring the stories' participant and term rows in line with their profiles: new ones are
     added, counts changed, gone ones deleted, and every row moved to its story's start date.
-    A few statements for any number of stories."""
+    A few statements for any number of stories. Each row carries its story's weight, as the
+    story row does (story_fields)."""
     upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    weights = {story_id: story_weight(profile) for story_id, profile, _, _ in entries}
     participants = [
-        {"story_id": story_id, "entity_id": e, "reports": n, "start_date": start}
+        {"story_id": story_id, "entity_id": e, "reports": n, "start_date": start, "weight": weights[story_id]}
         for story_id, profile, start, _ in entries
         for e, n in sorted(profile.participants.items())
     ]
     for chunk in _chunks(participants):
         stmt = upsert(StoryParticipant).values(chunk)
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["story_id", "entity_id"],
-                set_={"reports": stmt.excluded.reports, "start_date": stmt.excluded.start_date},
-            )
-        )
+        kept = {name: stmt.excluded[name] for name in ("reports", "start_date", "weight")}
+        session.execute(stmt.on_conflict_do_update(index_elements=["story_id", "entity_id"], set_=kept))
     terms = [
         {"story_id": story_id, "term": term, "start_date": start}
         for story_id, profile, start, _ in entries

@@ -21,10 +21,10 @@ from app.store.queries.entities import (
     get_entity,
     list_entities,
 )
-from app.store.queries.events import EventFilter, Order
+from app.store.queries.events import EventFilter
 from app.store.queries.overview import article_dates
 from app.store.queries.quotes import QuoteFilter, list_quotes
-from app.store.queries.stories import list_stories
+from app.store.queries.stories import list_stories, stories_after
 from app.store.queries.views import EntityItem
 from app.web import structured, urls
 from app.web.cards import QuoteCard, quote_cards
@@ -118,20 +118,8 @@ def entity(request: Request, session: SessionDep, slug: str) -> HTMLResponse:
     _, present = article_dates(session)
     # the news first, up to the collection's present; what is expected after it apart
     events = list_stories(session, EventFilter(entities=(item.slug,), date_to=present), limit=12)
-    upcoming = (
-        list_stories(
-            session,
-            EventFilter(
-                entities=(item.slug,),
-                statuses=(EventStatus.EXPECTED.value,),
-                date_from=present + dt.timedelta(days=1),
-                order=Order.OLDEST,
-            ),
-            limit=5,
-        ).items
-        if present
-        else []
-    )
+    expected = EventFilter(entities=(item.slug,), statuses=(EventStatus.EXPECTED.value,))
+    upcoming = stories_after(session, expected, present, limit=5) if present else []
     quotes = list_quotes(session, QuoteFilter(speakers=(item.slug,)), limit=10)
     timeline_url = urls.timeline(entity=item.slug)
     quotes_url = urls.quotes(speaker=item.slug)
