@@ -6,6 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from app.store.database import Database
+from app.store.engine import SQLITE_CACHE_KIB
 from app.store.models import Base
 from app.store.search import is_search_index_object
 
@@ -34,12 +35,14 @@ def test_full_text_index_exists_after_upgrade(db: Database) -> None:
     assert found
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(db: Database) -> None:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_its_own_page_cache(db: Database) -> None:
     if db.engine.dialect.name != "sqlite":
         pytest.skip("SQLite only")
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        # a page cache of its own, not SQLite's 2 MB (app/store/engine.py)
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -SQLITE_CACHE_KIB
 
 
 def test_search_documents_stored_before_0011_are_found_after_it(database_url: str) -> None:
