@@ -521,7 +521,13 @@ def _names_a_thing(span: Span) -> bool:
         return not names_happening(owner.lemma_) and owner.lemma_.lower() not in _TIME_NOUNS
     if root.dep_ not in ("compound", "nummod", "amod", "nmod", "poss") or is_title_holder(head):
         return False  # "the 2024 NBA champions" won in 2024
+    if head.pos_ in ("NOUN", "PROPN") and head.i > root.i and head.lemma_.lower() in _FISCAL_NOUNS:
+        return True  # "a ‘24 budget", "the 2025 budget": the year it covers, not when it happens
     return head.pos_ in ("NOUN", "PROPN") and head.i > root.i and not names_happening(head.lemma_)
+
+
+# Things named by the (fiscal) year they cover.
+_FISCAL_NOUNS = frozenset({"budget", "appropriations"})
 
 
 # Nouns of a part of a time, through which "of" still dates: "by the end of 2024", "the morning

@@ -99,3 +99,17 @@ def test_including_and_starting_date_the_clause_they_hang_on(nlp):
     assert dated_events_of(nlp, "Starting next year, there will be a limit.") == []
     [capped] = dated_events_of(nlp, "Starting next year, drug costs will be capped at $2,000.")
     assert (capped.trigger, capped.value) == ("capped", "2025")
+
+
+@pytest.mark.slow
+def test_an_event_noun_before_ago_is_dated_by_it_when_the_parse_hangs_ago_on_a_noun(nlp):
+    text = (
+        "In an interview, Reyes made it clear he had major misgivings about the armed forces under "
+        "President Obama at the time of his retirement two years ago."
+    )
+    [retirement] = dated_events_of(nlp, text)
+    assert (retirement.trigger, retirement.value, retirement.kind) == (
+        "retirement",
+        "2022",
+        EventKind.APPOINTMENT,
+    )

@@ -302,6 +302,7 @@ def test_meeting_a_target_is_no_meeting(nlp):
         "The committee did not meet on Thursday.",  # denied
         "Remember: 2025.",  # a bare date
         "In today's uncertain world, the alliance matters more.",  # a date inside a thing's name
+        "We are talking about a 2025 budget.",  # the year a budget covers
     ],
 )
 def test_a_time_expression_without_a_happening_makes_no_event(nlp, text):

@@ -192,6 +192,28 @@ def test_anaphora_count_from_the_last_date_mentioned():
     assert normalize("two days later", MONDAY, reference=reference).value == "1946-03-07"
 
 
+def test_that_night_is_a_part_of_the_day_last_named_and_nothing_without_one():
+    reference = normalize("November 12, 2012", MONDAY)
+    assert normalize("that night", MONDAY, reference=reference).value == "2012-11-12TNI"
+    assert normalize("that same evening", MONDAY, reference=reference).value == "2012-11-12TEV"
+    assert normalize("that night", MONDAY, reference=normalize("September 2012", MONDAY)) is None
+    assert normalize("that night", MONDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("We are talking about a ‘24 budget.", ["2024"]),  # a year clipped to two digits
+        ("He was drafted in ’67.", ["1967"]),
+        ("The ’90s were good.", []),  # a decade is no clipped year
+        ("He said ‘24 hours is not enough’.", ["PT24H"]),  # a quoted amount, no year
+    ],
+)
+def test_a_year_clipped_after_an_apostrophe(text, values):
+    found = [c for c in scan(text) if not isinstance(c.reading.meaning, NotTemporal)]
+    assert [normalize(text[c.start : c.end], MONDAY).value for c in found] == values
+
+
 @pytest.mark.parametrize(
     ("value", "first", "last", "granularity"),
     [

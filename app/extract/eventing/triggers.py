@@ -19,6 +19,8 @@ def trigger_of(span: Span) -> Token | None:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and root.dep_ == "npadvmod" and _is_event_noun(before):
         return before  # "a communiqué last year", parsed as if "last year" modified the verb
+    if before is not None and root.dep_ == "advmod" and head.pos_ == "NOUN" and _is_event_noun(before):
+        return before  # "at the time of his retirement two years ago", "ago" hung on "time"
     if head != root and not _inside(head, span):
         if root.dep_ in _NOUN_MODIFIER_DEPS and (_is_event_noun(head) or is_title_holder(head)):
             return head

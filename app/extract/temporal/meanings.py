@@ -139,7 +139,7 @@ class ClockTime:
     hour: int | None = None
     minute: int = 0
     part_of_day: str | None = None  # TIMEX3 MO, AF, EV, NI
-    day: CalendarDate | WeekdayDate | Shift | None = None  # None: the publication day
+    day: CalendarDate | WeekdayDate | Shift | RelativePeriod | None = None  # None: the publication day
 
 
 @dataclass(frozen=True)

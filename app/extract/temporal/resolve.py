@@ -429,6 +429,10 @@ def _clock_time(m: ClockTime, ctx: Context) -> Resolution | None:
     if m.hour is not None and not (0 <= m.hour <= 24 and 0 <= m.minute < 60):
         return None
     suffix = f"T{m.hour:02d}:{m.minute:02d}" if m.hour is not None else f"T{m.part_of_day}"
+    if isinstance(m.day, RelativePeriod) and m.day.anchor is Anchor.REFERENCE:
+        reference = ctx.reference  # "that night": only after a day has been named
+        if reference is None or _rank(reference.granularity) > _rank(Granularity.DAY):
+            return None
     day = resolve(m.day, ctx) if m.day is not None else _publication_day(ctx)
     if day is None:
         return None

@@ -122,6 +122,12 @@ def _year_rule(m: re.Match[str]) -> Reading | None:
     return Reading(CalendarDate(year=year), mod="MID" if m["mid"] else None) if year else None
 
 
+def _clipped_year(m: re.Match[str]) -> Reading | None:
+    """ "a ‘24 budget", "June of ’47": two digits after an apostrophe, this century up to '40."""
+    yy = int(m["yy"])
+    return Reading(CalendarDate(year=(2000 if yy <= 40 else 1900) + yy))
+
+
 def _weekday(m: re.Match[str]) -> Reading | None:
     weekday = weekday_number(m["wd"])
     if weekday is None:
@@ -290,6 +296,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         _year_rule,
         priority=4,
         anchor=r"\d\d\d\d|nineteen|eighteen|thousand",
+    ),
+    rule(
+        "clipped year",
+        r"(?<![\w'’‘])['’‘](?P<yy>\d\d)\b(?![%'’‘\d]|[.,:/-]\d)(?!\s*(?:s\b|hours?|days?|weeks?|months?|years?|"
+        r"minutes?|seconds?|percent|per|million|billion|trillion|times|am|pm|a\.m|p\.m|and|to|or)\b)",
+        _clipped_year,
+        anchor=r"['’‘]\d\d",
     ),
     rule(
         "weekday",

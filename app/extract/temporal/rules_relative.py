@@ -192,6 +192,12 @@ def _term_start(m: re.Match[str]) -> Reading | None:
     return Reading(TermStart("D" if m["unit"].lower() == "day" else "W"))
 
 
+def _that_part_of_day(m: re.Match[str]) -> Reading | None:
+    """ "that night", "that same evening": a part of the day the text last named."""
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    return Reading(ClockTime(part_of_day=pod, day=RelativePeriod("D", 0, Anchor.REFERENCE)))
+
+
 RELATIVE_RULES: tuple[Rule, ...] = (
     rule(
         "term start",
@@ -212,6 +218,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "part of day",
         rf"\b(?:(?P<which>this|last)\s+(?P<pod>{PART_OF_DAY})|(?P<over>overnight))",
         _part_of_day,
+        anchor=r"morning|afternoon|evening|night",
+    ),
+    rule(
+        "that part of day",
+        rf"\bthat\s+(?:same\s+)?(?P<pod>{PART_OF_DAY})",
+        _that_part_of_day,
         anchor=r"morning|afternoon|evening|night",
     ),
     rule(
