@@ -55,7 +55,10 @@ def ingest(root: Path, inputs: Path, processes: int, workdir: Path) -> tuple[flo
         "--quiet",
     ]
     cpu, started = children_cpu(), time.perf_counter()
-    subprocess.run(command, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    # exit status 1 means some item failed (named on stderr); the rest is stored and counted
+    done = subprocess.run(command, cwd=root, env=env, stdout=subprocess.DEVNULL)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"dateline ingest failed with status {done.returncode}")
     wall, cpu = time.perf_counter() - started, children_cpu() - cpu
     import sqlite3
 
