@@ -16,7 +16,7 @@ from app.store.migrate import upgrade
 from app.store.models import Article, Entity, EntityDayCount, EntityMonthCount, EventDayCount, EventMonthCount
 from app.store.queries.entities import get_entity, mentions_by_month, mentions_by_week
 from app.store.queries.events import EventFilter, density_in_range
-from app.store.writer import delete_facts, store_article, store_facts
+from app.store.writer import StoreResult, delete_facts, store_article, store_facts
 from tests.store.factories import event, extraction, mention, person, record
 from tests.web.conftest import app_for_tests
 
@@ -137,15 +137,21 @@ def test_an_entitys_density_reads_its_day_counts_and_matches_its_events(db: Data
     assert list(entity_day_counts(db).values()) == [1]
 
 
-def test_a_chart_by_month_reads_the_month_counts(db: Database) -> None:
-    """Bars of a month or a year come from the month rows, which follow every store and
-    re-extraction as the day rows do; the chart equals one counted over the events."""
+def store_june_and_september(db: Database) -> StoreResult:
+    """Two articles: two of Trump's events in June 2024, then one in September. The first one stored."""
     with transaction(db.sessions) as session:
         first = store_article(session, record(BODY, day=1), trump(events=2))
         body = BODY + " Later."
         people = [person("e1", "Donald Trump", [mention(body, "Donald Trump")])]
         later = extraction(body, people, events=[event("Trump spoke", ["e1"], start=dt.date(2024, 9, 3))])
         store_article(session, record(body, url="https://x.example/2", day=2), later)
+    return first
+
+
+def test_a_chart_by_month_reads_the_month_counts(db: Database) -> None:
+    """Bars of a month or a year come from the month rows, which follow every store and
+    re-extraction as the day rows do; the chart equals one counted over the events."""
+    first = store_june_and_september(db)
     year = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     with db.sessions() as session:
         chart = density_in_range(session, EventFilter(), *year)
@@ -183,12 +189,7 @@ def test_an_entitys_timeline_charts_its_months_from_kept_counts(db: Database, se
     """The entity timeline's chart by month reads the entity's month rows: its bars equal
     those counted over the events (a source filter takes that path), after a store and after a
     re-extraction."""
-    with transaction(db.sessions) as session:
-        first = store_article(session, record(BODY, day=1), trump(events=2))
-        body = BODY + " Later."
-        people = [person("e1", "Donald Trump", [mention(body, "Donald Trump")])]
-        later = extraction(body, people, events=[event("Trump spoke", ["e1"], start=dt.date(2024, 9, 3))])
-        store_article(session, record(body, url="https://x.example/2", day=2), later)
+    first = store_june_and_september(db)
     year = {"entity": "donald-trump", "from": "2024-01", "to": "2024-12", "view": "reports"}
     with TestClient(app_for_tests(settings)) as client:
 
