@@ -30,6 +30,7 @@ from app.store.models import (
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
+from app.store.queries.matched import events_in_filter, matched_event_rows
 from app.store.queries.views import (
     ArticleRef,
     EntityRef,
@@ -404,6 +405,36 @@ def _counts_from_entity_day_table(f: EventFilter) -> bool:
     return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None or f.as_of)
 
 
+def _counts_from_matched_rows(f: EventFilter) -> bool:
+    """q, with kind, status and source filters or none, is counted from the matched events' rows
+    read once for the page (app/store/queries/matched.py)."""
+    return bool(f.q) and not (f.entities or f.article_id is not None or f.as_of)
+
+
+def _density_from_matches(
+    session: Session, f: EventFilter, bucket: Bucket, first: dt.date, last: dt.date
+) -> Density:
+    """The labels of the grouped query over the filtered events, given to the matched rows."""
+    q = f.q or ""
+    sources = set(_source_ids(session, f.sources)) if f.sources else None
+    rows = events_in_filter(
+        matched_event_rows(session, q, event_matches(session, q)), f.kinds, f.statuses, sources
+    )
+    fine = FINE_ENOUGH[bucket]
+    counts: dict[str, int] = {}
+    for event in rows:
+        if event.start_date < first:
+            label = "before"
+        elif event.start_date > last:
+            label = "after"
+        elif event.granularity not in fine:
+            label = "coarser"
+        else:
+            label = _label(bucket, event.start_date)
+        counts[label] = counts.get(label, 0) + 1
+    return _density(bucket, first, last, counts)
+
+
 def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.date) -> Density:
     """Filtered events per day, month or year of [start, end] (the bucket fits the span),
     counted by start date; `f`'s own dates are ignored in favour of the range.
@@ -446,6 +477,8 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(entity_counts.kind.in_(f.kinds))
         if f.statuses:
             stmt = stmt.where(entity_counts.status.in_(f.statuses))
+    elif _counts_from_matched_rows(f):
+        return _density_from_matches(session, f, bucket, first, last)
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))
         # the granularity read with the filtered rows, not by looking each event up again
@@ -466,6 +499,11 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
     counts = {lab: int(n or 0) for lab, n in rows if lab}
     if total is not None:
         counts["before"] = max(0, total - sum(counts.values()))
+    return _density(bucket, first, last, counts)
+
+
+def _density(bucket: Bucket, first: dt.date, last: dt.date, counts: dict[str, int]) -> Density:
+    """The chart from counts by label: a period's label, or before, after or coarser."""
     before, after, coarser = counts.pop("before", 0), counts.pop("after", 0), counts.pop("coarser", 0)
     labels = _labels_between(bucket, first, last)
     if len(labels) > MAX_FILLED_PERIODS:

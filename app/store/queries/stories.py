@@ -23,6 +23,7 @@ from app.store.queries.events import (
     event_matches,
     events_by_id,
 )
+from app.store.queries.matched import matched_event_rows, matched_story_rows, page_of, stories_in_filter
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
 from app.store.search import Matches, among
@@ -105,26 +106,36 @@ def story_matches(session: Session, q: str) -> Matches:
     memo = session.info.setdefault("dateline_matches", {})
     if ("stories", q) not in memo:
         events = event_matches(session, q)
-        found = among(Event.id, events, session.get_bind().dialect.name)
-        ids = session.scalars(select(Event.story_id).where(found, Event.story_id.is_not(None)).distinct())
+        rows = matched_event_rows(session, q, events)
+        ids = sorted({e.story_id for e in rows if e.story_id is not None})
         memo["stories", q] = Matches(tuple(ids), events.bounded)
     return memo["stories", q]
+
+
+def _pages_in_memory(f: EventFilter) -> bool:
+    """A q filter with story filters alone (kind, status, dates): its few thousand matched
+    stories at most are paged from one read of them (app/store/queries/matched.py)."""
+    return bool(f.q) and not (f.entities or f.sources or f.article_id is not None or f.as_of)
 
 
 def _page_ids(
     session: Session, f: EventFilter, limit: int, cursor: str | None
 ) -> tuple[list[int], Direction]:
     """The ids of a page of stories (one more than `limit`, to tell whether more follow)."""
-    stmt, date_col, id_col = filtered_stories(session, f)
+    f.validate()
     newest_first = f.order is Order.NEWEST
-    direction = Direction.NEXT
-    if cursor:
-        c = Cursor.decode(cursor)
-        direction = c.direction
-        forward = (direction is Direction.NEXT) != newest_first
-        keys, boundary = tuple_(date_col, id_col), (c.date_key(), c.id)
-        stmt = stmt.where(keys > boundary if forward else keys < boundary)
+    c = Cursor.decode(cursor) if cursor else None
+    direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
+    if _pages_in_memory(f):
+        found = matched_story_rows(session, f.q or "", story_matches(session, f.q or ""))
+        kept = stories_in_filter(found, f.kinds, f.statuses, f.date_from, f.date_to)
+        boundary = (c.date_key(), c.id) if c else None
+        return page_of(kept, ascending, boundary, limit + 1), direction
+    stmt, date_col, id_col = filtered_stories(session, f)
+    if c:
+        keys, boundary_keys = tuple_(date_col, id_col), (c.date_key(), c.id)
+        stmt = stmt.where(keys > boundary_keys if ascending else keys < boundary_keys)
     order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
     return list(session.scalars(stmt.order_by(*order).limit(limit + 1))), direction
 
