@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Integer,
     Select,
+    Subquery,
     and_,
     any_,
     bindparam,
@@ -284,18 +285,42 @@ def matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -
     memo = session.info.setdefault("dateline_matches", {})
     key = (query, kind, bound)
     if key not in memo:
-        dialect = session.get_bind().dialect.name
-        stmt = matching_ref_ids(dialect, query, kind)
-        if stmt is None:
+        newest = newest_matches(session.get_bind().dialect.name, query, kind, bound)
+        if newest is None:
             memo[key] = None
         else:
-            # Newest first; on SQLite by the FTS rowid (the document id), which FTS5 yields in
-            # that order, so the walk stops at the bound instead of sorting every match.
-            fts = ENTITY_FTS_TABLE if kind == "entity" else FTS_TABLE
-            newest = literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id").desc()
-            ids = tuple(session.scalars(stmt.order_by(newest).limit(bound + 1)))
+            # Core, not the ORM's execute: ids alone, thousands of them
+            ids = tuple(
+                session.connection().scalars(select(newest.c.ref_id).order_by(newest.c.doc.desc())).all()
+            )
             memo[key] = Matches(ids[:bound], len(ids) > bound)
     return memo[key]
+
+
+def newest_matches(dialect: str, query: str, kind: str, bound: int = MATCH_BOUND) -> Subquery | None:
+    """(ref_id, doc) of the newest `bound` + 1 documents of `kind` matching `query` (by when
+    they were stored: `doc`, the document id), newest first; one more than the bound tells
+    whether more match. On SQLite newest by the FTS rowid (the document id), which FTS5 yields
+    in that order, so the walk stops at the bound instead of sorting every match."""
+    stmt = matching_ref_ids(dialect, query, kind)
+    if stmt is None:
+        return None
+    fts = ENTITY_FTS_TABLE if kind == "entity" else FTS_TABLE
+    newest = literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
+    return stmt.add_columns(newest.label("doc")).order_by(newest.desc()).limit(bound + 1).subquery()
+
+
+def known_matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -> Matches | None:
+    """The matches this transaction has looked up already, or None."""
+    return session.info.get("dateline_matches", {}).get((query, kind, bound))
+
+
+def remember_matches(
+    session: Session, query: str, kind: str, found: Matches, bound: int = MATCH_BOUND
+) -> None:
+    """Matches found by a query of its own (one that read more with them), for matches() to
+    answer from for the rest of the transaction."""
+    session.info.setdefault("dateline_matches", {})[query, kind, bound] = found
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -311,6 +336,7 @@ def among(column: ColumnElement[int], found: Matches, dialect: str) -> ColumnEle
     if not found.ids:
         return false()
     if dialect == "postgresql":
-        return column == any_(bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True))
+        ids = bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True)
+        return column == any_(ids)
     ids = func.json_each(bindparam("matched_ids", json.dumps(found.ids), unique=True)).table_valued("value")
     return column.in_(select(ids.c.value))

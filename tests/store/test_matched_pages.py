@@ -1,18 +1,22 @@
-"""A timeline filtered by q alone (kind, status and dates may join it) pages its stories and
-draws its density chart from one read of the matched rows (app/store/queries/matched.py). Every
-page, probe and chart must be what the SQL of the general path gives: the same filter with
-`as_of` far in the future (which keeps every row) takes that path."""
+"""A timeline filtered by q alone (kind, status, source and dates may join it) pages its stories
+and events and draws its density chart from one read of the matched rows
+(app/store/queries/matched.py). Every page, probe and chart must be what the SQL of the general
+path gives: the same filter with `as_of` far in the future (which keeps every row) takes that
+path."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
-import pytest
+from sqlalchemy import select
 
 from app.domain import EventKind, EventStatus, Granularity
 from app.store.database import Database
 from app.store.engine import transaction
+from app.store.models import Event, Story
+from app.store.queries import events as event_queries
 from app.store.queries.common import Cursor, Direction
 from app.store.queries.events import EventFilter, Order, density_in_range
 from app.store.queries.stories import _page_ids, any_stories
@@ -71,68 +75,69 @@ FILTERS = [
     EventFilter(q="NATO", date_from=D(2024, 5, 1)),
     EventFilter(q="NATO", date_from=D(2024, 6, 15)),  # the month and the year end after it
     EventFilter(q="NATO", date_to=D(2024, 6, 30)),
+    EventFilter(q="NATO", sources=("test-wire",)),
     EventFilter(q="envoys Vilnius"),
     EventFilter(q="nothingmatches"),
 ]
 
 
-def walk(db: Database, f: EventFilter, cursor: str | None, limit: int = 2) -> list[list[int]]:
-    """Pages of story ids from `cursor` to the end, following each page's last row."""
+def walk(
+    db: Database, f: EventFilter, cursor: str | None, limit: int = 2, events: bool = False
+) -> list[list[int]]:
+    """Pages of story (or event) ids from `cursor` to the end, following each page's last row."""
     pages: list[list[int]] = []
+    page_ids = event_queries._page_ids if events else _page_ids
     with db.sessions() as session:
         while len(pages) < 10:
-            ids, direction = _page_ids(session, f, limit, cursor)
+            ids, direction = page_ids(session, f, limit, cursor)
             pages.append(ids[:limit])
             if len(ids) <= limit:
                 return pages
-            dates = dict(_dates(session, ids[:limit]))
+            dates = dict(_dates(session, ids[:limit], events))
             last = ids[limit - 1]
             cursor = Cursor(direction, dates[last].isoformat(), last).encode()
     return pages
 
 
-def _dates(session, ids):  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from app.store.models import Story
-
-    return session.execute(select(Story.id, Story.start_date).where(Story.id.in_(ids))).all()
+def _dates(session, ids, events):  # type: ignore[no-untyped-def]
+    table = Event if events else Story
+    return session.execute(select(table.id, table.start_date).where(table.id.in_(ids))).all()
 
 
-@pytest.mark.parametrize("order", [Order.NEWEST, Order.OLDEST])
-@pytest.mark.parametrize("f", FILTERS, ids=lambda f: repr({k: v for k, v in vars(f).items() if v}))
-def test_q_pages_and_probes_are_those_of_the_general_path(db: Database, f: EventFilter, order: Order) -> None:
+STARTS = [None] + [
+    Cursor(direction, day, edge).encode()
+    for day in ("2024-05-02", "2024-06-30")  # a day of two stories, a day between stories
+    for direction in Direction
+    for edge in (2**31 - 1, 0)
+]
+
+
+def test_q_pages_and_probes_are_those_of_the_general_path(db: Database) -> None:
     store_varied_summits(db)
-    f = dataclasses.replace(f, order=order)
-    general = dataclasses.replace(f, as_of=FAR_FUTURE)
-    starts = [None]
-    for day in ("2024-05-02", "2024-06-30", "2021-01-01", "2030-01-01"):
-        for direction in Direction:
-            starts.append(Cursor(direction, day, 2**31 - 1).encode())
-            starts.append(Cursor(direction, day, 0).encode())
-    seen_any = False
-    for cursor in starts:
-        fast = walk(db, f, cursor)
-        assert fast == walk(db, general, cursor), cursor
-        seen_any = seen_any or any(fast)
+    for f, order, events in itertools.product(FILTERS, Order, (False, True)):
+        f = dataclasses.replace(f, order=order)
+        general = dataclasses.replace(f, as_of=FAR_FUTURE)
+        any_page = event_queries.any_events if events else any_stories
+        seen_any = False
+        for cursor in STARTS:
+            fast = walk(db, f, cursor, events=events)
+            assert fast == walk(db, general, cursor, events=events), (f, events, cursor)
+            seen_any = seen_any or any(fast)
+            if cursor:
+                with db.sessions() as session:
+                    assert any_page(session, f, cursor) == any_page(session, general, cursor), (f, cursor)
+        assert seen_any == (f.q != "nothingmatches"), f
+
+
+SPANS = [(D(2024, 5, 1), D(2024, 6, 15)), (D(2024, 1, 1), D(2024, 12, 31)), (D(2015, 1, 1), D(2026, 1, 1))]
+
+
+def test_q_density_is_that_of_the_general_path(db: Database) -> None:
+    store_varied_summits(db)
+    for f, span in itertools.product(FILTERS, SPANS):
         with db.sessions() as session:
-            assert any_stories(session, f, cursor) == any_stories(session, general, cursor)
-    assert seen_any == (f.q != "nothingmatches")
-
-
-@pytest.mark.parametrize(
-    "span",
-    [(D(2024, 5, 1), D(2024, 6, 15)), (D(2024, 1, 1), D(2024, 12, 31)), (D(2015, 1, 1), D(2026, 1, 1))],
-)
-@pytest.mark.parametrize("f", FILTERS, ids=lambda f: repr({k: v for k, v in vars(f).items() if v}))
-def test_q_density_is_that_of_the_general_path(
-    db: Database, f: EventFilter, span: tuple[dt.date, dt.date]
-) -> None:
-    store_varied_summits(db)
-    with db.sessions() as session:
-        fast = density_in_range(session, f, *span)
-        general = density_in_range(session, dataclasses.replace(f, as_of=FAR_FUTURE), *span)
-        with_source = density_in_range(session, dataclasses.replace(f, sources=("test-wire",)), *span)
-    assert fast == general == with_source
-    if f == EventFilter(q="NATO"):
-        assert fast.in_range + fast.before + fast.after + fast.coarser == 8
+            fast = density_in_range(session, f, *span)
+            general = density_in_range(session, dataclasses.replace(f, as_of=FAR_FUTURE), *span)
+        assert fast == general, (f, span)
+        if f == EventFilter(q="NATO"):
+            assert fast.in_range + fast.before + fast.after + fast.coarser == 8

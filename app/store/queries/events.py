@@ -30,7 +30,7 @@ from app.store.models import (
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
-from app.store.queries.matched import events_in_filter, matched_event_rows
+from app.store.queries.matched import events_in_filter, matched_rows, page_of
 from app.store.queries.views import (
     ArticleRef,
     EntityRef,
@@ -171,17 +171,20 @@ def _page_ids(
     session: Session, f: EventFilter, limit: int, cursor: str | None
 ) -> tuple[list[int], Direction]:
     """Up to limit+1 event ids from the cursor on, in the direction it points."""
-    stmt, date_col, id_col = filtered_events(session, f)
+    f.validate()
     newest_first = f.order is Order.NEWEST
-    direction = Direction.NEXT
-    if cursor:
-        c = Cursor.decode(cursor)
-        direction = c.direction
-        forward = (direction is Direction.NEXT) != newest_first  # ascending scan?
-        boundary = (c.date_key(), c.id)
-        keys = tuple_(date_col, id_col)
-        stmt = stmt.where(keys > boundary if forward else keys < boundary)
+    c = Cursor.decode(cursor) if cursor else None
+    direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
+    if _counts_from_matched_rows(f):  # q, with kind, status, source and date filters or none
+        sources = set(_source_ids(session, f.sources)) if f.sources else None
+        found = matched_rows(session, f.q or "").events
+        kept = events_in_filter(found, f.kinds, f.statuses, sources, f.date_from, f.date_to)
+        return page_of(kept, ascending, (c.date_key(), c.id) if c else None, limit + 1), direction
+    stmt, date_col, id_col = filtered_events(session, f)
+    if c:
+        keys, boundary = tuple_(date_col, id_col), (c.date_key(), c.id)
+        stmt = stmt.where(keys > boundary if ascending else keys < boundary)
     order = (date_col.asc(), id_col.asc()) if ascending else (date_col.desc(), id_col.desc())
     return list(session.scalars(stmt.order_by(*order).limit(limit + 1))), direction
 
@@ -406,8 +409,8 @@ def _counts_from_entity_day_table(f: EventFilter) -> bool:
 
 
 def _counts_from_matched_rows(f: EventFilter) -> bool:
-    """q, with kind, status and source filters or none, is counted from the matched events' rows
-    read once for the page (app/store/queries/matched.py)."""
+    """q, with kind, status, source and date filters or none, is paged and counted from the
+    matched events' rows read once for the page (app/store/queries/matched.py)."""
     return bool(f.q) and not (f.entities or f.article_id is not None or f.as_of)
 
 
@@ -417,21 +420,23 @@ def _density_from_matches(
     """The labels of the grouped query over the filtered events, given to the matched rows."""
     q = f.q or ""
     sources = set(_source_ids(session, f.sources)) if f.sources else None
-    rows = events_in_filter(
-        matched_event_rows(session, q, event_matches(session, q)), f.kinds, f.statuses, sources
-    )
+    rows = events_in_filter(matched_rows(session, q).events, f.kinds, f.statuses, sources)
     fine = FINE_ENOUGH[bucket]
     counts: dict[str, int] = {}
+    by_day: dict[tuple[dt.date, bool], int] = {}  # events share days: each day labelled once
     for event in rows:
-        if event.start_date < first:
+        key = (event.start_date, event.granularity in fine)
+        by_day[key] = by_day.get(key, 0) + 1
+    for (day, fine_enough), count in by_day.items():
+        if day < first:
             label = "before"
-        elif event.start_date > last:
+        elif day > last:
             label = "after"
-        elif event.granularity not in fine:
+        elif not fine_enough:
             label = "coarser"
         else:
-            label = _label(bucket, event.start_date)
-        counts[label] = counts.get(label, 0) + 1
+            label = _label(bucket, day)
+        counts[label] = counts.get(label, 0) + count
     return _density(bucket, first, last, counts)
 
 

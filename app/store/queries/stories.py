@@ -20,10 +20,9 @@ from app.store.queries.events import (
     Order,
     _entity_ids,
     _source_ids,
-    event_matches,
     events_by_id,
 )
-from app.store.queries.matched import matched_event_rows, matched_story_rows, page_of, stories_in_filter
+from app.store.queries.matched import matched_rows, page_of, stories_in_filter
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
 from app.store.search import Matches, among
@@ -105,10 +104,8 @@ def story_matches(session: Session, q: str) -> Matches:
     """The stories of the events matching `q` (bounded as those are), once per request."""
     memo = session.info.setdefault("dateline_matches", {})
     if ("stories", q) not in memo:
-        events = event_matches(session, q)
-        rows = matched_event_rows(session, q, events)
-        ids = sorted({e.story_id for e in rows if e.story_id is not None})
-        memo["stories", q] = Matches(tuple(ids), events.bounded)
+        rows = matched_rows(session, q)
+        memo["stories", q] = Matches(tuple(sorted(s.id for s in rows.stories)), rows.found.bounded)
     return memo["stories", q]
 
 
@@ -128,7 +125,7 @@ def _page_ids(
     direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
     if _pages_in_memory(f):
-        found = matched_story_rows(session, f.q or "", story_matches(session, f.q or ""))
+        found = matched_rows(session, f.q or "").stories
         kept = stories_in_filter(found, f.kinds, f.statuses, f.date_from, f.date_to)
         boundary = (c.date_key(), c.id) if c else None
         return page_of(kept, ascending, boundary, limit + 1), direction
