@@ -41,6 +41,11 @@ FTS_TABLE = "search_fts"
 # Entity names and aliases alone (a few thousand rows, not every document): an entity search
 # for a prefix that most articles hold ("bid*": Biden) costs the entities, not the collection.
 ENTITY_FTS_TABLE = "search_fts_entities"
+# Event documents alone (external content: the text stays in search_documents): the timeline's q
+# filter walks the events that match, not every article and quote holding the word first.
+EVENT_FTS_TABLE = "search_fts_events"
+# The FTS5 table that holds one kind's documents alone, by kind (the rest are in FTS_TABLE only).
+SQLITE_KIND_TABLES = {"entity": ENTITY_FTS_TABLE, "event": EVENT_FTS_TABLE}
 PG_INDEX = "ix_search_documents_vector"
 PG_ENTITY_INDEX = "ix_search_documents_entity_vector"
 # One partial GIN index per text kind: a filter on one kind (the timeline's q, the quotes' q)
@@ -77,14 +82,40 @@ SQLITE_DDL = (
         DELETE FROM {ENTITY_FTS_TABLE} WHERE rowid = old.id;
         INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body)
         SELECT new.id, new.title, new.body WHERE new.kind = 'entity'; END""",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {EVENT_FTS_TABLE} USING fts5(title, body, "
+    "content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_ai AFTER INSERT ON search_documents
+        WHEN new.kind = 'event' BEGIN
+        INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_ad AFTER DELETE ON search_documents
+        WHEN old.kind = 'event' BEGIN
+        INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_au AFTER UPDATE ON search_documents
+        WHEN old.kind = 'event' OR new.kind = 'event' BEGIN
+        INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}, rowid, title, body)
+        SELECT 'delete', old.id, old.title, old.body WHERE old.kind = 'event';
+        INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body)
+        SELECT new.id, new.title, new.body WHERE new.kind = 'event'; END""",
+)
+# The event table's rows are written by hand: its 'rebuild' would index every kind.
+SQLITE_EVENT_FILL = (
+    f"INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}) VALUES ('delete-all')",
+    f"""INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body)
+        SELECT id, title, body FROM search_documents WHERE kind = 'event'""",
 )
 SQLITE_FILL = (
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
     f"DELETE FROM {ENTITY_FTS_TABLE}",
     f"""INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body)
         SELECT id, title, body FROM search_documents WHERE kind = 'entity'""",
+    *SQLITE_EVENT_FILL,
 )
 SQLITE_DROP = (
+    "DROP TRIGGER IF EXISTS search_documents_event_au",
+    "DROP TRIGGER IF EXISTS search_documents_event_ad",
+    "DROP TRIGGER IF EXISTS search_documents_event_ai",
+    f"DROP TABLE IF EXISTS {EVENT_FTS_TABLE}",
     "DROP TRIGGER IF EXISTS search_documents_entity_au",
     "DROP TRIGGER IF EXISTS search_documents_entity_ad",
     "DROP TRIGGER IF EXISTS search_documents_entity_ai",
@@ -164,12 +195,15 @@ def matching_documents(
         return None
     doc = SearchDocument.__table__
     kind_list = list(kinds or ())
-    entities_only = kind_list == ["entity"]
-    # On PostgreSQL one kind with an index of its own is matched in that index alone.
+    # One kind with an index of its own is matched in that index alone: on PostgreSQL a partial
+    # GIN index, on SQLite an FTS5 table of that kind's documents.
     only = kind_list[0] if len(kind_list) == 1 else None
-    own_index = dialect != "sqlite" and (only == "entity" or only in PG_KIND_INDEXES)
     if dialect == "sqlite":
-        name = ENTITY_FTS_TABLE if entities_only else FTS_TABLE
+        own_index = only in SQLITE_KIND_TABLES
+    else:
+        own_index = only == "entity" or only in PG_KIND_INDEXES
+    if dialect == "sqlite":
+        name = SQLITE_KIND_TABLES[only] if own_index and only else FTS_TABLE
         fts = table(name, column("rowid"), column(name))
         rank = literal_column(f"bm25({name}, 2.0, 1.0)")
         match = literal_column(name).op("MATCH")(_fts5_query(words))
@@ -193,7 +227,7 @@ def matching_documents(
         if newest:  # (newest_matching bounds this by probing, where a session is at hand)
             start = select(doc.c.id).where(matched).order_by(doc.c.id.desc()).offset(newest - 1).limit(1)
             stmt = stmt.where(doc.c.id >= func.coalesce(start.scalar_subquery(), 0))
-    if kinds and not entities_only and not own_index:  # (the entity index holds entities alone)
+    if kinds and not own_index:  # (a kind's own index holds that kind alone)
         # On SQLite the unary + keeps the planner from leading with the (kind, ref_id) index,
         # which visits every document of a kind and probes the full-text index for each: the
         # match must lead, so a query costs its matches, not the table (sqlite.org/optoverview.html,
@@ -305,7 +339,7 @@ def newest_matches(dialect: str, query: str, kind: str, bound: int = MATCH_BOUND
     stmt = matching_ref_ids(dialect, query, kind)
     if stmt is None:
         return None
-    fts = ENTITY_FTS_TABLE if kind == "entity" else FTS_TABLE
+    fts = SQLITE_KIND_TABLES.get(kind, FTS_TABLE)
     newest = literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
     return stmt.add_columns(newest.label("doc")).order_by(newest.desc()).limit(bound + 1).subquery()
 

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event as sa_event
+from sqlalchemy import select
 
 from app.config import Settings
 from app.store.database import Database
 from app.store.engine import transaction
-from app.store.search import matches, newest_matching
-from app.store.writer import store_article
+from app.store.models import Article, Event, SearchDocument
+from app.store.search import matches, newest_matching, rebuild_search_index
+from app.store.writer import delete_facts, store_article
 from tests.store.factories import event, extraction, mention, person, record
 
 
@@ -37,6 +39,47 @@ def store_summits(db: Database, count: int) -> None:
             record(body, url="https://x.example/budget", day=28),
             extraction(body, people, events=[event("budget talks resumed", ["e1"])]),
         )
+
+
+def test_event_matches_follow_stores_re_extractions_and_edits(db: Database) -> None:
+    """The events' own index (on SQLite an FTS5 table of event documents, kept by triggers) stays
+    in step with the documents: an article's facts deleted for re-extraction leave no match, an
+    edited document matches by its new words only, and a rebuilt index holds the same."""
+    store_summits(db, 3)
+
+    def found(word: str) -> set[int]:
+        with db.sessions() as session:
+            result = matches(session, word, "event")
+            assert result is not None
+            return set(result.ids)
+
+    with db.sessions() as session:
+        summit_ids = set(session.scalars(select(Event.id).where(Event.summary.contains("NATO"))))
+    assert found("vilnius") == summit_ids and len(summit_ids) == 3
+    with transaction(db.sessions) as session:  # the newest: a new row may take its ids again
+        last = session.scalars(select(Article).order_by(Article.id.desc())).first()
+        assert last is not None and found("budget")
+        delete_facts(session, last)
+    assert found("budget") == set()
+    body = "Stoltenberg said the trade talks resumed."
+    people = [person("e1", "Jens Stoltenberg", [mention(body, "Stoltenberg")])]
+    with transaction(db.sessions) as session:
+        new = record(body, url="https://x.example/trade", day=29)
+        store_article(session, new, extraction(body, people, events=[event("trade talks resumed", ["e1"])]))
+    assert found("budget") == set() and len(found("trade")) == 1
+    assert found("vilnius") == summit_ids
+    with transaction(db.sessions) as session:
+        doc = session.scalars(select(SearchDocument).where(SearchDocument.kind == "event")).first()
+        assert doc is not None
+        edited = doc.ref_id
+        doc.body = "Envoys met in Reykjavik."
+        doc.title = "Envoys met in Reykjavik"
+    assert found("reykjavik") == {edited}
+    assert edited not in found("vilnius")
+    before = {word: found(word) for word in ("vilnius", "reykjavik", "budget")}
+    with db.engine.begin() as connection:
+        rebuild_search_index(connection)
+    assert {word: found(word) for word in before} == before
 
 
 def test_matches_are_the_newest_stored_up_to_the_bound(db: Database) -> None:
