@@ -53,8 +53,10 @@ def json_response(body: BaseModel, headers: dict[str, str] | None = None) -> Res
     return Response(body.model_dump_json(by_alias=True), media_type="application/json", headers=headers)
 
 
-def list_response(model: type[M], page: Page[Any], request: Request) -> Response:
+def list_response(model: type[M], page: Page[Any], request: Request, **extra: Any) -> Response:
+    """A page of a list, with `extra` fields of the list's model beside the items and links."""
     links = page_links(request, page)
-    body = build(model, {"items": page.items, "next": page.next, "prev": page.prev, "links": links}, request)
+    fields = {"items": page.items, "next": page.next, "prev": page.prev, "links": links, **extra}
+    body = build(model, fields, request)
     header = link_header(links)
     return json_response(body, {"Link": header} if header else None)

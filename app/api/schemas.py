@@ -276,8 +276,15 @@ class ListPage(Schema, Generic[T]):
     links: PageLinks
 
 
+Q_BOUNDED = (
+    "True when `q` matched more events than the newest 2,000 stored, which alone are looked at "
+    "(the /timeline page's title says so too): a word that most events hold costs that many, "
+    "not the collection. Add words, an entity or dates to narrow it."
+)
+
+
 class EventList(ListPage[EventOut]):
-    pass
+    q_bounded: bool = Field(False, description=Q_BOUNDED)
 
 
 class QuoteList(ListPage[QuoteOut]):

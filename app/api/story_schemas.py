@@ -7,7 +7,17 @@ import datetime as dt
 
 from pydantic import Field
 
-from app.api.schemas import API, ArticleRefOut, EntityRefOut, EventOut, Linked, ListPage, QuoteOut, Schema
+from app.api.schemas import (
+    API,
+    Q_BOUNDED,
+    ArticleRefOut,
+    EntityRefOut,
+    EventOut,
+    Linked,
+    ListPage,
+    QuoteOut,
+    Schema,
+)
 from app.domain import EventKind, EventStatus, Granularity
 
 
@@ -42,7 +52,7 @@ class StoryOut(Linked):
 
 
 class StoryList(ListPage[StoryOut]):
-    pass
+    q_bounded: bool = Field(False, description=Q_BOUNDED.replace("than the", "(and so stories) than the"))
 
 
 class EvidenceOut(Schema):

@@ -312,10 +312,11 @@ class Matches:
     bounded: bool
 
 
-def matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -> Matches | None:
+def matches(session: Session, query: str, kind: str, bound: int | None = None) -> Matches | None:
     """Ids of the `kind` rows matching `query`, looked up once per session (a page that filters
     its list, its "anything more?" probe and its density chart by q reads the index once) and
-    bounded. None when the query holds no searchable word."""
+    bounded (by MATCH_BOUND unless told). None when the query holds no searchable word."""
+    bound = bound or MATCH_BOUND
     memo = session.info.setdefault("dateline_matches", {})
     key = (query, kind, bound)
     if key not in memo:
@@ -331,11 +332,12 @@ def matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -
     return memo[key]
 
 
-def newest_matches(dialect: str, query: str, kind: str, bound: int = MATCH_BOUND) -> Subquery | None:
+def newest_matches(dialect: str, query: str, kind: str, bound: int | None = None) -> Subquery | None:
     """(ref_id, doc) of the newest `bound` + 1 documents of `kind` matching `query` (by when
     they were stored: `doc`, the document id), newest first; one more than the bound tells
     whether more match. On SQLite newest by the FTS rowid (the document id), which FTS5 yields
     in that order, so the walk stops at the bound instead of sorting every match."""
+    bound = bound or MATCH_BOUND
     stmt = matching_ref_ids(dialect, query, kind)
     if stmt is None:
         return None
@@ -344,17 +346,15 @@ def newest_matches(dialect: str, query: str, kind: str, bound: int = MATCH_BOUND
     return stmt.add_columns(newest.label("doc")).order_by(newest.desc()).limit(bound + 1).subquery()
 
 
-def known_matches(session: Session, query: str, kind: str, bound: int = MATCH_BOUND) -> Matches | None:
-    """The matches this transaction has looked up already, or None."""
-    return session.info.get("dateline_matches", {}).get((query, kind, bound))
+def known_matches(session: Session, query: str, kind: str) -> Matches | None:
+    """The matches (bounded by MATCH_BOUND) this transaction has looked up already, or None."""
+    return session.info.get("dateline_matches", {}).get((query, kind, MATCH_BOUND))
 
 
-def remember_matches(
-    session: Session, query: str, kind: str, found: Matches, bound: int = MATCH_BOUND
-) -> None:
-    """Matches found by a query of its own (one that read more with them), for matches() to
-    answer from for the rest of the transaction."""
-    session.info.setdefault("dateline_matches", {})[query, kind, bound] = found
+def remember_matches(session: Session, query: str, kind: str, found: Matches) -> None:
+    """Matches (bounded by MATCH_BOUND) found by a query of its own (one that read more with
+    them), for matches() to answer from for the rest of the transaction."""
+    session.info.setdefault("dateline_matches", {})[query, kind, MATCH_BOUND] = found
 
 
 @event.listens_for(Session, "after_transaction_end")

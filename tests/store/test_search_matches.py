@@ -12,6 +12,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from app.config import Settings
+from app.store import search
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.models import Article, Event, SearchDocument
@@ -144,3 +145,17 @@ def test_search_ranks_the_newest_matches_however_the_ids_are_sliced(db: Database
                 assert found == all_ids[-3:], first_slice
             else:
                 assert found and set(found) <= set(all_ids[-3:])
+
+
+def test_lists_and_the_timeline_say_when_q_matched_more_than_are_looked_at(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "MATCH_BOUND", 2)  # three summits stored: one more than looked at
+    events = client.get("/api/v1/events?q=NATO&from=1900").json()
+    assert events["q_bounded"] is True and len(events["items"]) == 2
+    assert client.get("/api/v1/stories?q=NATO&from=1900").json()["q_bounded"] is True
+    assert "(the 2 newest matches)" in client.get("/timeline?q=NATO").text
+    for path in ("/api/v1/events", "/api/v1/stories"):
+        assert client.get(f"{path}?q=budget&from=1900").json()["q_bounded"] is False
+        assert client.get(f"{path}?from=1900").json()["q_bounded"] is False
+    assert "newest matches" not in client.get("/timeline?q=budget").text

@@ -19,8 +19,9 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
+from app.store import search
 from app.store.models import Event, Story
-from app.store.search import MATCH_BOUND, Matches, among, known_matches, newest_matches, remember_matches
+from app.store.search import Matches, among, known_matches, newest_matches, remember_matches
 
 
 class MatchedEvent(NamedTuple):
@@ -97,8 +98,9 @@ def matched_rows(session: Session, q: str) -> MatchedRows:
                 raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
             stmt = joined.add_columns(newest.c.doc).join(newest, newest.c.ref_id == Event.id)
             rows = _rows(session, stmt.order_by(newest.c.doc.desc()))
-            found = Matches(tuple(row[0] for row in rows[:MATCH_BOUND]), len(rows) > MATCH_BOUND)
-            rows = rows[:MATCH_BOUND]
+            bound = search.MATCH_BOUND
+            found = Matches(tuple(row[0] for row in rows[:bound]), len(rows) > bound)
+            rows = rows[:bound]
             remember_matches(session, q, "event", found)
         events = tuple(MatchedEvent._make(row[:8]) for row in rows)
         stories = {row[1]: MatchedStory(row[1], *row[8:12]) for row in rows if row[1] is not None}

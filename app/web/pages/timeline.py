@@ -18,6 +18,7 @@ from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep, SettingsDep
 from app.domain import EventKind, EventStatus
 from app.formatting import date_range, day
+from app.store import search
 from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction, parse_date
 from app.store.queries.entities import entity_refs, top_entities
@@ -34,7 +35,6 @@ from app.store.queries.events import (
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import any_stories, list_stories
 from app.store.queries.views import EntityRef, PeriodCount
-from app.store.search import MATCH_BOUND
 from app.web import structured, urls
 from app.web.cards import EventCard, event_cards
 from app.web.charts import BarChart, bar_chart
@@ -404,7 +404,7 @@ def _range_label(start: dt.date | None, end: dt.date | None) -> str:
 
 def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded: bool = False) -> str:
     """The page's title; `bounded` when q matched more events than are looked at (the newest
-    MATCH_BOUND stored), which it then says."""
+    search.MATCH_BOUND stored), which it then says."""
     parts = []
     if named:
         parts.append("with " + " and ".join(e.name for e in named))
@@ -415,7 +415,9 @@ def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded
     elif f.statuses:
         parts.append(" or ".join(f.statuses))
     if f.q:
-        parts.append(f"matching “{f.q}”" + (f" (the {MATCH_BOUND:,} newest matches)" if bounded else ""))
+        parts.append(
+            f"matching “{f.q}”" + (f" (the {search.MATCH_BOUND:,} newest matches)" if bounded else "")
+        )
     if state.date_from or state.date_to:
         parts.append(_range_label(f.date_from, f.date_to))
     return "Timeline" + (": " + ", ".join(parts) if parts else "")
