@@ -243,3 +243,16 @@ def test_article_pages_run_no_script_in_a_browser(hostile: HostileSite, tmp_path
                 link.click(modifiers=["Control"])  # would run a javascript: link in place
         browser.close()
     assert not dialogs
+
+
+def test_a_bidi_control_typed_into_a_query_is_not_printed_back(hostile: HostileSite) -> None:
+    """Readers strip bidi controls at ingest; what a page echoes from its own URL is stripped as
+    it is printed (a U+202E in a search would reverse the text after it on the page)."""
+    settings = Settings(database_url=hostile.database_url, _env_file=None)
+    typed = "\u202egnp.exe sanctions\u2066"
+    with TestClient(app_for_tests(settings)) as client:
+        for path in ("/search", "/timeline", "/quotes", "/entities"):
+            page = client.get(path, params={"q": typed})
+            assert page.status_code == 200, path
+            assert "gnp.exe" in page.text, path  # the words are echoed…
+            assert "\u202e" not in page.text and "\u2066" not in page.text, path  # …the controls not
