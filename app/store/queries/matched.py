@@ -25,8 +25,8 @@ from app.store.search import Matches, among, known_matches, newest_matches, reme
 
 
 class MatchedEvent(NamedTuple):
-    """A row of matched_event_rows (a named tuple: a few thousand of them are read field by field,
-    which an SQLAlchemy Row does ten times slower)."""
+    """A matching event as matched_rows reads it (a named tuple: a few thousand of them are read
+    field by field, which an SQLAlchemy Row does ten times slower)."""
 
     id: int
     story_id: int | None
@@ -39,7 +39,7 @@ class MatchedEvent(NamedTuple):
 
 
 class MatchedStory(NamedTuple):
-    """A row of matched_story_rows."""
+    """The story of a matching event, as matched_rows reads it."""
 
     id: int
     start_date: dt.date
