@@ -277,9 +277,9 @@ class ListPage(Schema, Generic[T]):
 
 
 Q_BOUNDED = (
-    "True when `q` matched more events than the newest 2,000 stored, which alone are looked at "
-    "(the /timeline page's title says so too): a word that most events hold costs that many, "
-    "not the collection. Add words, an entity or dates to narrow it."
+    "True when `q` matched more events than the newest 2,000 stored: the list then holds what "
+    "those alone give (the /timeline page's title says so too), so that a word most events hold "
+    "costs that many, not the collection. Add words to narrow it."
 )
 
 

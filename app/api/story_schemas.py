@@ -52,7 +52,7 @@ class StoryOut(Linked):
 
 
 class StoryList(ListPage[StoryOut]):
-    q_bounded: bool = Field(False, description=Q_BOUNDED.replace("than the", "(and so stories) than the"))
+    q_bounded: bool = Field(False, description=Q_BOUNDED)
 
 
 class EvidenceOut(Schema):

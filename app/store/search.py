@@ -200,10 +200,7 @@ def matching_documents(
     only = kind_list[0] if len(kind_list) == 1 else None
     if dialect == "sqlite":
         own_index = only in SQLITE_KIND_TABLES
-    else:
-        own_index = only == "entity" or only in PG_KIND_INDEXES
-    if dialect == "sqlite":
-        name = SQLITE_KIND_TABLES[only] if own_index and only else FTS_TABLE
+        name = SQLITE_KIND_TABLES.get(only or "", FTS_TABLE)
         fts = table(name, column("rowid"), column(name))
         rank = literal_column(f"bm25({name}, 2.0, 1.0)")
         match = literal_column(name).op("MATCH")(_fts5_query(words))
@@ -217,6 +214,7 @@ def matching_documents(
             start = select(fts.c.rowid).where(match).order_by(fts.c.rowid.desc()).offset(newest - 1).limit(1)
             stmt = stmt.where(fts.c.rowid >= func.coalesce(start.scalar_subquery(), 0))
     else:
+        own_index = only == "entity" or only in PG_KIND_INDEXES
         vector = literal_column(_PG_VECTOR)
         tsquery = func.to_tsquery("english", _tsquery(words))
         rank = -func.ts_rank(vector, tsquery)
@@ -370,7 +368,6 @@ def among(column: ColumnElement[int], found: Matches, dialect: str) -> ColumnEle
     if not found.ids:
         return false()
     if dialect == "postgresql":
-        ids = bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True)
-        return column == any_(ids)
+        return column == any_(bindparam("matched_ids", list(found.ids), type_=ARRAY(Integer), unique=True))
     ids = func.json_each(bindparam("matched_ids", json.dumps(found.ids), unique=True)).table_valued("value")
     return column.in_(select(ids.c.value))

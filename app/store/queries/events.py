@@ -176,7 +176,7 @@ def _page_ids(
     c = Cursor.decode(cursor) if cursor else None
     direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
-    if _counts_from_matched_rows(f):  # q, with kind, status, source and date filters or none
+    if _from_matched_rows(f):  # q, with kind, status, source and date filters or none
         sources = set(_source_ids(session, f.sources)) if f.sources else None
         found = matched_rows(session, f.q or "").events
         kept = events_in_filter(found, f.kinds, f.statuses, sources, f.date_from, f.date_to)
@@ -408,7 +408,7 @@ def _counts_from_entity_day_table(f: EventFilter) -> bool:
     return len(f.entities) == 1 and not (f.q or f.sources or f.article_id is not None or f.as_of)
 
 
-def _counts_from_matched_rows(f: EventFilter) -> bool:
+def _from_matched_rows(f: EventFilter) -> bool:
     """q, with kind, status, source and date filters or none, is paged and counted from the
     matched events' rows read once for the page (app/store/queries/matched.py)."""
     return bool(f.q) and not (f.entities or f.article_id is not None or f.as_of)
@@ -482,7 +482,7 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(entity_counts.kind.in_(f.kinds))
         if f.statuses:
             stmt = stmt.where(entity_counts.status.in_(f.statuses))
-    elif _counts_from_matched_rows(f):
+    elif _from_matched_rows(f):
         return _density_from_matches(session, f, bucket, first, last)
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))

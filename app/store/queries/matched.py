@@ -138,9 +138,10 @@ def page_of(
     """Ids of the first `count` rows past `boundary` in (start date, id) order, ascending or
     descending: a keyset page, as the SQL of one would give."""
     if boundary is not None:
-        edge = boundary
         rows = [
-            s for s in rows if ((s.start_date, s.id) > edge if ascending else (s.start_date, s.id) < edge)
+            s
+            for s in rows
+            if ((s.start_date, s.id) > boundary if ascending else (s.start_date, s.id) < boundary)
         ]
     rows = sorted(rows, key=lambda s: (s.start_date, s.id), reverse=not ascending)
     return [s.id for s in rows[:count]]
