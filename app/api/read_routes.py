@@ -39,7 +39,7 @@ from app.store.queries import filters
 from app.store.queries.articles import get_article, list_articles
 from app.store.queries.details import entity_profile, event_detail, site_stats
 from app.store.queries.entities import list_entities
-from app.store.queries.events import Bucket, event_density, event_matches, list_events
+from app.store.queries.events import Bucket, event_density, list_events, q_bounded
 from app.store.queries.overview import overview
 from app.store.queries.quotes import get_quote, list_quotes
 from app.store.queries.search_all import search_everything
@@ -82,8 +82,7 @@ def events(request: Request, session: SessionDep, f: EventFilterDep, page: Pagin
     """Dated events, newest first by default, with the filters of the /timeline page. Each
     event carries its participants, the sentence it came from and its article."""
     listed = list_events(session, f, page.limit, page.cursor)
-    bounded = bool(f.q) and event_matches(session, f.q or "").bounded  # (looked up once: memoised)
-    return list_response(EventList, listed, request, q_bounded=bounded)
+    return list_response(EventList, listed, request, q_bounded=q_bounded(session, f))
 
 
 @router.get(

@@ -277,9 +277,10 @@ class ListPage(Schema, Generic[T]):
 
 
 Q_BOUNDED = (
-    "True when `q` matched more events than the newest 2,000 stored: the list then holds what "
-    "those alone give (the /timeline page's title says so too), so that a word most events hold "
-    "costs that many, not the collection. Add words to narrow it."
+    "True when `q` matched more events than a page reads (2,000: the newest stored for the "
+    "newest-first first page, else the first in the page's window and order, so paging on and "
+    "from/to still reach every match); the /timeline page's title says so too. A word most "
+    "events hold costs that many, not the collection. Add words to narrow it."
 )
 
 

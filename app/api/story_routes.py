@@ -13,7 +13,8 @@ from app.api.problems import read_responses
 from app.api.read_routes import LIST_HEADERS, OK_HEADERS
 from app.api.responses import build, json_response, list_response
 from app.api.story_schemas import StoryDetailOut, StoryList
-from app.store.queries.stories import get_story, list_stories, nearby_stories, quotes_about, story_matches
+from app.store.queries.events import q_bounded
+from app.store.queries.stories import get_story, list_stories, nearby_stories, quotes_about
 
 router = APIRouter(route_class=ConditionalRoute, dependencies=[Depends(conditional_headers)])
 
@@ -35,8 +36,7 @@ def stories(request: Request, session: SessionDep, f: EventFilterDep, page: Pagi
     /api/v1/events (a story matches when its reports do: entity, q, kind, status, source,
     from, to). Each carries its corroboration (reports, articles, sources) and first report."""
     listed = list_stories(session, f, page.limit, page.cursor)
-    bounded = bool(f.q) and story_matches(session, f.q or "").bounded  # (looked up once: memoised)
-    return list_response(StoryList, listed, request, q_bounded=bounded)
+    return list_response(StoryList, listed, request, q_bounded=q_bounded(session, f, "story"))
 
 
 @router.get(

@@ -4,6 +4,9 @@ its "anything more?" probe and its density chart then share one lookup."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -159,3 +162,94 @@ def test_lists_and_the_timeline_say_when_q_matched_more_than_are_looked_at(
         assert client.get(f"{path}?q=budget&from=1900").json()["q_bounded"] is False
         assert client.get(f"{path}?from=1900").json()["q_bounded"] is False
     assert "newest matches" not in client.get("/timeline?q=budget").text
+
+
+def store_yearly_summits(db: Database, years: range | list[int]) -> None:
+    """A summit a year, stored in the order given (as an archive grows: the order they happened)."""
+    for year in years:
+        body = f"Stoltenberg said NATO leaders met in Vilnius in {year}."
+        people = [person("e1", "Jens Stoltenberg", [mention(body, "Stoltenberg")])]
+        summit = event("NATO leaders met in Vilnius", ["e1"], start=dt.date(year, 7, 11))
+        with transaction(db.sessions) as session:
+            store_article(
+                session,
+                record(body, url=f"https://x.example/{year}", day=1 + year % 28),
+                extraction(body, people, events=[summit]),
+            )
+
+
+@pytest.fixture
+def archive(db: Database, settings: Settings) -> Iterator[TestClient]:
+    from app.main import create_app
+
+    store_yearly_summits(db, range(2015, 2024))
+    app = create_app(settings.model_copy(update={"api_cache_bytes": 0}))
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.db.close()
+
+
+def _years(listed: dict) -> list[int]:  # type: ignore[type-arg]
+    return [int(item["start_date"][:4]) for item in listed["items"]]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/stories"])
+def test_q_pages_reach_back_past_the_newest_matches(
+    archive: TestClient, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """More matches than are looked at: paging back, or a date filter, looks up the newest
+    matches before the page, so every match is reached; none is found twice or out of order."""
+    monkeypatch.setattr(search, "MATCH_BOUND", 3)
+    seen: list[int] = []
+    url: str | None = f"{path}?q=NATO&limit=2"
+    while url:
+        listed = archive.get(url).json()
+        seen += _years(listed)
+        url = listed["links"]["next"]
+    assert seen == list(range(2023, 2014, -1))
+
+    before = archive.get(f"{path}?q=NATO&to=2017-12-31").json()
+    assert _years(before) == [2017, 2016, 2015] and before["q_bounded"] is False
+    early = archive.get(f"{path}?q=NATO&to=2019-12-31&limit=2").json()
+    assert _years(early) == [2019, 2018] and early["q_bounded"] is True
+    after = archive.get(f"{path}?q=NATO&from=2016-01-01&order=oldest").json()
+    assert _years(after)[:3] == [2016, 2017, 2018] and after["q_bounded"] is True
+    assert archive.get(f"{path}?q=NATO").json()["q_bounded"] is True
+
+    seen, url = [], f"{path}?q=NATO&limit=2&order=oldest"
+    while url:
+        listed = archive.get(url).json()
+        seen += _years(listed)
+        url = listed["links"]["next"]
+    assert seen == list(range(2015, 2024))
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_a_q_timeline_links_past_the_present_to_a_match_older_than_the_newest(
+    db: Database, settings: Settings, monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    """The newest-first timeline opens at the present and links the expected summit beyond it,
+    though that summit was stored before the matches looked at first."""
+    from app.main import create_app
+
+    monkeypatch.setattr(search, "MATCH_BOUND", 3)
+    store_yearly_summits(db, [2031, *range(2018, 2024)])
+    app = create_app(settings.model_copy(update={"api_cache_bytes": 0}))
+    with TestClient(app) as client:
+        opened = client.get(f"/timeline?q=NATO{view}")
+        assert opened.status_code == 200 and "2023" in opened.text and "2031" not in opened.text
+        later = re.search(r'<a class="pager-back" href="([^"]+)" rel="prev">', opened.text)
+        assert later is not None, "no link to what lies past the present"
+        assert "2031" in client.get(html.unescape(later.group(1))).text
+    app.state.db.close()
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_a_q_timeline_dated_before_the_newest_matches_shows_the_older_ones(
+    archive: TestClient, monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    monkeypatch.setattr(search, "MATCH_BOUND", 3)
+    page = archive.get(f"/timeline?q=NATO&to=2016-12-31{view}")
+    assert page.status_code == 200
+    assert "2016" in page.text and "2015" in page.text and "newest matches" not in page.text
+    assert "(the 3 newest matches)" in archive.get(f"/timeline?q=NATO{view}").text

@@ -30,7 +30,15 @@ from app.store.models import (
 from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
-from app.store.queries.matched import events_in_filter, matched_rows, page_of
+from app.store.queries.matched import (
+    MatchedRows,
+    events_in_filter,
+    matched_rows,
+    page_from_matches,
+    page_of,
+    page_window,
+    window_bounded,
+)
 from app.store.queries.views import (
     ArticleRef,
     EntityRef,
@@ -72,6 +80,19 @@ class EventFilter:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             detail = f"from ({self.date_from}) is after to ({self.date_to})"
             raise BadRequest(detail, "from", str(self.date_from))
+
+
+def q_bounded(session: Session, f: EventFilter, on: str = "event") -> bool:
+    """Whether more events match `f.q` within `f`'s dates than a page looks at (MATCH_BOUND),
+    events dated by their own dates (`on` "event") or their stories' ("story")."""
+    if not f.q:
+        return False
+    # (the pages read their matches in a window where they are worked out in memory: story
+    # pages with a source filter are not)
+    if not _from_matched_rows(f) or (on == "story" and f.sources):
+        return event_matches(session, f.q).bounded
+    ascending = f.order is Order.OLDEST
+    return window_bounded(session, f.q, page_window(on, f.date_from, f.date_to, ascending=ascending))
 
 
 def event_matches(session: Session, q: str) -> Matches:
@@ -163,14 +184,15 @@ def events_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10
 
 def any_events(session: Session, f: EventFilter, cursor: str) -> bool:
     """Whether the page `cursor` points to holds anything (one index probe, nothing loaded)."""
-    ids, _ = _page_ids(session, f, 1, cursor)
+    ids, _ = _page_ids(session, f, 1, cursor, probe=True)
     return bool(ids)
 
 
 def _page_ids(
-    session: Session, f: EventFilter, limit: int, cursor: str | None
+    session: Session, f: EventFilter, limit: int, cursor: str | None, probe: bool = False
 ) -> tuple[list[int], Direction]:
-    """Up to limit+1 event ids from the cursor on, in the direction it points."""
+    """Up to limit+1 event ids from the cursor on, in the direction it points (with `probe`,
+    asked only whether there are any)."""
     f.validate()
     newest_first = f.order is Order.NEWEST
     c = Cursor.decode(cursor) if cursor else None
@@ -178,9 +200,14 @@ def _page_ids(
     ascending = (direction is Direction.NEXT) != newest_first
     if _from_matched_rows(f):  # q, with kind, status, source and date filters or none
         sources = set(_source_ids(session, f.sources)) if f.sources else None
-        found = matched_rows(session, f.q or "").events
-        kept = events_in_filter(found, f.kinds, f.statuses, sources, f.date_from, f.date_to)
-        return page_of(kept, ascending, (c.date_key(), c.id) if c else None, limit + 1), direction
+        boundary = (c.date_key(), c.id) if c else None
+
+        def page(rows: MatchedRows) -> list[int]:
+            kept = events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to)
+            return page_of(kept, ascending, boundary, limit + 1)
+
+        window = page_window("event", f.date_from, f.date_to, boundary, ascending)
+        return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_events(session, f)
     if c:
         keys, boundary = tuple_(date_col, id_col), (c.date_key(), c.id)

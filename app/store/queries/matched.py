@@ -6,22 +6,31 @@ thousand events at most, their stories, a page of those stories in date order, a
 other side of the present and a density chart. Each was a query over the matched ids (four
 look-ups of each id, and the text index read apart); here one statement reads the matches with
 their events' and stories' few columns, and the page, the probe and the chart are worked out
-from them in Python (the same filters, the same order, the same labels).
+from them in Python (the same filters, the same order, the same labels). Where more events
+match than are looked at, a page past a cursor or within dates reads the first matches of its
+own window (Window), so paging and date filters reach every match.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Row, Select, select
+from sqlalchemy import Row, Select, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
 from app.store import search
 from app.store.models import Event, Story
-from app.store.search import Matches, among, known_matches, newest_matches, remember_matches
+from app.store.search import (
+    Matches,
+    among,
+    known_matches,
+    newest_matches,
+    remember_matches,
+    stored_matches,
+)
 
 
 class MatchedEvent(NamedTuple):
@@ -58,6 +67,10 @@ def _rows(session: Session, stmt: Select) -> Sequence[Row]:  # type: ignore[type
     return session.connection().execute(stmt).all()
 
 
+# A window's matches are looked for among this many times MATCH_BOUND newest stored.
+WINDOW_REACH = 32
+
+
 class MatchedRows(NamedTuple):
     found: Matches  # the matching events' ids, bounded as search.matches bounds them
     events: tuple[MatchedEvent, ...]
@@ -80,32 +93,134 @@ _COLUMNS = (
 )
 
 
-def matched_rows(session: Session, q: str) -> MatchedRows:
+class Window(NamedTuple):
+    """The part of the matches one page is taken from, by the events' dates and ids (`on`
+    "event") or their stories' ("story"): past `after` or before `before` in (start date, id)
+    order, ending on or after `end_min`; `ascending`: the page's order."""
+
+    on: str
+    ascending: bool
+    after: tuple[dt.date, int] | None = None
+    before: tuple[dt.date, int] | None = None
+    end_min: dt.date | None = None
+
+
+# An id past every id: (day, PAST_EVERY_ID) sits after every row of that day.
+PAST_EVERY_ID = 2**63 - 1
+
+
+def page_window(
+    on: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    boundary: tuple[dt.date, int] | None = None,
+    ascending: bool = False,
+) -> Window | None:
+    """The window of a page filtered from `date_from` (by where rows end) to `date_to` (by where
+    they start), past a keyset `boundary` in its order. None for the newest first with nothing
+    bounding it: that page is taken from the newest stored matches."""
+    after = boundary if ascending else None
+    before = None if ascending else boundary
+    if date_to is not None:
+        before = min(before or (date_to, PAST_EVERY_ID), (date_to, PAST_EVERY_ID))
+    if not ascending and before is None and date_from is None:
+        return None
+    return Window(on, ascending, after, before, date_from)
+
+
+def matched_rows(session: Session, q: str, window: Window | None = None) -> MatchedRows:
     """The events matching `q` and their stories, with what a page filters, orders, pages and
     counts by. One statement reads the text index, the events and their stories together (and
     leaves the matches for search.matches to answer from); when the matches were looked up
-    before, one statement reads their events and stories."""
+    before, one statement reads their events and stories.
+
+    Those are the newest MATCH_BOUND stored. When more events match, a page with a `window`
+    (a cursor, a date filter) reads the first matches in its window in its own order instead
+    (one more statement), so a reader paging back, or forward from a date, reaches every match
+    (of the newest WINDOW_REACH times MATCH_BOUND stored) and each page is exact."""
     memo = _memo(session)
     if ("rows", q) not in memo:
-        dialect = session.get_bind().dialect.name
-        joined = select(*_COLUMNS).outerjoin(Story, Story.id == Event.story_id)
-        found = known_matches(session, q, "event")
-        if found is not None:
-            rows = _rows(session, joined.where(among(Event.id, found, dialect)))
-        else:
-            newest = newest_matches(dialect, q, "event")
-            if newest is None:
-                raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
-            stmt = joined.add_columns(newest.c.doc).join(newest, newest.c.ref_id == Event.id)
-            rows = _rows(session, stmt.order_by(newest.c.doc.desc()))
-            bound = search.MATCH_BOUND
-            found = Matches(tuple(row[0] for row in rows[:bound]), len(rows) > bound)
-            rows = rows[:bound]
-            remember_matches(session, q, "event", found)
-        events = tuple(MatchedEvent._make(row[:8]) for row in rows)
-        stories = {row[1]: MatchedStory(row[1], *row[8:12]) for row in rows if row[1] is not None}
-        memo["rows", q] = MatchedRows(found, events, tuple(stories.values()))
-    return memo["rows", q]
+        memo["rows", q] = _all_matched_rows(session, q)
+    rows: MatchedRows = memo["rows", q]
+    if window is None or not rows.found.bounded:
+        return rows  # every match was read: the window is a filter on them
+    if ("rows", q, window) not in memo:
+        memo["rows", q, window] = _windowed_rows(session, q, window)
+    return memo["rows", q, window]
+
+
+def page_from_matches(
+    session: Session,
+    q: str,
+    window: Window | None,
+    page: Callable[[MatchedRows], list[int]],
+    probe: bool = False,
+) -> list[int]:
+    """The ids `page` takes from the rows matching `q`: from the newest stored when they are
+    every match (or, for a `probe` asking whether anything lies past a cursor, when they hold
+    an answer: one match found is enough), else from the window's own matches."""
+    newest = matched_rows(session, q)
+    ids = page(newest)
+    if window is None or not newest.found.bounded or (probe and ids):
+        return ids
+    return page(matched_rows(session, q, window))
+
+
+def window_bounded(session: Session, q: str, window: Window | None) -> bool:
+    """Whether more events match `q` in `window` than are looked at (MATCH_BOUND): the newest
+    stored without a window, the first in the window's order with one."""
+    return matched_rows(session, q, window).found.bounded
+
+
+_JOINED = select(*_COLUMNS).outerjoin(Story, Story.id == Event.story_id)
+
+
+def _all_matched_rows(session: Session, q: str) -> MatchedRows:
+    dialect = session.get_bind().dialect.name
+    found = known_matches(session, q, "event")
+    if found is not None:
+        return _collect(_rows(session, _JOINED.where(among(Event.id, found, dialect))), found)
+    newest = newest_matches(dialect, q, "event")
+    if newest is None:
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    stmt = _JOINED.add_columns(newest.c.doc).join(newest, newest.c.ref_id == Event.id)
+    rows = _rows(session, stmt.order_by(newest.c.doc.desc()))
+    bound = search.MATCH_BOUND
+    found = Matches(tuple(row[0] for row in rows[:bound]), len(rows) > bound)
+    remember_matches(session, q, "event", found)
+    return _collect(rows[:bound], found)
+
+
+def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
+    """The first MATCH_BOUND matches in `window` in its page's order (and one more, to tell):
+    the matches joined to their events and stories and filtered, then sorted and bounded, so a
+    page taken from them is exact however many events match. Among the newest WINDOW_REACH
+    stored matches: the cost of a word most events hold stays bounded."""
+    stored = stored_matches(session.get_bind().dialect.name, q, "event")
+    if stored is None:
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    select_matches, doc = stored
+    reach = search.MATCH_BOUND * WINDOW_REACH
+    found = select_matches.order_by(doc.desc()).limit(reach).subquery()
+    dated = Event if window.on == "event" else Story
+    keys = tuple_(dated.start_date, dated.id)
+    stmt = _JOINED.join(found, found.c.ref_id == Event.id)
+    if window.after is not None:
+        stmt = stmt.where(keys > tuple_(*map(literal, window.after)))
+    if window.before is not None:
+        stmt = stmt.where(keys < tuple_(*map(literal, window.before)))
+    if window.end_min is not None:
+        stmt = stmt.where(dated.end_date >= window.end_min)
+    order = (dated.start_date, dated.id) if window.ascending else (dated.start_date.desc(), dated.id.desc())
+    bound = search.MATCH_BOUND
+    rows = _rows(session, stmt.order_by(*order).limit(bound + 1))
+    return _collect(rows[:bound], Matches(tuple(row[0] for row in rows[:bound]), len(rows) > bound))
+
+
+def _collect(rows: Sequence[Row], found: Matches) -> MatchedRows:  # type: ignore[type-arg]
+    events = tuple(MatchedEvent._make(row[:8]) for row in rows)
+    stories = {row[1]: MatchedStory(row[1], *row[8:12]) for row in rows if row[1] is not None}
+    return MatchedRows(found, events, tuple(stories.values()))
 
 
 def stories_in_filter(
@@ -172,8 +287,12 @@ __all__ = [
     "MatchedEvent",
     "MatchedRows",
     "MatchedStory",
+    "Window",
     "events_in_filter",
     "matched_rows",
+    "page_from_matches",
     "page_of",
+    "page_window",
     "stories_in_filter",
+    "window_bounded",
 ]

@@ -22,7 +22,14 @@ from app.store.queries.events import (
     _source_ids,
     events_by_id,
 )
-from app.store.queries.matched import matched_rows, page_of, stories_in_filter
+from app.store.queries.matched import (
+    MatchedRows,
+    matched_rows,
+    page_from_matches,
+    page_of,
+    page_window,
+    stories_in_filter,
+)
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
 from app.store.search import Matches, among
@@ -116,19 +123,24 @@ def _pages_in_memory(f: EventFilter) -> bool:
 
 
 def _page_ids(
-    session: Session, f: EventFilter, limit: int, cursor: str | None
+    session: Session, f: EventFilter, limit: int, cursor: str | None, probe: bool = False
 ) -> tuple[list[int], Direction]:
-    """The ids of a page of stories (one more than `limit`, to tell whether more follow)."""
+    """The ids of a page of stories (one more than `limit`, to tell whether more follow; with
+    `probe`, asked only whether there are any)."""
     f.validate()
     newest_first = f.order is Order.NEWEST
     c = Cursor.decode(cursor) if cursor else None
     direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
     if _pages_in_memory(f):
-        found = matched_rows(session, f.q or "").stories
-        kept = stories_in_filter(found, f.kinds, f.statuses, f.date_from, f.date_to)
         boundary = (c.date_key(), c.id) if c else None
-        return page_of(kept, ascending, boundary, limit + 1), direction
+
+        def page(rows: MatchedRows) -> list[int]:
+            kept = stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to)
+            return page_of(kept, ascending, boundary, limit + 1)
+
+        window = page_window("story", f.date_from, f.date_to, boundary, ascending)
+        return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_stories(session, f)
     if c:
         keys, boundary_keys = tuple_(date_col, id_col), (c.date_key(), c.id)
@@ -157,7 +169,7 @@ def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 1
 
 def any_stories(session: Session, f: EventFilter, cursor: str | None) -> bool:
     """Whether the page at `cursor` holds any story (one query, no story built)."""
-    return bool(_page_ids(session, f, 0, cursor)[0])
+    return bool(_page_ids(session, f, 0, cursor, probe=True)[0])
 
 
 def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[StoryItem]:

@@ -29,8 +29,8 @@ from app.store.queries.events import (
     Order,
     any_events,
     density_in_range,
-    event_matches,
     list_events,
+    q_bounded,
 )
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import any_stories, list_stories
@@ -249,7 +249,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     grouping = state.group or "day"
     return TimelineView(
         state=state,
-        title=_title(state, named, f, bounded=bool(f.q) and event_matches(session, f.q or "").bounded),
+        title=_title(state, named, f, bounded=q_bounded(session, f, "story" if state.stories else "event")),
         groups=tuple(group_events(page.items, grouping, state.newest_first)),  # type: ignore[arg-type]
         cards={} if state.stories else {card.event.id: card for card in event_cards(page.items, present)},
         story_cards={c.story.id: c for c in story_cards(page.items, present)} if state.stories else {},
