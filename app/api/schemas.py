@@ -277,10 +277,10 @@ class ListPage(Schema, Generic[T]):
 
 
 Q_BOUNDED = (
-    "True when `q` matched more events than a page reads (2,000: the newest stored for the "
-    "newest-first first page, else the first in the page's window and order, so paging on and "
-    "from/to still reach every match); the /timeline page's title says so too. A word most "
-    "events hold costs that many, not the collection. Add words to narrow it."
+    "True when `q` matched more events than the newest 64,000 stored, which are all a q looks "
+    "among (each page reads at most 2,000 of them, the first of its own window in its own order, "
+    "so pages are exact and paging on reaches every one); the /timeline page's title says so "
+    "too. Add words to narrow it."
 )
 
 

@@ -36,7 +36,7 @@ def stories(request: Request, session: SessionDep, f: EventFilterDep, page: Pagi
     /api/v1/events (a story matches when its reports do: entity, q, kind, status, source,
     from, to). Each carries its corroboration (reports, articles, sources) and first report."""
     listed = list_stories(session, f, page.limit, page.cursor)
-    return list_response(StoryList, listed, request, q_bounded=q_bounded(session, f, "story"))
+    return list_response(StoryList, listed, request, q_bounded=q_bounded(session, f))
 
 
 @router.get(

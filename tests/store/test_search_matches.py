@@ -19,6 +19,7 @@ from app.store import search
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.models import Article, Event, SearchDocument
+from app.store.queries import matched
 from app.store.search import matches, newest_matching, rebuild_search_index
 from app.store.writer import delete_facts, store_article
 from tests.store.factories import event, extraction, mention, person, record
@@ -153,11 +154,13 @@ def test_search_ranks_the_newest_matches_however_the_ids_are_sliced(db: Database
 def test_lists_and_the_timeline_say_when_q_matched_more_than_are_looked_at(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "MATCH_BOUND", 2)  # three summits stored: one more than looked at
+    # three summits stored: one more than a q looks among
+    monkeypatch.setattr(search, "MATCH_BOUND", 2)
+    monkeypatch.setattr(matched, "WINDOW_REACH", 1)
     events = client.get("/api/v1/events?q=NATO&from=1900").json()
     assert events["q_bounded"] is True and len(events["items"]) == 2
     assert client.get("/api/v1/stories?q=NATO&from=1900").json()["q_bounded"] is True
-    assert "(the 2 newest matches)" in client.get("/timeline?q=NATO").text
+    assert "(among the newest 2 matches)" in client.get("/timeline?q=NATO").text
     for path in ("/api/v1/events", "/api/v1/stories"):
         assert client.get(f"{path}?q=budget&from=1900").json()["q_bounded"] is False
         assert client.get(f"{path}?from=1900").json()["q_bounded"] is False
@@ -211,10 +214,10 @@ def test_q_pages_reach_back_past_the_newest_matches(
     before = archive.get(f"{path}?q=NATO&to=2017-12-31").json()
     assert _years(before) == [2017, 2016, 2015] and before["q_bounded"] is False
     early = archive.get(f"{path}?q=NATO&to=2019-12-31&limit=2").json()
-    assert _years(early) == [2019, 2018] and early["q_bounded"] is True
+    assert _years(early) == [2019, 2018]
     after = archive.get(f"{path}?q=NATO&from=2016-01-01&order=oldest").json()
-    assert _years(after)[:3] == [2016, 2017, 2018] and after["q_bounded"] is True
-    assert archive.get(f"{path}?q=NATO").json()["q_bounded"] is True
+    assert _years(after)[:3] == [2016, 2017, 2018]
+    assert archive.get(f"{path}?q=NATO").json()["q_bounded"] is False  # 9 among the newest 96
 
     seen, url = [], f"{path}?q=NATO&limit=2&order=oldest"
     while url:
@@ -251,5 +254,25 @@ def test_a_q_timeline_dated_before_the_newest_matches_shows_the_older_ones(
     monkeypatch.setattr(search, "MATCH_BOUND", 3)
     page = archive.get(f"/timeline?q=NATO&to=2016-12-31{view}")
     assert page.status_code == 200
-    assert "2016" in page.text and "2015" in page.text and "newest matches" not in page.text
-    assert "(the 3 newest matches)" in archive.get(f"/timeline?q=NATO{view}").text
+    assert "2016" in page.text and "2015" in page.text and "newest 3" not in page.text
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/stories"])
+def test_a_q_looks_among_the_newest_matches_its_reach_holds(
+    archive: TestClient, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """Beyond the newest MATCH_BOUND times WINDOW_REACH stored, a q finds nothing, and says so;
+    an entity's matches are those among them."""
+    monkeypatch.setattr(search, "MATCH_BOUND", 3)
+    monkeypatch.setattr(matched, "WINDOW_REACH", 2)  # the newest 6 of 9 summits
+    seen: list[int] = []
+    url: str | None = f"{path}?q=NATO&limit=2&to=2030-01-01"
+    while url:
+        listed = archive.get(url).json()
+        assert listed["q_bounded"] is True
+        seen += _years(listed)
+        url = listed["links"]["next"]
+    assert seen == list(range(2023, 2017, -1))
+    with_entity = archive.get(f"{path}?q=NATO&entity=jens-stoltenberg&limit=50").json()
+    assert _years(with_entity) == list(range(2023, 2017, -1)) and with_entity["q_bounded"] is True
+    assert "(among the newest 6 matches)" in archive.get("/timeline?q=NATO").text

@@ -32,12 +32,13 @@ from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.matched import (
     MatchedRows,
+    beyond_reach,
     events_in_filter,
     matched_rows,
     page_from_matches,
     page_of,
     page_window,
-    window_bounded,
+    reached_matches,
 )
 from app.store.queries.views import (
     ArticleRef,
@@ -82,17 +83,9 @@ class EventFilter:
             raise BadRequest(detail, "from", str(self.date_from))
 
 
-def q_bounded(session: Session, f: EventFilter, on: str = "event") -> bool:
-    """Whether more events match `f.q` within `f`'s dates than a page looks at (MATCH_BOUND),
-    events dated by their own dates (`on` "event") or their stories' ("story")."""
-    if not f.q:
-        return False
-    # (the pages read their matches in a window where they are worked out in memory: story
-    # pages with a source filter are not)
-    if not _from_matched_rows(f) or (on == "story" and f.sources):
-        return event_matches(session, f.q).bounded
-    ascending = f.order is Order.OLDEST
-    return window_bounded(session, f.q, page_window(on, f.date_from, f.date_to, ascending=ascending))
+def q_bounded(session: Session, f: EventFilter) -> bool:
+    """Whether more events match `f.q` than the newest stored that a q filter looks among."""
+    return bool(f.q) and beyond_reach(session, f.q or "")
 
 
 def event_matches(session: Session, q: str) -> Matches:
@@ -156,7 +149,11 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     if f.date_from:
         stmt = stmt.where(Event.end_date >= f.date_from)
     if f.q:
-        stmt = stmt.where(among(Event.id, event_matches(session, f.q), dialect))
+        found = event_matches(session, f.q)
+        if found.bounded:  # more than the bound: the filter looks among the newest reach() stored
+            stmt = stmt.where(Event.id.in_(reached_matches(session, f.q)))
+        else:
+            stmt = stmt.where(among(Event.id, found, dialect))
     return stmt, date_col, id_col
 
 
@@ -509,7 +506,7 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(entity_counts.kind.in_(f.kinds))
         if f.statuses:
             stmt = stmt.where(entity_counts.status.in_(f.statuses))
-    elif _from_matched_rows(f):
+    elif _from_matched_rows(f) and not event_matches(session, f.q or "").bounded:
         return _density_from_matches(session, f, bucket, first, last)
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Row, Select, literal, select, tuple_
+from sqlalchemy import Row, Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
@@ -115,16 +115,13 @@ def page_window(
     date_to: dt.date | None,
     boundary: tuple[dt.date, int] | None = None,
     ascending: bool = False,
-) -> Window | None:
+) -> Window:
     """The window of a page filtered from `date_from` (by where rows end) to `date_to` (by where
-    they start), past a keyset `boundary` in its order. None for the newest first with nothing
-    bounding it: that page is taken from the newest stored matches."""
+    they start), past a keyset `boundary` in its order."""
     after = boundary if ascending else None
     before = None if ascending else boundary
     if date_to is not None:
         before = min(before or (date_to, PAST_EVERY_ID), (date_to, PAST_EVERY_ID))
-    if not ascending and before is None and date_from is None:
-        return None
     return Window(on, ascending, after, before, date_from)
 
 
@@ -134,10 +131,10 @@ def matched_rows(session: Session, q: str, window: Window | None = None) -> Matc
     leaves the matches for search.matches to answer from); when the matches were looked up
     before, one statement reads their events and stories.
 
-    Those are the newest MATCH_BOUND stored. When more events match, a page with a `window`
-    (a cursor, a date filter) reads the first matches in its window in its own order instead
-    (one more statement), so a reader paging back, or forward from a date, reaches every match
-    (of the newest WINDOW_REACH times MATCH_BOUND stored) and each page is exact."""
+    Those are the newest MATCH_BOUND stored. When more events match, a page's `window` (its
+    order, cursor and dates) reads the first matches of the window in the page's order instead
+    (one more statement), so every page is exact and paging on reaches every match (of the
+    newest reach() stored)."""
     memo = _memo(session)
     if ("rows", q) not in memo:
         memo["rows", q] = _all_matched_rows(session, q)
@@ -152,7 +149,7 @@ def matched_rows(session: Session, q: str, window: Window | None = None) -> Matc
 def page_from_matches(
     session: Session,
     q: str,
-    window: Window | None,
+    window: Window,
     page: Callable[[MatchedRows], list[int]],
     probe: bool = False,
 ) -> list[int]:
@@ -160,16 +157,42 @@ def page_from_matches(
     every match (or, for a `probe` asking whether anything lies past a cursor, when they hold
     an answer: one match found is enough), else from the window's own matches."""
     newest = matched_rows(session, q)
-    ids = page(newest)
-    if window is None or not newest.found.bounded or (probe and ids):
+    if not newest.found.bounded:
+        return page(newest)
+    if probe and (ids := page(newest)):
         return ids
     return page(matched_rows(session, q, window))
 
 
-def window_bounded(session: Session, q: str, window: Window | None) -> bool:
-    """Whether more events match `q` in `window` than are looked at (MATCH_BOUND): the newest
-    stored without a window, the first in the window's order with one."""
-    return matched_rows(session, q, window).found.bounded
+def reach() -> int:
+    """How many of the newest stored matches a q looks among (WINDOW_REACH times MATCH_BOUND)."""
+    return search.MATCH_BOUND * WINDOW_REACH
+
+
+def reached_matches(session: Session, q: str) -> Select:  # type: ignore[type-arg]
+    """SELECT ref_id of the newest reach() stored events matching `q`: what a q filter looks
+    among when more than MATCH_BOUND match (a page's window, an entity's events)."""
+    stored = stored_matches(session.get_bind().dialect.name, q, "event")
+    if stored is None:
+        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
+    select_matches, doc = stored
+    ref_id = select_matches.selected_columns[0]
+    return select_matches.with_only_columns(ref_id).order_by(doc.desc()).limit(reach())
+
+
+def beyond_reach(session: Session, q: str) -> bool:
+    """Whether more events match `q` than the newest reach() stored, which are all a q filter
+    looks among (one count, when more than MATCH_BOUND match)."""
+    memo = _memo(session)
+    if ("beyond", q) not in memo:
+        bounded = matched_rows(session, q).found.bounded
+        if bounded:
+            stored = stored_matches(session.get_bind().dialect.name, q, "event")
+            assert stored is not None  # (matched_rows found matches)
+            counted = select(func.count()).select_from(stored[0].limit(reach() + 1).subquery())
+            bounded = (session.scalar(counted) or 0) > reach()
+        memo["beyond", q] = bounded
+    return memo["beyond", q]
 
 
 _JOINED = select(*_COLUMNS).outerjoin(Story, Story.id == Event.story_id)
@@ -192,16 +215,10 @@ def _all_matched_rows(session: Session, q: str) -> MatchedRows:
 
 
 def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
-    """The first MATCH_BOUND matches in `window` in its page's order (and one more, to tell):
-    the matches joined to their events and stories and filtered, then sorted and bounded, so a
-    page taken from them is exact however many events match. Among the newest WINDOW_REACH
-    stored matches: the cost of a word most events hold stays bounded."""
-    stored = stored_matches(session.get_bind().dialect.name, q, "event")
-    if stored is None:
-        raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
-    select_matches, doc = stored
-    reach = search.MATCH_BOUND * WINDOW_REACH
-    found = select_matches.order_by(doc.desc()).limit(reach).subquery()
+    """The first MATCH_BOUND matches in `window` in its page's order (and one more, to tell),
+    among the newest reach() stored: the matches joined to their events and stories, filtered,
+    sorted and bounded, so a page taken from them is exact however many events match."""
+    found = reached_matches(session, q).subquery()
     dated = Event if window.on == "event" else Story
     keys = tuple_(dated.start_date, dated.id)
     stmt = _JOINED.join(found, found.c.ref_id == Event.id)
@@ -288,11 +305,13 @@ __all__ = [
     "MatchedRows",
     "MatchedStory",
     "Window",
+    "beyond_reach",
     "events_in_filter",
     "matched_rows",
     "page_from_matches",
     "page_of",
     "page_window",
+    "reach",
+    "reached_matches",
     "stories_in_filter",
-    "window_bounded",
 ]

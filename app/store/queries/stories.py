@@ -28,6 +28,7 @@ from app.store.queries.matched import (
     page_from_matches,
     page_of,
     page_window,
+    reached_matches,
     stories_in_filter,
 )
 from app.store.queries.quotes import quotes_by_id
@@ -103,7 +104,12 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
     if f.q:
         # The matching events' stories looked up first (a cost of the matches), rather than a
         # probe of every story in date order for a matching report (a cost of the stories).
-        stmt = stmt.where(among(id_col, story_matches(session, f.q), session.get_bind().dialect.name))
+        found = story_matches(session, f.q)
+        if found.bounded:  # more than the bound: the stories of the newest reach() stored
+            reports = select(Event.story_id).where(Event.id.in_(reached_matches(session, f.q)))
+            stmt = stmt.where(id_col.in_(reports))
+        else:
+            stmt = stmt.where(among(id_col, found, session.get_bind().dialect.name))
     return stmt, date_col, id_col
 
 

@@ -18,7 +18,6 @@ from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep, SettingsDep
 from app.domain import EventKind, EventStatus
 from app.formatting import date_range, day
-from app.store import search
 from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction, parse_date
 from app.store.queries.entities import entity_refs, top_entities
@@ -32,6 +31,7 @@ from app.store.queries.events import (
     list_events,
     q_bounded,
 )
+from app.store.queries.matched import reach
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import any_stories, list_stories
 from app.store.queries.views import EntityRef, PeriodCount
@@ -249,7 +249,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     grouping = state.group or "day"
     return TimelineView(
         state=state,
-        title=_title(state, named, f, bounded=q_bounded(session, f, "story" if state.stories else "event")),
+        title=_title(state, named, f, bounded=q_bounded(session, f)),
         groups=tuple(group_events(page.items, grouping, state.newest_first)),  # type: ignore[arg-type]
         cards={} if state.stories else {card.event.id: card for card in event_cards(page.items, present)},
         story_cards={c.story.id: c for c in story_cards(page.items, present)} if state.stories else {},
@@ -403,8 +403,8 @@ def _range_label(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded: bool = False) -> str:
-    """The page's title; `bounded` when q matched more events than are looked at (the newest
-    search.MATCH_BOUND stored), which it then says."""
+    """The page's title; `bounded` when q matched more events than are looked among (the newest
+    matched.reach() stored), which it then says."""
     parts = []
     if named:
         parts.append("with " + " and ".join(e.name for e in named))
@@ -415,9 +415,7 @@ def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded
     elif f.statuses:
         parts.append(" or ".join(f.statuses))
     if f.q:
-        parts.append(
-            f"matching “{f.q}”" + (f" (the {search.MATCH_BOUND:,} newest matches)" if bounded else "")
-        )
+        parts.append(f"matching “{f.q}”" + (f" (among the newest {reach():,} matches)" if bounded else ""))
     if state.date_from or state.date_to:
         parts.append(_range_label(f.date_from, f.date_to))
     return "Timeline" + (": " + ", ".join(parts) if parts else "")
