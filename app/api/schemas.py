@@ -277,10 +277,10 @@ class ListPage(Schema, Generic[T]):
 
 
 Q_BOUNDED = (
-    "True when `q` matched more events than the newest 64,000 stored, which are all a q looks "
-    "among (each page reads at most 2,000 of them, the first of its own window in its own order, "
-    "so pages are exact and paging on reaches every one); the /timeline page's title says so "
-    "too. Add words to narrow it."
+    "True when `q` matched more events than a page reads (2,000). The first page newest first "
+    "then holds the newest 2,000 stored, as do an entity's matches; pages past a cursor, oldest "
+    "first or within from/to read the first 2,000 of their own window in their own order, so "
+    "paging on reaches every match. The /timeline page's title says so too. Add words to narrow it."
 )
 
 

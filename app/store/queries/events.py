@@ -32,13 +32,11 @@ from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.matched import (
     MatchedRows,
-    beyond_reach,
     events_in_filter,
     matched_rows,
     page_from_matches,
     page_of,
     page_window,
-    reached_matches,
 )
 from app.store.queries.views import (
     ArticleRef,
@@ -84,8 +82,9 @@ class EventFilter:
 
 
 def q_bounded(session: Session, f: EventFilter) -> bool:
-    """Whether more events match `f.q` than the newest stored that a q filter looks among."""
-    return bool(f.q) and beyond_reach(session, f.q or "")
+    """Whether more events match `f.q` than the newest MATCH_BOUND stored: the page opening on
+    the newest and the density chart then show those alone."""
+    return bool(f.q) and event_matches(session, f.q or "").bounded
 
 
 def event_matches(session: Session, q: str) -> Matches:
@@ -149,18 +148,17 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     if f.date_from:
         stmt = stmt.where(Event.end_date >= f.date_from)
     if f.q:
-        found = event_matches(session, f.q)
-        if found.bounded:  # more than the bound: the filter looks among the newest reach() stored
-            stmt = stmt.where(Event.id.in_(reached_matches(session, f.q)))
-        else:
-            stmt = stmt.where(among(Event.id, found, dialect))
+        stmt = stmt.where(among(Event.id, event_matches(session, f.q), dialect))
     return stmt, date_col, id_col
 
 
 def list_events(
-    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
+    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None, opening: bool = False
 ) -> Page[EventItem]:
-    ids, direction = _page_ids(session, f, limit, cursor)
+    """A page of the filtered events from `cursor`; `opening`: the page a reader opens
+    (the timeline's, at the present), which a q that matched more than MATCH_BOUND takes from
+    the newest stored matches (app/store/queries/matched.py)."""
+    ids, direction = _page_ids(session, f, limit, cursor, opening=opening)
     items = events_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
@@ -179,14 +177,21 @@ def events_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10
     return list(list_events(session, replace(f, order=Order.OLDEST), limit, cursor).items)
 
 
-def any_events(session: Session, f: EventFilter, cursor: str) -> bool:
-    """Whether the page `cursor` points to holds anything (one index probe, nothing loaded)."""
-    ids, _ = _page_ids(session, f, 1, cursor, probe=True)
+def any_events(session: Session, f: EventFilter, cursor: str, opening: bool = False) -> bool:
+    """Whether the page `cursor` points to holds anything (one index probe, nothing loaded);
+    `opening`: asked of the other side of an opening page (list_events), which a q that
+    matched more than MATCH_BOUND answers from the newest stored matches."""
+    ids, _ = _page_ids(session, f, 1, cursor, probe=True, opening=opening)
     return bool(ids)
 
 
 def _page_ids(
-    session: Session, f: EventFilter, limit: int, cursor: str | None, probe: bool = False
+    session: Session,
+    f: EventFilter,
+    limit: int,
+    cursor: str | None,
+    probe: bool = False,
+    opening: bool = False,
 ) -> tuple[list[int], Direction]:
     """Up to limit+1 event ids from the cursor on, in the direction it points (with `probe`,
     asked only whether there are any)."""
@@ -203,7 +208,7 @@ def _page_ids(
             kept = events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to)
             return page_of(kept, ascending, boundary, limit + 1)
 
-        window = page_window("event", f.date_from, f.date_to, boundary, ascending)
+        window = None if opening else page_window("event", f.date_from, f.date_to, boundary, ascending)
         return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_events(session, f)
     if c:
@@ -506,7 +511,7 @@ def density_in_range(session: Session, f: EventFilter, start: dt.date, end: dt.d
             stmt = stmt.where(entity_counts.kind.in_(f.kinds))
         if f.statuses:
             stmt = stmt.where(entity_counts.status.in_(f.statuses))
-    elif _from_matched_rows(f) and not event_matches(session, f.q or "").bounded:
+    elif _from_matched_rows(f):
         return _density_from_matches(session, f, bucket, first, last)
     else:
         filtered, _, _ = filtered_events(session, replace(f, date_from=None, date_to=None))

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Row, Select, func, literal, select, tuple_
+from sqlalchemy import Row, Select, literal, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import BadRequest
@@ -115,13 +115,16 @@ def page_window(
     date_to: dt.date | None,
     boundary: tuple[dt.date, int] | None = None,
     ascending: bool = False,
-) -> Window:
+) -> Window | None:
     """The window of a page filtered from `date_from` (by where rows end) to `date_to` (by where
-    they start), past a keyset `boundary` in its order."""
+    they start), past a keyset `boundary` in its order; None for the newest first from the start,
+    which the newest stored matches give."""
     after = boundary if ascending else None
     before = None if ascending else boundary
     if date_to is not None:
         before = min(before or (date_to, PAST_EVERY_ID), (date_to, PAST_EVERY_ID))
+    if not ascending and before is None and date_from is None:
+        return None
     return Window(on, ascending, after, before, date_from)
 
 
@@ -131,10 +134,11 @@ def matched_rows(session: Session, q: str, window: Window | None = None) -> Matc
     leaves the matches for search.matches to answer from); when the matches were looked up
     before, one statement reads their events and stories.
 
-    Those are the newest MATCH_BOUND stored. When more events match, a page's `window` (its
-    order, cursor and dates) reads the first matches of the window in the page's order instead
-    (one more statement), so every page is exact and paging on reaches every match (of the
-    newest reach() stored)."""
+    Those are the newest MATCH_BOUND stored: what a page opening on the newest shows, and the
+    density chart counts. When more events match, any other page's `window` (its order, cursor
+    and dates) reads the first matches of the window in the page's order instead (one more
+    statement), so paging back, oldest first or within dates is exact and reaches every match
+    (of the newest reach() stored)."""
     memo = _memo(session)
     if ("rows", q) not in memo:
         memo["rows", q] = _all_matched_rows(session, q)
@@ -149,15 +153,16 @@ def matched_rows(session: Session, q: str, window: Window | None = None) -> Matc
 def page_from_matches(
     session: Session,
     q: str,
-    window: Window,
+    window: Window | None,
     page: Callable[[MatchedRows], list[int]],
     probe: bool = False,
 ) -> list[int]:
     """The ids `page` takes from the rows matching `q`: from the newest stored when they are
-    every match (or, for a `probe` asking whether anything lies past a cursor, when they hold
-    an answer: one match found is enough), else from the window's own matches."""
+    every match or the page has no window (the newest first, from the start: an opening page),
+    or for a `probe` asking whether anything lies past a cursor when they hold an answer (one
+    match is enough); else from the window's own matches."""
     newest = matched_rows(session, q)
-    if not newest.found.bounded:
+    if window is None or not newest.found.bounded:
         return page(newest)
     if probe and (ids := page(newest)):
         return ids
@@ -178,21 +183,6 @@ def reached_matches(session: Session, q: str) -> Select:  # type: ignore[type-ar
     select_matches, doc = stored
     ref_id = select_matches.selected_columns[0]
     return select_matches.with_only_columns(ref_id).order_by(doc.desc()).limit(reach())
-
-
-def beyond_reach(session: Session, q: str) -> bool:
-    """Whether more events match `q` than the newest reach() stored, which are all a q filter
-    looks among (one count, when more than MATCH_BOUND match)."""
-    memo = _memo(session)
-    if ("beyond", q) not in memo:
-        bounded = matched_rows(session, q).found.bounded
-        if bounded:
-            stored = stored_matches(session.get_bind().dialect.name, q, "event")
-            assert stored is not None  # (matched_rows found matches)
-            counted = select(func.count()).select_from(stored[0].limit(reach() + 1).subquery())
-            bounded = (session.scalar(counted) or 0) > reach()
-        memo["beyond", q] = bounded
-    return memo["beyond", q]
 
 
 _JOINED = select(*_COLUMNS).outerjoin(Story, Story.id == Event.story_id)
@@ -216,22 +206,28 @@ def _all_matched_rows(session: Session, q: str) -> MatchedRows:
 
 def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
     """The first MATCH_BOUND matches in `window` in its page's order (and one more, to tell),
-    among the newest reach() stored: the matches joined to their events and stories, filtered,
-    sorted and bounded, so a page taken from them is exact however many events match."""
+    among the newest reach() stored: the matches joined to their events (or stories) and
+    filtered, sorted and bounded, so a page taken from them is exact however many events
+    match; then those few joined to the rest of their rows."""
     found = reached_matches(session, q).subquery()
     dated = Event if window.on == "event" else Story
     keys = tuple_(dated.start_date, dated.id)
-    stmt = _JOINED.join(found, found.c.ref_id == Event.id)
+    first = select(Event.id).join(found, found.c.ref_id == Event.id)
+    if dated is Story:
+        first = first.join(Story, Story.id == Event.story_id)
     if window.after is not None:
-        stmt = stmt.where(keys > tuple_(*map(literal, window.after)))
+        first = first.where(keys > tuple_(*map(literal, window.after)))
     if window.before is not None:
-        stmt = stmt.where(keys < tuple_(*map(literal, window.before)))
+        first = first.where(keys < tuple_(*map(literal, window.before)))
     if window.end_min is not None:
-        stmt = stmt.where(dated.end_date >= window.end_min)
+        first = first.where(dated.end_date >= window.end_min)
     order = (dated.start_date, dated.id) if window.ascending else (dated.start_date.desc(), dated.id.desc())
     bound = search.MATCH_BOUND
-    rows = _rows(session, stmt.order_by(*order).limit(bound + 1))
-    return _collect(rows[:bound], Matches(tuple(row[0] for row in rows[:bound]), len(rows) > bound))
+    ids = [row[0] for row in _rows(session, first.order_by(*order).limit(bound + 1))]
+    kept = Matches(tuple(ids[:bound]), len(ids) > bound)
+    return _collect(
+        _rows(session, _JOINED.where(among(Event.id, kept, session.get_bind().dialect.name))), kept
+    )
 
 
 def _collect(rows: Sequence[Row], found: Matches) -> MatchedRows:  # type: ignore[type-arg]
@@ -305,13 +301,11 @@ __all__ = [
     "MatchedRows",
     "MatchedStory",
     "Window",
-    "beyond_reach",
     "events_in_filter",
     "matched_rows",
     "page_from_matches",
     "page_of",
     "page_window",
     "reach",
-    "reached_matches",
     "stories_in_filter",
 ]

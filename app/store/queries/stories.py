@@ -28,7 +28,6 @@ from app.store.queries.matched import (
     page_from_matches,
     page_of,
     page_window,
-    reached_matches,
     stories_in_filter,
 )
 from app.store.queries.quotes import quotes_by_id
@@ -104,12 +103,7 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
     if f.q:
         # The matching events' stories looked up first (a cost of the matches), rather than a
         # probe of every story in date order for a matching report (a cost of the stories).
-        found = story_matches(session, f.q)
-        if found.bounded:  # more than the bound: the stories of the newest reach() stored
-            reports = select(Event.story_id).where(Event.id.in_(reached_matches(session, f.q)))
-            stmt = stmt.where(id_col.in_(reports))
-        else:
-            stmt = stmt.where(among(id_col, found, session.get_bind().dialect.name))
+        stmt = stmt.where(among(id_col, story_matches(session, f.q), session.get_bind().dialect.name))
     return stmt, date_col, id_col
 
 
@@ -129,7 +123,12 @@ def _pages_in_memory(f: EventFilter) -> bool:
 
 
 def _page_ids(
-    session: Session, f: EventFilter, limit: int, cursor: str | None, probe: bool = False
+    session: Session,
+    f: EventFilter,
+    limit: int,
+    cursor: str | None,
+    probe: bool = False,
+    opening: bool = False,
 ) -> tuple[list[int], Direction]:
     """The ids of a page of stories (one more than `limit`, to tell whether more follow; with
     `probe`, asked only whether there are any)."""
@@ -145,7 +144,7 @@ def _page_ids(
             kept = stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to)
             return page_of(kept, ascending, boundary, limit + 1)
 
-        window = page_window("story", f.date_from, f.date_to, boundary, ascending)
+        window = None if opening else page_window("story", f.date_from, f.date_to, boundary, ascending)
         return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_stories(session, f)
     if c:
@@ -156,9 +155,12 @@ def _page_ids(
 
 
 def list_stories(
-    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None
+    session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None, opening: bool = False
 ) -> Page[StoryItem]:
-    ids, direction = _page_ids(session, f, limit, cursor)
+    """A page of the filtered stories from `cursor`; `opening`: the page a reader opens
+    (the timeline's, at the present), which a q that matched more than MATCH_BOUND takes from
+    the newest stored matches (app/store/queries/matched.py)."""
+    ids, direction = _page_ids(session, f, limit, cursor, opening=opening)
     items = stories_by_id(session, ids, as_of=f.as_of)
     return page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
@@ -173,9 +175,10 @@ def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 1
     return list(list_stories(session, replace(f, order=Order.OLDEST), limit, cursor).items)
 
 
-def any_stories(session: Session, f: EventFilter, cursor: str | None) -> bool:
-    """Whether the page at `cursor` holds any story (one query, no story built)."""
-    return bool(_page_ids(session, f, 0, cursor, probe=True)[0])
+def any_stories(session: Session, f: EventFilter, cursor: str | None, opening: bool = False) -> bool:
+    """Whether the page at `cursor` holds any story (one query, no story built); `opening` as
+    any_events has it."""
+    return bool(_page_ids(session, f, 0, cursor, probe=True, opening=opening)[0])
 
 
 def key_stories(session: Session, f: EventFilter, limit: int = 10) -> list[StoryItem]:

@@ -18,6 +18,7 @@ from app.api.caching import ConditionalPageRoute
 from app.deps import SessionDep, SettingsDep
 from app.domain import EventKind, EventStatus
 from app.formatting import date_range, day
+from app.store import search
 from app.store.queries import filters
 from app.store.queries.common import Cursor, Direction, parse_date
 from app.store.queries.entities import entity_refs, top_entities
@@ -31,7 +32,6 @@ from app.store.queries.events import (
     list_events,
     q_bounded,
 )
-from app.store.queries.matched import reach
 from app.store.queries.overview import article_dates, sources
 from app.store.queries.stories import any_stories, list_stories
 from app.store.queries.views import EntityRef, PeriodCount
@@ -236,7 +236,7 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
         # newest first: events up to the present; forward: from the present on
         day = present if state.newest_first else present - dt.timedelta(days=1)
         cursor = Cursor(Direction.NEXT, day.isoformat(), LAST_ID).encode()
-    page, any_more = _page(session, state, f, limit, cursor)
+    page, any_more = _page(session, state, f, limit, cursor, opening=anchored and state.newest_first)
     back = page.prev
     if anchored and not page.items and present:
         back = Cursor(Direction.PREV, _cursor_day(cursor), LAST_ID).encode() if cursor else None
@@ -309,12 +309,15 @@ def _view(value: str | None) -> str | None:
     return None if value in (None, "stories") else value
 
 
-def _page(session: Session, state: TimelineState, f: EventFilter, limit: int, cursor: str | None):  # type: ignore[no-untyped-def]
+def _page(  # type: ignore[no-untyped-def]
+    session: Session, state: TimelineState, f: EventFilter, limit: int, cursor: str | None, opening: bool
+):
     """A page of stories or of events, and how to ask whether a cursor's page holds any."""
     if state.stories:
-        page = list_stories(session, f, limit=limit, cursor=cursor)
-        return page, lambda token: any_stories(session, f, token)
-    return list_events(session, f, limit=limit, cursor=cursor), lambda token: any_events(session, f, token)
+        page = list_stories(session, f, limit=limit, cursor=cursor, opening=opening)
+        return page, lambda token: any_stories(session, f, token, opening)
+    page = list_events(session, f, limit=limit, cursor=cursor, opening=opening)
+    return page, lambda token: any_events(session, f, token, opening)
 
 
 def _cursor_day(token: str) -> str:
@@ -403,8 +406,8 @@ def _range_label(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded: bool = False) -> str:
-    """The page's title; `bounded` when q matched more events than are looked among (the newest
-    matched.reach() stored), which it then says."""
+    """The page's title; `bounded` when q matched more events than search.MATCH_BOUND, of which
+    the density chart counts the newest stored, as it then says."""
     parts = []
     if named:
         parts.append("with " + " and ".join(e.name for e in named))
@@ -415,7 +418,10 @@ def _title(state: TimelineState, named: list[EntityRef], f: EventFilter, bounded
     elif f.statuses:
         parts.append(" or ".join(f.statuses))
     if f.q:
-        parts.append(f"matching “{f.q}”" + (f" (among the newest {reach():,} matches)" if bounded else ""))
+        parts.append(
+            f"matching “{f.q}”"
+            + (f" (more than {search.MATCH_BOUND:,}: the chart counts the newest)" if bounded else "")
+        )
     if state.date_from or state.date_to:
         parts.append(_range_label(f.date_from, f.date_to))
     return "Timeline" + (": " + ", ".join(parts) if parts else "")
