@@ -197,6 +197,7 @@ def urls(db: Database) -> list[str]:
         "/timeline",
         f"/timeline?entity={slug}",
         "/timeline?q=NATO",
+        f"/timeline?entity={slug}&q=NATO",  # the most named entity's matches
         f"/timeline?to={deep}",
         f"/timeline?view=reports&to={deep}",
         f"/timeline?entity={slug}&to={deep}",  # an entity's stories, deep in time

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import Select, bindparam, case, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import EventKind, EventStatus
@@ -120,7 +120,8 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
         ids = _entity_ids(session, f.entities)
         lead = EventParticipant
         # DISTINCT: an entity can take part in one event in two roles.
-        stmt = select(lead.event_id.label("id"), lead.start_date).where(lead.entity_id == ids[0]).distinct()
+        stmt = select(lead.event_id.label("id"), lead.start_date).distinct()
+        stmt = stmt.where(led_by_matches(lead.entity_id, bool(f.q), dialect) == ids[0])
         stmt = stmt.join(Event, Event.id == lead.event_id)
         date_col, id_col = lead.start_date, lead.event_id
         for other in ids[1:]:
@@ -148,8 +149,18 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     if f.date_from:
         stmt = stmt.where(Event.end_date >= f.date_from)
     if f.q:
-        stmt = stmt.where(among(Event.id, event_matches(session, f.q), dialect))
+        stmt = stmt.where(among(id_col, event_matches(session, f.q), dialect))
     return stmt, date_col, id_col
+
+
+def led_by_matches(entity_id: ColumnElement[int], q: bool, dialect: str) -> ColumnElement[int]:
+    """The participant table's entity column, compared so that with a q filter its matches
+    (2,000 at most) lead the scan and each is looked up by its primary key, rather than every
+    event of the entity being tested (0.5 s for the most named entity of 250,000 articles): on
+    SQLite the unary + keeps the planner off the (entity, date) index (as search.py does)."""
+    if q and dialect == "sqlite":
+        return literal_column(f"+{entity_id.table.name}.{entity_id.name}")  # type: ignore[attr-defined]
+    return entity_id
 
 
 def list_events(

@@ -21,6 +21,7 @@ from app.store.queries.events import (
     _entity_ids,
     _source_ids,
     events_by_id,
+    led_by_matches,
 )
 from app.store.queries.matched import (
     MatchedRows,
@@ -72,7 +73,10 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
     if f.entities:
         ids = _entity_ids(session, f.entities)
         lead = StoryParticipant
-        stmt = select(lead.story_id.label("id")).where(lead.entity_id == ids[0])
+        dialect = session.get_bind().dialect.name
+        stmt = select(lead.story_id.label("id")).where(
+            led_by_matches(lead.entity_id, bool(f.q), dialect) == ids[0]
+        )
         stmt = stmt.join(Story, Story.id == lead.story_id)
         date_col, id_col = lead.start_date, lead.story_id
         for other in ids[1:]:
