@@ -7,8 +7,8 @@ other side of the present and a density chart. Each was a query over the matched
 look-ups of each id, and the text index read apart); here one statement reads the matches with
 their events' and stories' few columns, and the page, the probe and the chart are worked out
 from them in Python (the same filters, the same order, the same labels). Where more events
-match than are looked at, a page past a cursor or within dates reads the first matches of its
-own window (Window), so paging and date filters reach every match.
+match than are looked at, a page past a cursor, oldest first or within dates reads the first
+matches of its own window (Window), so paging and date filters reach every match.
 """
 
 from __future__ import annotations
@@ -175,8 +175,8 @@ def reach() -> int:
 
 
 def reached_matches(session: Session, q: str) -> Select:  # type: ignore[type-arg]
-    """SELECT ref_id of the newest reach() stored events matching `q`: what a q filter looks
-    among when more than MATCH_BOUND match (a page's window, an entity's events)."""
+    """SELECT ref_id of the newest reach() stored events matching `q`: what a page's window
+    looks among when more than MATCH_BOUND match."""
     stored = stored_matches(session.get_bind().dialect.name, q, "event")
     if stored is None:
         raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
