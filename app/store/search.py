@@ -340,20 +340,19 @@ def newest_matches(dialect: str, query: str, kind: str, bound: int | None = None
     if found is None:
         return None
     stmt, stored = found
-    return stmt.order_by(stored.desc()).limit(bound + 1).subquery()
+    return stmt.add_columns(stored.label("doc")).order_by(stored.desc()).limit(bound + 1).subquery()
 
 
 def stored_matches(dialect: str, query: str, kind: str) -> tuple[Select, ColumnElement[int]] | None:
-    """SELECT ref_id, doc of every document of `kind` matching `query`, unordered, and the
-    column `doc` is (when each was stored: the document id, on SQLite the FTS rowid, which FTS5
-    walks backwards cheaply): for a caller that joins and filters the matches before it bounds
-    them. None when the query holds no searchable word."""
+    """SELECT ref_id of every document of `kind` matching `query`, unordered, and the column
+    that says when each was stored (the document id; on SQLite the FTS rowid, which FTS5 walks
+    backwards cheaply), for a caller to order and bound by. None when the query holds no
+    searchable word."""
     stmt = matching_ref_ids(dialect, query, kind)
     if stmt is None:
         return None
     fts = SQLITE_KIND_TABLES.get(kind, FTS_TABLE)
-    stored = literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
-    return stmt.add_columns(stored.label("doc")), stored
+    return stmt, literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
 
 
 def known_matches(session: Session, query: str, kind: str) -> Matches | None:

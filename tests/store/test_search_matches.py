@@ -192,6 +192,16 @@ def _years(listed: dict) -> list[int]:  # type: ignore[type-arg]
     return [int(item["start_date"][:4]) for item in listed["items"]]
 
 
+def _page_through(client: TestClient, url: str | None) -> list[int]:
+    """The years of every item, following the list's next links to the end."""
+    years: list[int] = []
+    while url:
+        listed = client.get(url).json()
+        years += _years(listed)
+        url = listed["links"]["next"]
+    return years
+
+
 @pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/stories"])
 def test_q_pages_reach_back_past_the_newest_matches(
     archive: TestClient, monkeypatch: pytest.MonkeyPatch, path: str
@@ -199,13 +209,7 @@ def test_q_pages_reach_back_past_the_newest_matches(
     """More matches than are looked at: paging back, or a date filter, looks up the newest
     matches before the page, so every match is reached; none is found twice or out of order."""
     monkeypatch.setattr(search, "MATCH_BOUND", 3)
-    seen: list[int] = []
-    url: str | None = f"{path}?q=NATO&limit=2"
-    while url:
-        listed = archive.get(url).json()
-        seen += _years(listed)
-        url = listed["links"]["next"]
-    assert seen == list(range(2023, 2014, -1))
+    assert _page_through(archive, f"{path}?q=NATO&limit=2") == list(range(2023, 2014, -1))
 
     before = archive.get(f"{path}?q=NATO&to=2017-12-31").json()
     assert _years(before) == [2017, 2016, 2015] and before["q_bounded"] is True
@@ -216,12 +220,7 @@ def test_q_pages_reach_back_past_the_newest_matches(
     opening = archive.get(f"{path}?q=NATO").json()  # newest first from the start: the newest stored
     assert _years(opening) == [2023, 2022, 2021] and opening["q_bounded"] is True
 
-    seen, url = [], f"{path}?q=NATO&limit=2&order=oldest"
-    while url:
-        listed = archive.get(url).json()
-        seen += _years(listed)
-        url = listed["links"]["next"]
-    assert seen == list(range(2015, 2024))
+    assert _page_through(archive, f"{path}?q=NATO&limit=2&order=oldest") == list(range(2015, 2024))
 
 
 @pytest.mark.parametrize("view", ["", "&view=reports"])
@@ -260,13 +259,8 @@ def test_a_q_looks_among_the_newest_matches_its_reach_holds(
     """Beyond the newest MATCH_BOUND times WINDOW_REACH stored, paging finds nothing."""
     monkeypatch.setattr(search, "MATCH_BOUND", 3)
     monkeypatch.setattr(matched, "WINDOW_REACH", 2)  # the newest 6 of 9 summits
-    seen: list[int] = []
-    url: str | None = f"{path}?q=NATO&limit=2&to=2030-01-01"
-    while url:
-        listed = archive.get(url).json()
-        seen += _years(listed)
-        url = listed["links"]["next"]
-    assert seen == list(range(2023, 2017, -1))
+    paged = _page_through(archive, f"{path}?q=NATO&limit=2&to=2030-01-01")
+    assert paged == list(range(2023, 2017, -1))
     with_entity = archive.get(f"{path}?q=NATO&entity=jens-stoltenberg&limit=50").json()
     # an entity's (or an article's) matches are those among the newest MATCH_BOUND, as it says
     assert _years(with_entity) == [2023, 2022, 2021] and with_entity["q_bounded"] is True

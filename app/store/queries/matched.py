@@ -180,9 +180,8 @@ def reached_matches(session: Session, q: str) -> Select:  # type: ignore[type-ar
     stored = stored_matches(session.get_bind().dialect.name, q, "event")
     if stored is None:
         raise BadRequest(f"q {q!r} holds no word to search for", "q", q)
-    select_matches, doc = stored
-    ref_id = select_matches.selected_columns[0]
-    return select_matches.with_only_columns(ref_id).order_by(doc.desc()).limit(reach())
+    select_matches, stored_at = stored
+    return select_matches.order_by(stored_at.desc()).limit(reach())
 
 
 _JOINED = select(*_COLUMNS).outerjoin(Story, Story.id == Event.story_id)
