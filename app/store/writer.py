@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app import domain
-from app.store import linking
+from app.store import bulk, linking
 from app.store.counting import bump
 from app.store.dedupe import content_hash
 from app.store.models import (
@@ -123,10 +123,7 @@ def store_article(
 def store_facts(session: Session, article: Article, ex: domain.Extraction) -> None:
     """Sentences, entities, mentions, timexes, quotes, events and their search documents."""
     published = article.published_date
-    sentences = [Sentence(article_id=article.id, idx=s.index, start=s.start, end=s.end) for s in ex.sentences]
-    session.add_all(sentences)
-    session.flush()
-    sentence_ids = {s.idx: s.id for s in sentences}
+    sentence_ids = _store_sentences(session, article.id, ex.sentences)
     body = article.body
 
     entity_ids = _store_entities(session, article, ex.entities, sentence_ids)
@@ -134,28 +131,30 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
     names = {e.key: e.name for e in ex.entities}
 
     quotes = [
-        Quote(
-            article_id=article.id,
-            sentence_id=sentence_ids.get(q.sentence),
-            start=q.start,
-            end=q.end,
-            text=q.text,
-            kind=q.kind.value,
-            speaker_entity_id=entity_ids.get(q.speaker.entity) if q.speaker and q.speaker.entity else None,
-            speaker_name=names.get(q.speaker.entity or "", q.speaker.name) if q.speaker else None,
-            speaker_kind=q.speaker.kind.value if q.speaker else None,
-            speaker_org_entity_id=(
+        {
+            "article_id": article.id,
+            "sentence_id": sentence_ids.get(q.sentence),
+            "start": q.start,
+            "end": q.end,
+            "text": q.text,
+            "kind": q.kind.value,
+            "speaker_entity_id": (
+                entity_ids.get(q.speaker.entity) if q.speaker and q.speaker.entity else None
+            ),
+            "speaker_name": names.get(q.speaker.entity or "", q.speaker.name) if q.speaker else None,
+            "speaker_kind": q.speaker.kind.value if q.speaker else None,
+            "speaker_org_entity_id": (
                 entity_ids.get(q.speaker.organization) if q.speaker and q.speaker.organization else None
             ),
-            cue=q.cue,
-            said_value=q.said_value,
-            said_start=q.said_start or published,
-            said_end=q.said_end or q.said_start or published,
-            timex_id=timex_ids.get(q.timex or ""),
-        )
+            "cue": q.cue,
+            "said_value": q.said_value,
+            "said_start": q.said_start or published,
+            "said_end": q.said_end or q.said_start or published,
+            "timex_id": timex_ids.get(q.timex or ""),
+        }
         for q in ex.quotes
     ]
-    session.add_all(quotes)
+    quote_ids = bulk.insert_returning_ids(session, Quote.__table__, quotes, key=["start", "end", "kind"])
 
     events = []
     for e in ex.events:
@@ -188,29 +187,31 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
     session.flush()
     attach_events(session, article, events)
 
+    documents = []
     for event, src in zip(events, ex.events, strict=True):
         who = ", ".join(dict.fromkeys(names.get(p.entity, "") for p in src.participants))
-        session.add(
-            SearchDocument(
-                kind="event",
-                ref_id=event.id,
-                article_id=article.id,
-                date=event.start_date,
-                title=event.summary,
-                body=f"{who} {_sentence_text(body, ex, src.sentence)}",
-            )
+        documents.append(
+            {
+                "kind": "event",
+                "ref_id": event.id,
+                "article_id": article.id,
+                "date": event.start_date,
+                "title": event.summary,
+                "body": f"{who} {_sentence_text(body, ex, src.sentence)}",
+            }
         )
-    for quote in quotes:
-        session.add(
-            SearchDocument(
-                kind="quote",
-                ref_id=quote.id,
-                article_id=article.id,
-                date=quote.said_start,
-                title=quote.text,
-                body=quote.speaker_name or "",
-            )
-        )
+    documents.extend(
+        {
+            "kind": "quote",
+            "ref_id": quote_id,
+            "article_id": article.id,
+            "date": quote["said_start"],
+            "title": quote["text"],
+            "body": quote["speaker_name"] or "",
+        }
+        for quote, quote_id in zip(quotes, quote_ids, strict=True)
+    )
+    bulk.insert_rows(session, SearchDocument.__table__, documents)
     _count_per_entity(session, entity_ids, ex)
     _count_entity_months(session, entity_ids, ex, published, +1)
     _count_event_days(
@@ -226,10 +227,19 @@ def store_facts(session: Session, article: Article, ex: domain.Extraction) -> No
         +1,
     )
     article.event_count = len(events)
-    article.quote_count = len([q for q in quotes if q.kind not in domain.NOT_QUOTES])
+    article.quote_count = len([q for q in quotes if q["kind"] not in domain.NOT_QUOTES])
     article.pipeline_version = ex.pipeline_version
     bump(session, "events", len(events))
     bump(session, "quotes", article.quote_count)
+
+
+def _store_sentences(
+    session: Session, article_id: int, sentences: Sequence[domain.SentenceSpan]
+) -> dict[int, int]:
+    """The stored id of each sentence, by its index in the article."""
+    rows = [{"article_id": article_id, "idx": s.index, "start": s.start, "end": s.end} for s in sentences]
+    ids = bulk.insert_returning_ids(session, Sentence.__table__, rows, key=["idx"])
+    return {s.index: sentence_id for s, sentence_id in zip(sentences, ids, strict=True)}
 
 
 def _sentence_text(body: str, ex: domain.Extraction, index: int) -> str:
@@ -253,26 +263,33 @@ def _store_entities(
     entities = list(entities)
     linking.lock_names(session, entities)
     known = linking.KnownNames(session, entities)
-    created = 0
+    found = [known.find(ent) for ent in entities]
+    fresh = [ent for ent, existing in zip(entities, found, strict=True) if existing is None]
+    slugs = iter(linking.unique_slugs(session, [ent.name for ent in fresh]))
+    records = [
+        existing
+        or Entity(
+            kind=ent.kind.value,
+            name=ent.name,
+            slug=next(slugs),
+            description=ent.description,
+            first_seen=published,
+            last_seen=published,
+        )
+        for ent, existing in zip(entities, found, strict=True)
+    ]
+    created = [record for record, existing in zip(records, found, strict=True) if existing is None]
+    if created:
+        session.add_all(created)
+        session.flush()  # one INSERT … RETURNING for the lot
+        documents = [
+            {"kind": "entity", "ref_id": r.id, "date": published, "title": r.name, "body": ""}
+            for r in created
+        ]
+        bulk.insert_rows(session, SearchDocument.__table__, documents)
     with session.no_autoflush:
-        for ent in entities:
-            record = known.find(ent)
-            if record is None:
-                record = Entity(
-                    kind=ent.kind.value,
-                    name=ent.name,
-                    slug=linking.unique_slug(session, ent.name),
-                    description=ent.description,
-                    first_seen=published,
-                    last_seen=published,
-                )
-                session.add(record)
-                session.flush([record])
-                created += 1
-                session.add(
-                    SearchDocument(kind="entity", ref_id=record.id, date=published, title=ent.name, body="")
-                )
-            else:
+        for ent, record, existing in zip(entities, records, found, strict=True):
+            if existing is not None:
                 if linking.more_complete(ent.name, record.name):
                     record.name = ent.name
                     renamed.add(record.id)
@@ -311,7 +328,7 @@ def _store_entities(
                 for m in ent.mentions
             )
     session.flush()
-    bump(session, "entities", created)
+    bump(session, "entities", len(created))
     changed = linking.add_new_aliases(session, names_by_record)
     _refresh_entity_documents(session, [touched[i] for i in sorted(changed | renamed)])
     if per_article:
@@ -350,26 +367,26 @@ _UPDATE_ENTITY_DOCUMENT = (
 def _store_timexes(
     session: Session, article: Article, timexes: Iterable[domain.Timex], sentence_ids: dict[int, int]
 ) -> dict[str, int]:
-    rows = {
-        t.key: Timex(
-            article_id=article.id,
-            sentence_id=sentence_ids.get(t.sentence),
-            start=t.start,
-            end=t.end,
-            text=t.text[:300],
-            type=t.type.value,
-            value=t.value[:60],
-            mod=t.mod,
-            granularity=t.granularity.value if t.granularity else None,
-            range_start=t.range_start,
-            range_end=t.range_end,
-            resolved=t.resolved,
-        )
+    timexes = list(timexes)
+    rows = [
+        {
+            "article_id": article.id,
+            "sentence_id": sentence_ids.get(t.sentence),
+            "start": t.start,
+            "end": t.end,
+            "text": t.text[:300],
+            "type": t.type.value,
+            "value": t.value[:60],
+            "mod": t.mod,
+            "granularity": t.granularity.value if t.granularity else None,
+            "range_start": t.range_start,
+            "range_end": t.range_end,
+            "resolved": t.resolved,
+        }
         for t in timexes
-    }
-    session.add_all(rows.values())
-    session.flush()
-    return {key: row.id for key, row in rows.items()}
+    ]
+    ids = bulk.insert_returning_ids(session, Timex.__table__, rows, key=["start", "end", "type"])
+    return {t.key: timex_id for t, timex_id in zip(timexes, ids, strict=True)}
 
 
 def _count_per_entity(session: Session, entity_ids: dict[str, int], ex: domain.Extraction) -> None:
