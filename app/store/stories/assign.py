@@ -44,6 +44,43 @@ MAX_CANDIDATES = 400
 MAX_MERGES = 20  # story merges one article can set off
 
 
+def _candidates_statement(people: bool, terms: bool):  # type: ignore[no-untyped-def]
+    """Stored stories near a report in time that share a participant (`people`) or a predicate
+    (`terms`) with it: built once per shape, its SQL compiled once."""
+    lo, hi = bindparam("lo"), bindparam("hi")
+    selects = []
+    if people:
+        selects.append(
+            select(StoryParticipant.story_id).where(
+                StoryParticipant.entity_id.in_(bindparam("people", expanding=True)),
+                StoryParticipant.start_date.between(lo, hi),
+            )
+        )
+    if terms:
+        selects.append(
+            select(StoryTerm.story_id).where(
+                StoryTerm.term.in_(bindparam("terms", expanding=True)),
+                StoryTerm.start_date.between(lo, hi),
+            )
+        )
+    if not selects:
+        return None
+    ids = select(union(*selects).subquery().c.story_id)
+    return (
+        select(Story.id, Story.start_date, Story.end_date, Story.granularity, Story.value, Story.profile)
+        .where(Story.id.in_(ids))
+        .order_by(Story.id.desc())  # past the limit, the newest stories
+        .limit(MAX_CANDIDATES)
+    )
+
+
+_CANDIDATES = {
+    (people, terms): _candidates_statement(people, terms)
+    for people in (True, False)
+    for terms in (True, False)
+}
+
+
 def report_of(
     event: EventRow, participants: Iterable[int], published: dt.date | None, source_id: int | None
 ) -> Report:
@@ -177,31 +214,17 @@ class Assigner:
 
     def _candidates(self, report: Report) -> list[Candidate]:
         lo, hi = window(report.span)
-        selects = []
-        if report.participants:
-            selects.append(
-                select(StoryParticipant.story_id).where(
-                    StoryParticipant.entity_id.in_(sorted(report.participants)),
-                    StoryParticipant.start_date.between(lo, hi),
-                )
-            )
-        if report.predicates:
-            selects.append(
-                select(StoryTerm.story_id).where(
-                    StoryTerm.term.in_(sorted(p[:60] for p in report.predicates)),
-                    StoryTerm.start_date.between(lo, hi),
-                )
-            )
         found: dict[int, Candidate] = {}
-        if selects:
-            ids = select(union(*selects).subquery().c.story_id)
+        statement = _CANDIDATES[bool(report.participants), bool(report.predicates)]
+        if statement is not None:
             rows = self.session.execute(
-                select(
-                    Story.id, Story.start_date, Story.end_date, Story.granularity, Story.value, Story.profile
-                )
-                .where(Story.id.in_(ids))
-                .order_by(Story.id.desc())  # past the limit, the newest stories
-                .limit(MAX_CANDIDATES)
+                statement,
+                {
+                    "lo": lo,
+                    "hi": hi,
+                    "people": sorted(report.participants),
+                    "terms": sorted(p[:60] for p in report.predicates),
+                },
             ).all()
             gone = {g for g, _ in self.absorbed}
             for row in rows:
