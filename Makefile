@@ -24,7 +24,7 @@ $(DB_DIR)/.demo-loaded: $(VENV)/.runtime
 	touch $@
 
 # The demo's extractions, saved so that the first `make run` stores them instead of extracting
-# (about a minute instead of ten on two cores); `ingest --snapshot` uses one only for an item
+# (about half a minute instead of several on two cores); `ingest --snapshot` uses one only for an item
 # whose text is unchanged. Run after a change to the pipeline or the demo corpus.
 demo-snapshot: $(VENV)/.runtime
 	$(BIN)/dateline snapshot demo --source "The White House" --processes 2 --out $(DEMO_SNAPSHOT)
