@@ -131,11 +131,6 @@ def unique_slugs(session: Session, names: Sequence[str]) -> list[str]:
     return slugs
 
 
-def unique_slug(session: Session, name: str) -> str:
-    """The name's slug, or slug-2, slug-3… when taken."""
-    return unique_slugs(session, [name])[0]
-
-
 def _stored_slug(session: Session, slug: str) -> bool:
     return (
         session.scalar(select(Entity.id).where(Entity.slug == slug)) is not None

@@ -95,9 +95,9 @@ def test_reprocess_redirects_merged_and_drops_junk_entities(
 
 
 def test_a_retired_slug_is_never_given_to_a_new_record(db: Database) -> None:
-    from app.store.linking import unique_slug
+    from app.store.linking import unique_slugs
 
     with transaction(db.sessions) as session:
         session.add(EntityRedirect(slug="us", target_slug="united-states"))
     with db.sessions() as session:
-        assert unique_slug(session, "U.S.") == "us-2"
+        assert unique_slugs(session, ["U.S."]) == ["us-2"]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, delete, insert, select, text, tuple_, union, update
+from sqlalchemy import Select, bindparam, delete, insert, select, text, tuple_, union, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -44,7 +44,7 @@ MAX_CANDIDATES = 400
 MAX_MERGES = 20  # story merges one article can set off
 
 
-def _candidates_statement(people: bool, terms: bool):  # type: ignore[no-untyped-def]
+def _candidates_statement(people: bool, terms: bool) -> Select | None:
     """Stored stories near a report in time that share a participant (`people`) or a predicate
     (`terms`) with it: built once per shape, its SQL compiled once."""
     lo, hi = bindparam("lo"), bindparam("hi")
