@@ -7,13 +7,15 @@ annotations plus the article context set by `pipeline.make_doc` (`doc._.publishe
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from app.extract import entities, events, language, quotes, structure, timexes, turn_speakers
 from app.extract.doctext import doc_text
 from app.extract.event_agents import with_pronoun_agents
-from app.extract.sentences import holds_together
+from app.extract.sentences import held_candidates, holds_together, space_tokens
 
 _EXTENSIONS = {
     "published": None,  # datetime.date | None: the anchor for relative dates
@@ -34,6 +36,8 @@ _EXTENSIONS = {
     "dl_events": (),
 }
 
+_CANNOT_START = np.uint64(2**64 - 1)  # -1 as Doc.to_array stores it
+
 
 def register_extensions() -> None:
     for name, default in _EXTENSIONS.items():
@@ -48,19 +52,24 @@ def _is_english(doc: Doc) -> bool:
 @Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_starts(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser then never runs a timestamp, a heading or a
-    dateline on into the next paragraph ("6:50 p.m." as the subject of "told")."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    for token in doc[1:]:
-        if token.is_sent_start is None and not token.is_space and holds_together(token):
-            token.is_sent_start = False
+    dateline on into the next paragraph ("6:50 p.m." as the subject of "told"). Only tokens
+    after a space, a title, a comma, "and", "or" or ")" can change, so only those are visited."""
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array([SENT_START])  # 1 starts, 0 undecided, -1 (as uint64) cannot start
+    for i in space_tokens(doc):
+        if i + 1 < len(doc) and "\n\n" in doc[i].text:
+            starts[i + 1] = 1
+    for i in held_candidates(doc):
+        if starts[i] == 0 and not doc[i].is_space and holds_together(doc[i]):
+            starts[i] = _CANNOT_START
+    doc.from_array([SENT_START], starts)  # one write: each `is_sent_start =` scans the whole doc
     return doc
 
 
 @Language.component("dateline_language", assigns=["doc._.language", "doc._.notes"])
 def detect_language(doc: Doc) -> Doc:
-    code = language.detect(doc.text)
+    code = language.detect(doc_text(doc))
     doc._.language = code
     if code != "en":
         doc._.notes = (

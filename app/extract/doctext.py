@@ -12,3 +12,8 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record `text` as the text `doc` was made from (the tokenizer keeps every character)."""
+    doc.user_data[_KEY] = text

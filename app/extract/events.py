@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus, Granularity, Timex, TimexType
+from app.extract.doctext import doc_text
 from app.extract.eventing.clause_kind import kind_of_trigger
 from app.extract.eventing.clauses import clause_of
 from app.extract.eventing.countdown import countdown
@@ -56,7 +57,7 @@ def find_events(
     published: dt.date | None,
     title: str | None = None,
 ) -> list[Event]:
-    text = doc.text
+    text = doc_text(doc)
     mentions = MentionIndex(entities)
     drafts: list[tuple[int, Event]] = []
     dated_triggers: set[int] = set()
@@ -124,7 +125,7 @@ def _with_trips(
     for _sentence, trigger in trips(doc):
         if _not_prose(doc, trigger.idx, trigger.idx + 1):
             continue
-        event = _event(doc, doc.text, mentions, trigger, trigger, None, day, published)
+        event = _event(doc, doc_text(doc), mentions, trigger, trigger, None, day, published)
         event = replace(event, status=EventStatus.EXPECTED)
         drafts = [(at, e) for at, e in drafts if e.sentence != event.sentence or e.value != day.value]
         drafts.append((event.summary_start or 0, event))
@@ -179,8 +180,8 @@ def _lead_day(doc: Doc, sentence: Span, drafts: list[tuple[int, Event]]) -> _Dat
     attended."): the lead tells one day's news."""
     index = sentence_index(doc, sentence.start_char)
     start = sentence.start_char
-    paragraph = _PARAGRAPH_BREAK.search(doc.text, 0, start)
-    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(doc.text, paragraph.end(), start)):
+    paragraph = _PARAGRAPH_BREAK.search(doc_text(doc), 0, start)
+    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(doc_text(doc), paragraph.end(), start)):
         paragraph = later
     opening = sentence_index(doc, paragraph.end()) if paragraph is not None else 0
     dated = [
@@ -260,7 +261,7 @@ def _deadlines(
     """An order's directives with a deadline ("shall, within 90 days of the date of this order,
     issue an assessment"): expected on the order's date plus the delay."""
     found = []
-    for deadline in deadlines(doc.text):
+    for deadline in deadlines(doc_text(doc)):
         span = doc.char_span(deadline.start, deadline.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -269,7 +270,7 @@ def _deadlines(
             continue
         day = deadline.after(signed)
         dating = _Dating(day.isoformat(), day, day, Granularity.DAY, None)
-        event = _event(doc, doc.text, mentions, trigger, trigger, span, dating, published)
+        event = _event(doc, doc_text(doc), mentions, trigger, trigger, span, dating, published)
         found.append((event.summary_start or 0, event))
     return found
 
@@ -293,8 +294,8 @@ def _first_paragraph_sentences(doc: Doc) -> set[int]:
     spans = sentence_spans(doc)
     if not spans:
         return set()
-    limit = _PARAGRAPH_BREAK.search(doc.text, spans[0].end)
-    end = limit.start() if limit else len(doc.text)
+    limit = _PARAGRAPH_BREAK.search(doc_text(doc), spans[0].end)
+    end = limit.start() if limit else len(doc_text(doc))
     return {s.index for s in spans if s.start < end}
 
 
@@ -395,7 +396,7 @@ def _in_timeline(dating: _Dating, span: Span, timexes: Sequence[Timex]) -> _Dati
     carries in its markup (`<tweet … datetime="2015-12-02">`)."""
     if not _CLOCK.search(dating.value) or span.start != span.sent.start:
         return dating  # not "this morning" or "last night": they name their day
-    text = span.doc.text
+    text = doc_text(span.doc)
     days = [
         t
         for t in timexes

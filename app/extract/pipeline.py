@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 from app.domain import Extraction
 from app.extract import attribute_rules, components, lemmas
 from app.extract.cpu_math import extraction_math
+from app.extract.doctext import remember_text
 from app.extract.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
@@ -248,6 +249,7 @@ class Extractor:
 
     def _make_doc(self, text: str, item: ExtractionInput, headline: Doc | None = None) -> Doc:
         doc = self.nlp.make_doc(text)
+        remember_text(doc, text)
         _set_context(doc, item, headline)
         return doc
 

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from app.domain import Entity, EntityKind, Speaker, SpeakerKind
 from app.extract import referents
+from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex, IndexedMention
 
 _RECENT_PEOPLE = 30
@@ -101,7 +102,7 @@ class PronounResolver:
         if self._roles is None:
             doc = pronoun.doc
             self._roles = referents.role_mentions(
-                doc.text,
+                doc_text(doc),
                 doc._.published if doc.has_extension("published") else None,
                 finder.index,
                 finder.turn_speaker,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy as np
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from app.domain import SentenceSpan
+from app.extract.doctext import doc_text
 
 _CACHE_KEY = "dateline_sentences"
 
@@ -17,7 +20,7 @@ def sentence_spans(doc: Doc) -> tuple[SentenceSpan, ...]:
     if cached is not None:
         return cached
     spans: list[SentenceSpan] = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
@@ -67,3 +70,34 @@ def holds_together(token: Token) -> bool:
     if before.text in (",", "and", "or"):
         return not token.is_punct
     return before.text == ")" and i >= 2 and doc[i - 2].text == "(" and doc[i - 1].text.isupper()
+
+
+_HOLDING_WORDS = (",", "and", "or", ")")
+
+
+def space_tokens(doc: Doc) -> list[int]:
+    """Indexes of whitespace tokens."""
+    if not len(doc):
+        return []
+    return np.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+
+
+def held_candidates(doc: Doc) -> list[int]:
+    """Indexes of the tokens `holds_together` can be true of: the first non-space token after
+    a title, a comma, "and", "or" or ")" (it is false of every other token)."""
+    if len(doc) < 2:
+        return []
+    table = doc.to_array([ORTH, LOWER, IS_SPACE])
+    strings = doc.vocab.strings
+    words = np.array([strings.add(word) for word in _HOLDING_WORDS], dtype=np.uint64)
+    titles = np.array([strings.add(title) for title in _TITLES], dtype=np.uint64)
+    holding = np.isin(table[:, 0], words) | np.isin(table[:, 1], titles)
+    spaces = table[:, 2].astype(bool)
+    found: list[int] = []
+    for i in np.flatnonzero(holding[:-1]).tolist():
+        j = i + 1
+        while j < len(doc) and spaces[j]:
+            j += 1
+        if j < len(doc):
+            found.append(j)
+    return found

@@ -13,6 +13,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from app.domain import Timex, TimexType
+from app.extract.doctext import doc_text
 from app.extract.sentences import sentence_index
 from app.extract.temporal.anchoring import stated_years, with_year, yearless_day
 from app.extract.temporal.calendar import Period
@@ -37,7 +38,7 @@ _TENSE_SENSITIVE = (CalendarDate, WeekdayDate, PartOfYear, ClockTime, Holiday, W
 
 
 def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
-    text = doc.text
+    text = doc_text(doc)
     accepted = []
     for candidate in scan(text):
         span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")

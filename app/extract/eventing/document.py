@@ -29,6 +29,7 @@ from app.domain import (
     Participant,
     Timex,
 )
+from app.extract.doctext import doc_text
 from app.extract.sentences import sentence_index, sentence_spans
 
 _PREFIX = re.compile(r"^\s*(?:Press Release|FACT SHEET|Fact Sheet)\s*:\s*", re.IGNORECASE)
@@ -91,7 +92,7 @@ def own_happening(
     headline = headline_of(title)
     if published is None or not headline:
         return None
-    text = doc.text
+    text = doc_text(doc)
     signing_kind = next((kind for pattern, kind in _SIGNED if pattern.match(headline)), None)
     if signing_kind is None and _ENACTING.search(text):
         signing_kind = EventKind.LEGISLATION  # "Amendments to Executive Orders …": an order all the same
@@ -117,7 +118,7 @@ def _signed(
     timexes: Sequence[Timex],
     kind: EventKind,
 ) -> OwnHappening:
-    text = doc.text
+    text = doc_text(doc)
     for pattern in _SIGNING:
         found = None
         for found in pattern.finditer(text):  # noqa: B007 - the last one: the date line closes the text
@@ -141,9 +142,10 @@ def _day_in(timexes: Sequence[Timex], start: int, end: int) -> dt.date | None:
 
 def _first_sentence(doc: Doc) -> int | None:
     """The first sentence with words of its own (not a bracketed link or an emphasis line)."""
+    text = doc_text(doc)
     for span in sentence_spans(doc):
-        words = [w for w in doc.text[span.start : span.end].split() if w[:1].isalpha()]
-        if len(words) >= 4 and not doc.text[span.start : span.end].lstrip().startswith(("[", "*", "\\[")):
+        words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
+        if len(words) >= 4 and not text[span.start : span.end].lstrip().startswith(("[", "*", "\\[")):
             return span.index
     return None
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from app.domain import SentenceSpan
+from app.extract.doctext import doc_text
 from app.extract.eventing.kinds import REPORTING_VERBS
 
 LEAD_SENTENCES = 2
@@ -24,7 +25,7 @@ def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...], untitled: bool
     Serving Under Obama." over "Retired U.S. Air Force Gen. Norman Ham is speaking out…")."""
     if not sentences:
         return
-    text = doc.text
+    text = doc_text(doc)
     first = sentences[0]
     paragraph_end = _PARAGRAPH_BREAK.search(text, first.end)
     limit = paragraph_end.start() if paragraph_end else len(text)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from app.extract.doctext import doc_text
+
 _TRIP = re.compile(
     r"\b(?i:we|we[’']re|we\s+are)\s+(?i:(?:now|today|already)\s+)?"
     r"(?i:on\s+our\s+way|headed|heading)\s+(?i:(?:today|now)\s+)?to\s+(?=[A-Z])"
@@ -24,7 +26,7 @@ def trips(doc: Doc) -> Iterator[tuple[Span, Token]]:
     """(sentence, trigger) for each sentence that says where the trip is headed: the trigger is
     the verb of what will happen there ("where the President will lay out his budget"), else
     the verb of the trip ("we’re headed to Milwaukee")."""
-    text = doc.text
+    text = doc_text(doc)
     for m in _TRIP.finditer(text):
         if text[m.end() :].startswith(("The ", "A ")):
             continue  # "headed to A better place": a sentence-case noun, not a place
