@@ -5,8 +5,10 @@
 callbacks: 0.05 CPU-s for an article of 2,200 tokens, more than the tagger and lemmatizer
 together. Its patterns are one or two tokens of exact values, `IN`/`NOT_IN` lists and `REGEX`es over
 LOWER, TAG, DEP and IS_SPACE, which numpy matches over whole columns at once. The matches are
-the same (start, end, key) triples, handed to the ruler's own `set_annotations`, so the tokens
-get exactly what they got before; a ruler with any other pattern keeps its `Matcher`.
+the same (start, end, key) triples, so the tokens get exactly what they got before; a ruler
+with any other pattern keeps its `Matcher`. The attributes are written column by column with one
+`Doc.from_array` (the ruler's own `set_annotations` makes a Span per match, one per token), the
+last matching rule winning as it does there; a ruler setting other attributes keeps its own.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -48,7 +50,48 @@ def install(ruler: AttributeRuler) -> bool:
     if compiled is None:
         return False
     ruler.match = _matcher(ruler, compiled)  # type: ignore[method-assign]
+    annotate = _annotator(ruler)
+    if annotate is not None:
+        ruler.set_annotations = annotate  # type: ignore[method-assign]
     return True
+
+
+_WRITABLE = frozenset({POS, TAG, DEP, MORPH, LEMMA})  # token attributes only, no lexeme's
+
+
+def _annotator(ruler: AttributeRuler) -> Callable[[Doc, list], None] | None:
+    """The ruler's `set_annotations` over arrays, or None if a rule sets what arrays can't."""
+    columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+    if not columns or not _WRITABLE.issuperset(columns):
+        return None
+    values = np.zeros((len(ruler.attrs), len(columns)), dtype=np.uint64)
+    present = np.zeros((len(ruler.attrs), len(columns)), dtype=bool)
+    for rule, attrs in enumerate(ruler.attrs):
+        for c, attr in enumerate(columns):
+            if attr in attrs:
+                values[rule, c], present[rule, c] = attrs[attr], True
+    indices = np.array(ruler.indices, dtype=np.int64)
+    stock = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list) -> None:
+        if not matches:
+            return
+        found = np.array([(rule, start, end) for rule, _key, start, end in matches], dtype=np.int64)
+        rules, starts, ends = found[:, 0], found[:, 1], found[:, 2]
+        index = indices[rules]
+        at = np.where(index < 0, ends + index, starts + index)
+        if ((at < starts) | (at >= ends)).any():
+            stock(doc, matches)  # raises the ruler's own error, naming the pattern
+            return
+        table = doc.to_array(columns)
+        for c in range(len(columns)):
+            chosen = present[rules, c]
+            tokens, written = at[chosen][::-1], values[rules[chosen], c][::-1]
+            tokens, last = np.unique(tokens, return_index=True)  # matches come sorted: last wins
+            table[tokens, c] = written[last]
+        doc.from_array(columns, table)
+
+    return set_annotations
 
 
 def _compile(ruler: AttributeRuler) -> list[_Pattern] | None:
