@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -14,6 +15,7 @@ def normalise_for_hash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=64)  # the duplicate check, then the stored row, hash the same text
 def content_hash(text: str) -> str:
     """sha256 of the text with case, whitespace and quote styles normalised."""
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()
