@@ -315,7 +315,7 @@ def matches(session: Session, query: str, kind: str, bound: int | None = None) -
     its list, its "anything more?" probe and its density chart by q reads the index once) and
     bounded (by MATCH_BOUND unless told). None when the query holds no searchable word."""
     bound = bound or MATCH_BOUND
-    memo = session.info.setdefault("dateline_matches", {})
+    memo = transaction_memo(session)
     key = (query, kind, bound)
     if key not in memo:
         newest = newest_matches(session.get_bind().dialect.name, query, kind, bound)
@@ -355,20 +355,27 @@ def stored_matches(dialect: str, query: str, kind: str) -> tuple[Select, ColumnE
     return stmt, literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
 
 
+def transaction_memo(session: Session) -> dict:  # type: ignore[type-arg]
+    """What this transaction has looked up already (text matches, the entities a filter names),
+    for a page's several statements to share; forgotten when the transaction ends, as a write
+    after it may change the answers."""
+    return session.info.setdefault("dateline_matches", {})
+
+
 def known_matches(session: Session, query: str, kind: str) -> Matches | None:
     """The matches (bounded by MATCH_BOUND) this transaction has looked up already, or None."""
-    return session.info.get("dateline_matches", {}).get((query, kind, MATCH_BOUND))
+    return transaction_memo(session).get((query, kind, MATCH_BOUND))
 
 
 def remember_matches(session: Session, query: str, kind: str, found: Matches) -> None:
     """Matches (bounded by MATCH_BOUND) found by a query of its own (one that read more with
     them), for matches() to answer from for the rest of the transaction."""
-    session.info.setdefault("dateline_matches", {})[query, kind, MATCH_BOUND] = found
+    transaction_memo(session)[query, kind, MATCH_BOUND] = found
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _forget_matches(session: Session, _transaction: object) -> None:
-    """Matches are remembered within one transaction: a write after it may change them."""
+    """What a transaction looked up is forgotten with it: a write after it may change it."""
     session.info.pop("dateline_matches", None)
 
 

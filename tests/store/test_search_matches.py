@@ -128,6 +128,31 @@ def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -
     assert len(text_lookups) == 1, text_lookups
 
 
+@pytest.mark.parametrize("typed", ["jens-stoltenberg", "Stoltenberg"])
+def test_a_page_looks_its_entity_up_once(client: TestClient, typed: str) -> None:
+    """The list, its probe, the chart and the chips of a timeline filtered by entity and q share
+    one lookup of the entity, by slug or by name; the next request looks it up again."""
+    statements: list[str] = []
+    engine = client.app.state.db.engine  # type: ignore[attr-defined]
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", seen)
+    try:
+        pages = [client.get(f"/timeline?entity={typed}&q=NATO") for _ in range(2)]
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", seen)
+    assert [page.status_code for page in pages] == [200, 200]
+    assert all("NATO leaders met in Vilnius" in page.text for page in pages)
+    by_slug = [s for s in statements if "entities.kind \nFROM entities \nWHERE entities.slug =" in s]
+    ranked = [s for s in statements if "AS tier" in s]
+    slug_to_id = [s for s in statements if s.startswith("SELECT entities.slug, entities.id")]
+    looked_up = by_slug if "-" in typed else ranked
+    assert len(looked_up) == 2, looked_up  # once a request
+    assert len(slug_to_id) == 2, slug_to_id
+
+
 def test_search_ranks_the_newest_matches_however_the_ids_are_sliced(db: Database) -> None:
     """/search ranks the newest matches only; PostgreSQL finds them in slices of ids going
     back from the newest: any slicing gives the newest matches of the kinds asked for, and

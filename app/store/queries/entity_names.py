@@ -24,7 +24,7 @@ from app.errors import BadRequest
 from app.store.linking import alias_key
 from app.store.models import Entity, EntityAlias
 from app.store.queries.views import CountedEntity, EntityRef
-from app.store.search import matching_ref_ids
+from app.store.search import matching_ref_ids, transaction_memo
 
 MAX_CHOICES = 6
 
@@ -50,6 +50,15 @@ class NameMatch:
 
 
 def match_name(session: Session, typed: str) -> NameMatch:
+    """The entity `typed` names, looked up once per transaction: a page asks again for each of
+    its parts (the list, the probe past it, the chart, the chips)."""
+    memo = transaction_memo(session)
+    if ("entity name", typed) not in memo:
+        memo["entity name", typed] = _match_name(session, typed)
+    return memo["entity name", typed]
+
+
+def _match_name(session: Session, typed: str) -> NameMatch:
     if "-" in typed:
         by_slug = session.execute(
             select(Entity.slug, Entity.name, Entity.kind).where(Entity.slug == typed)
@@ -153,5 +162,8 @@ def entity_ids(session: Session, typed: Sequence[str], param: str) -> list[int]:
         if match.chosen is None:
             raise BadRequest(f"no entity is named {match.typed!r}", param, match.typed)
     slugs = [m.chosen.slug for m in matches if m.chosen]
-    found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
-    return list(dict.fromkeys(found[s] for s in slugs))
+    memo = transaction_memo(session)
+    if ("entity ids", *slugs) not in memo:
+        found = dict(session.execute(select(Entity.slug, Entity.id).where(Entity.slug.in_(slugs))).all())
+        memo["entity ids", *slugs] = list(dict.fromkeys(found[s] for s in slugs))
+    return list(memo["entity ids", *slugs])

@@ -30,6 +30,7 @@ from app.store.search import (
     newest_matches,
     remember_matches,
     stored_matches,
+    transaction_memo,
 )
 
 
@@ -55,11 +56,6 @@ class MatchedStory(NamedTuple):
     end_date: dt.date
     kind: str
     status: str
-
-
-def _memo(session: Session) -> dict:  # type: ignore[type-arg]
-    # The matches' memo: forgotten at the end of the transaction, as the matches are.
-    return session.info.setdefault("dateline_matches", {})
 
 
 def _rows(session: Session, stmt: Select) -> Sequence[Row]:  # type: ignore[type-arg]
@@ -139,7 +135,7 @@ def matched_rows(session: Session, q: str, window: Window | None = None) -> Matc
     and dates) reads the first matches of the window in the page's order instead (one more
     statement), so paging back, oldest first or within dates is exact and reaches every match
     (of the newest reach() stored)."""
-    memo = _memo(session)
+    memo = transaction_memo(session)
     if ("rows", q) not in memo:
         memo["rows", q] = _all_matched_rows(session, q)
     rows: MatchedRows = memo["rows", q]

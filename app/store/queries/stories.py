@@ -33,7 +33,7 @@ from app.store.queries.matched import (
 )
 from app.store.queries.quotes import quotes_by_id
 from app.store.queries.views import ArticleRef, EntityRef, EventItem, Participant, QuoteItem
-from app.store.search import Matches, among
+from app.store.search import Matches, among, transaction_memo
 from app.store.stories.dates import Span
 from app.store.stories.profile import Profile
 
@@ -113,7 +113,7 @@ def filtered_stories(session: Session, f: EventFilter) -> tuple[Select, object, 
 
 def story_matches(session: Session, q: str) -> Matches:
     """The stories of the events matching `q` (bounded as those are), once per request."""
-    memo = session.info.setdefault("dateline_matches", {})
+    memo = transaction_memo(session)
     if ("stories", q) not in memo:
         rows = matched_rows(session, q)
         memo["stories", q] = Matches(tuple(sorted(s.id for s in rows.stories)), rows.found.bounded)
