@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
@@ -109,8 +110,8 @@ def client(db: Database, settings: Settings) -> Iterator[TestClient]:
     app.state.db.close()
 
 
-@pytest.mark.parametrize("view", ["", "&view=reports"])
-def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -> None:
+def pages_and_statements(client: TestClient, paths: list[str]) -> tuple[list[Response], list[str]]:
+    """The pages at `paths`, and every SQL statement they ran."""
     statements: list[str] = []
     engine = client.app.state.db.engine  # type: ignore[attr-defined]
 
@@ -119,9 +120,14 @@ def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -
 
     sa_event.listen(engine, "before_cursor_execute", seen)
     try:
-        page = client.get(f"/timeline?q=NATO{view}")
+        return [client.get(path) for path in paths], statements
     finally:
         sa_event.remove(engine, "before_cursor_execute", seen)
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -> None:
+    [page], statements = pages_and_statements(client, [f"/timeline?q=NATO{view}"])
     assert page.status_code == 200
     assert page.text.count("NATO leaders met in Vilnius") >= 1 and "budget talks" not in page.text
     text_lookups = [s for s in statements if " MATCH " in s or "@@" in s]
@@ -132,17 +138,7 @@ def test_the_timeline_reads_the_text_index_once(client: TestClient, view: str) -
 def test_a_page_looks_its_entity_up_once(client: TestClient, typed: str) -> None:
     """The list, its probe, the chart and the chips of a timeline filtered by entity and q share
     one lookup of the entity, by slug or by name; the next request looks it up again."""
-    statements: list[str] = []
-    engine = client.app.state.db.engine  # type: ignore[attr-defined]
-
-    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        statements.append(statement)
-
-    sa_event.listen(engine, "before_cursor_execute", seen)
-    try:
-        pages = [client.get(f"/timeline?entity={typed}&q=NATO") for _ in range(2)]
-    finally:
-        sa_event.remove(engine, "before_cursor_execute", seen)
+    pages, statements = pages_and_statements(client, [f"/timeline?entity={typed}&q=NATO"] * 2)
     assert [page.status_code for page in pages] == [200, 200]
     assert all("NATO leaders met in Vilnius" in page.text for page in pages)
     by_slug = [s for s in statements if "entities.kind \nFROM entities \nWHERE entities.slug =" in s]
