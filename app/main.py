@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.settings = settings
-    app.state.db = Database.open(settings.database_url)
+    app.state.db = Database.open(settings.database_url, pages=True)
     app.state.db.ensure_schema()
     app.state.templates = make_templates(ROOT / "templates", settings)
     app.state.build_id = build_id()

@@ -21,8 +21,9 @@ class Database:
     sessions: sessionmaker[Session]
 
     @classmethod
-    def open(cls, url: str) -> Database:
-        engine = make_engine(url)
+    def open(cls, url: str, pages: bool = False) -> Database:
+        """`pages`: for the site and the API (engine.make_engine)."""
+        engine = make_engine(url, pages=pages)
         return cls(engine=engine, sessions=make_session_factory(engine))
 
     def ensure_schema(self) -> None:
