@@ -180,8 +180,9 @@ def _lead_day(doc: Doc, sentence: Span, drafts: list[tuple[int, Event]]) -> _Dat
     attended."): the lead tells one day's news."""
     index = sentence_index(doc, sentence.start_char)
     start = sentence.start_char
-    paragraph = _PARAGRAPH_BREAK.search(doc_text(doc), 0, start)
-    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(doc_text(doc), paragraph.end(), start)):
+    text = doc_text(doc)
+    paragraph = _PARAGRAPH_BREAK.search(text, 0, start)
+    while paragraph is not None and (later := _PARAGRAPH_BREAK.search(text, paragraph.end(), start)):
         paragraph = later
     opening = sentence_index(doc, paragraph.end()) if paragraph is not None else 0
     dated = [

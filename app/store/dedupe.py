@@ -15,7 +15,9 @@ def normalise_for_hash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=64)  # the duplicate check, then the stored row, hash the same text
+# The duplicate check, then the stored row, hash the same text: the last few are enough (a
+# larger cache would hold whole article texts in a long-running service).
+@lru_cache(maxsize=4)
 def content_hash(text: str) -> str:
     """sha256 of the text with case, whitespace and quote styles normalised."""
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()

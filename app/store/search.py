@@ -355,11 +355,14 @@ def stored_matches(dialect: str, query: str, kind: str) -> tuple[Select, ColumnE
     return stmt, literal_column(f"{fts}.rowid" if dialect == "sqlite" else "search_documents.id")
 
 
+_MEMO_KEY = "dateline_transaction_memo"
+
+
 def transaction_memo(session: Session) -> dict:  # type: ignore[type-arg]
     """What this transaction has looked up already (text matches, the entities a filter names),
     for a page's several statements to share; forgotten when the transaction ends, as a write
     after it may change the answers."""
-    return session.info.setdefault("dateline_matches", {})
+    return session.info.setdefault(_MEMO_KEY, {})
 
 
 def known_matches(session: Session, query: str, kind: str) -> Matches | None:
@@ -376,7 +379,7 @@ def remember_matches(session: Session, query: str, kind: str, found: Matches) ->
 @event.listens_for(Session, "after_transaction_end")
 def _forget_matches(session: Session, _transaction: object) -> None:
     """What a transaction looked up is forgotten with it: a write after it may change it."""
-    session.info.pop("dateline_matches", None)
+    session.info.pop(_MEMO_KEY, None)
 
 
 def among(column: ColumnElement[int], found: Matches, dialect: str) -> ColumnElement[bool]:
