@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
@@ -99,15 +100,22 @@ def test_matches_are_the_newest_stored_up_to_the_bound(db: Database) -> None:
         assert matches(session, "!!", "event") is None  # no word to search for
 
 
-@pytest.fixture
-def client(db: Database, settings: Settings) -> Iterator[TestClient]:
+@contextmanager
+def uncached_client(settings: Settings) -> Iterator[TestClient]:
+    """The app on the test database, without its response cache."""
     from app.main import create_app
 
-    store_summits(db, 3)
     app = create_app(settings.model_copy(update={"api_cache_bytes": 0}))
     with TestClient(app) as test_client:
         yield test_client
     app.state.db.close()
+
+
+@pytest.fixture
+def client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    store_summits(db, 3)
+    with uncached_client(settings) as test_client:
+        yield test_client
 
 
 def pages_and_statements(client: TestClient, paths: list[str]) -> tuple[list[Response], list[str]]:
@@ -200,13 +208,9 @@ def store_yearly_summits(db: Database, years: range | list[int]) -> None:
 
 @pytest.fixture
 def archive(db: Database, settings: Settings) -> Iterator[TestClient]:
-    from app.main import create_app
-
     store_yearly_summits(db, range(2015, 2024))
-    app = create_app(settings.model_copy(update={"api_cache_bytes": 0}))
-    with TestClient(app) as test_client:
+    with uncached_client(settings) as test_client:
         yield test_client
-    app.state.db.close()
 
 
 def _years(listed: dict) -> list[int]:  # type: ignore[type-arg]

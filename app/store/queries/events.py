@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, func, literal_column, select, tuple_
+from sqlalchemy import Select, bindparam, case, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.domain import EventKind, EventStatus
@@ -33,10 +33,12 @@ from app.store.queries.entity_names import entity_ids
 from app.store.queries.matched import (
     MatchedRows,
     events_in_filter,
+    led_by_matches,
     matched_rows,
     page_from_matches,
     page_of,
     page_window,
+    taking_part,
 )
 from app.store.queries.views import (
     ArticleRef,
@@ -153,16 +155,6 @@ def filtered_events(session: Session, f: EventFilter) -> tuple[Select, object, o
     return stmt, date_col, id_col
 
 
-def led_by_matches(entity_id: ColumnElement[int], q: bool, dialect: str) -> ColumnElement[int]:
-    """The participant table's entity column, compared so that with a q filter its matches
-    (2,000 at most) lead the scan and each is looked up by its primary key, rather than every
-    event of the entity being tested (0.5 s for the most named entity of 250,000 articles): on
-    SQLite the unary + keeps the planner off the (entity, date) index (as search.py does)."""
-    if q and dialect == "sqlite":
-        return literal_column(f"+{entity_id.table.name}.{entity_id.name}")  # type: ignore[attr-defined]
-    return entity_id
-
-
 def list_events(
     session: Session, f: EventFilter, limit: int = 50, cursor: str | None = None, opening: bool = False
 ) -> Page[EventItem]:
@@ -211,15 +203,18 @@ def _page_ids(
     c = Cursor.decode(cursor) if cursor else None
     direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
-    if _from_matched_rows(f):  # q, with kind, status, source and date filters or none
+    if _from_matched_rows(f):  # q, with entity, kind, status, source and date filters or none
         sources = set(_source_ids(session, f.sources)) if f.sources else None
+        taking = entity_members(session, f, "event")
         boundary = (c.date_key(), c.id) if c else None
 
         def page(rows: MatchedRows) -> list[int]:
-            kept = events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to)
+            kept = events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to, taking)
             return page_of(kept, ascending, boundary, limit + 1)
 
-        window = None if opening else page_window("event", f.date_from, f.date_to, boundary, ascending)
+        # An entity narrows the newest stored matches alone, as filtered_events does.
+        windowed = not (opening or f.entities)
+        window = page_window("event", f.date_from, f.date_to, boundary, ascending) if windowed else None
         return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_events(session, f)
     if c:
@@ -449,9 +444,14 @@ def _counts_from_entity_day_table(f: EventFilter) -> bool:
 
 
 def _from_matched_rows(f: EventFilter) -> bool:
-    """q, with kind, status, source and date filters or none, is paged and counted from the
-    matched events' rows read once for the page (app/store/queries/matched.py)."""
-    return bool(f.q) and not (f.entities or f.article_id is not None or f.as_of)
+    """q, with entity, kind, status, source and date filters or none, is paged and counted from
+    the matched events' rows read once for the page (app/store/queries/matched.py)."""
+    return bool(f.q) and not (f.article_id is not None or f.as_of)
+
+
+def entity_members(session: Session, f: EventFilter, on: str) -> frozenset[int] | None:
+    """With an entity filter, the matches of f.q it keeps (matched.taking_part); else None."""
+    return taking_part(session, f.q or "", _entity_ids(session, f.entities), on) if f.entities else None
 
 
 def _density_from_matches(
@@ -460,7 +460,8 @@ def _density_from_matches(
     """The labels of the grouped query over the filtered events, given to the matched rows."""
     q = f.q or ""
     sources = set(_source_ids(session, f.sources)) if f.sources else None
-    rows = events_in_filter(matched_rows(session, q).events, f.kinds, f.statuses, sources)
+    taking = entity_members(session, f, "event")
+    rows = events_in_filter(matched_rows(session, q).events, f.kinds, f.statuses, sources, members=taking)
     fine = FINE_ENOUGH[bucket]
     counts: dict[str, int] = {}
     by_day: dict[tuple[dt.date, bool], int] = {}  # events share days: each day labelled once

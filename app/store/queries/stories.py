@@ -20,6 +20,7 @@ from app.store.queries.events import (
     Order,
     _entity_ids,
     _source_ids,
+    entity_members,
     events_by_id,
     led_by_matches,
 )
@@ -121,9 +122,9 @@ def story_matches(session: Session, q: str) -> Matches:
 
 
 def _pages_in_memory(f: EventFilter) -> bool:
-    """A q filter with story filters alone (kind, status, dates): its few thousand matched
-    stories at most are paged from one read of them (app/store/queries/matched.py)."""
-    return bool(f.q) and not (f.entities or f.sources or f.article_id is not None or f.as_of)
+    """A q filter with entity and story filters alone (kind, status, dates): its few thousand
+    matched stories at most are paged from one read of them (app/store/queries/matched.py)."""
+    return bool(f.q) and not (f.sources or f.article_id is not None or f.as_of)
 
 
 def _page_ids(
@@ -143,12 +144,15 @@ def _page_ids(
     ascending = (direction is Direction.NEXT) != newest_first
     if _pages_in_memory(f):
         boundary = (c.date_key(), c.id) if c else None
+        taking = entity_members(session, f, "story")
 
         def page(rows: MatchedRows) -> list[int]:
-            kept = stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to)
+            kept = stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to, taking)
             return page_of(kept, ascending, boundary, limit + 1)
 
-        window = None if opening else page_window("story", f.date_from, f.date_to, boundary, ascending)
+        # An entity narrows the newest stored matches alone, as filtered_stories does.
+        windowed = not (opening or f.entities)
+        window = page_window("story", f.date_from, f.date_to, boundary, ascending) if windowed else None
         return page_from_matches(session, f.q or "", window, page, probe), direction
     stmt, date_col, id_col = filtered_stories(session, f)
     if c:

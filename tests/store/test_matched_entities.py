@@ -1,0 +1,83 @@
+"""An entity filter on a q timeline narrows the matched rows the page already read: one look-up
+of the matches in the participant table per kind (events, stories), which the list, its probe
+and the density chart share, keeping the matches every named entity takes part in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.config import Settings
+from app.store.database import Database
+from app.store.engine import transaction
+from app.store.writer import store_article
+from tests.store.factories import event, extraction, mention, person, record
+from tests.store.test_search_matches import _page_through, _years, pages_and_statements, uncached_client
+
+# Who attends the summit of each year; the budget talks match no "NATO".
+SUMMITS = {
+    2015: ("Stoltenberg", "Biden"),
+    2016: ("Stoltenberg",),
+    2017: ("Biden",),
+    2018: ("Stoltenberg", "Biden"),
+    2019: ("Biden", "Stoltenberg"),
+    2020: ("Stoltenberg",),
+}
+NAMES = {"Stoltenberg": "Jens Stoltenberg", "Biden": "Joe Biden"}
+
+
+def store_summit(db: Database, year: int, who: tuple[str, ...], what: str = "NATO leaders met") -> None:
+    body = f"{' and '.join(who)} said {what} in {year}."
+    people = [person(name, NAMES[name], [mention(body, name)]) for name in who]
+    with transaction(db.sessions) as session:
+        store_article(
+            session,
+            record(body, url=f"https://x.example/{what[:4]}-{year}", day=1 + year % 28),
+            extraction(body, people, events=[event(f"{what} in {year}", list(who), dt.date(year, 7, 11))]),
+        )
+
+
+@pytest.fixture
+def client(db: Database, settings: Settings) -> Iterator[TestClient]:
+    for year, who in SUMMITS.items():
+        store_summit(db, year, who)
+    store_summit(db, 2021, ("Stoltenberg", "Biden"), "budget talks resumed")
+    with uncached_client(settings) as test_client:
+        yield test_client
+
+
+def _attended_by(*who: str) -> list[int]:
+    return sorted((year for year, present in SUMMITS.items() if set(who) <= set(present)), reverse=True)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/stories"])
+@pytest.mark.parametrize("who", [("Stoltenberg",), ("Biden",), ("Stoltenberg", "Biden")])
+def test_entities_narrow_a_q_list_to_what_every_one_takes_part_in(
+    client: TestClient, path: str, who: tuple[str, ...]
+) -> None:
+    named = "".join(f"&entity={NAMES[w].lower().replace(' ', '-')}" for w in who)
+    expected = _attended_by(*who)
+    assert _page_through(client, f"{path}?q=NATO{named}&limit=2") == expected
+    assert _page_through(client, f"{path}?q=NATO{named}&limit=2&order=oldest") == expected[::-1]
+    within = client.get(f"{path}?q=NATO{named}&from=2016-01-01&to=2018-12-31").json()
+    assert _years(within) == [y for y in expected if 2016 <= y <= 2018]
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_a_q_timeline_with_entities_reads_their_part_once(client: TestClient, view: str) -> None:
+    """The list, its probe and the chart of a timeline filtered by q and two entities share one
+    look-up of the participants of the matches: of their events for the reports and the chart,
+    of their stories for the story rows."""
+    url = f"/timeline?q=NATO&entity=jens-stoltenberg&entity=joe-biden{view}"
+    [page], statements = pages_and_statements(client, [url])
+    assert page.status_code == 200
+    shown = {year for year in SUMMITS if f"NATO leaders met in {year}" in page.text}
+    assert shown == set(_attended_by("Stoltenberg", "Biden"))
+    assert ">3 earlier</a>" in page.text  # the chart (of the articles' July) counts those alone
+    for table in ("event_participants", "story_participants"):
+        reads = [s for s in statements if re.search(rf"{table}\.entity_id (=|IN)", s)]
+        assert len(reads) <= 1, reads
