@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
+from app.store import search
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.writer import store_article
@@ -82,3 +83,20 @@ def test_a_q_timeline_with_entities_reads_their_part_once(client: TestClient, vi
         reads = [s for s in statements if re.search(rf"{table}\.entity_id (=|IN)", s)]
         assert len(reads) == 1, reads
         assert " MATCH " in reads[0] or "@@" in reads[0]  # read with the matches themselves
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/stories"])
+def test_entities_reach_their_matches_past_the_newest_looked_at(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    """More matches than are looked at: the newest two stored (2020, 2019) hold one summit Biden
+    attended; his q list still opens on his newest two, and paging reaches each of his, newest
+    first and oldest first."""
+    monkeypatch.setattr(search, "MATCH_BOUND", 2)
+    expected = _attended_by("Biden")
+    opening = client.get(f"{path}?q=NATO&entity=joe-biden").json()
+    assert _years(opening) == expected[:2] and opening["q_bounded"] is True
+    assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1") == expected
+    assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1&order=oldest") == expected[::-1]
+    within = client.get(f"{path}?q=NATO&entity=joe-biden&to=2017-12-31").json()
+    assert _years(within) == [y for y in expected if y <= 2017]

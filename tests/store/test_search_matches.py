@@ -287,5 +287,6 @@ def test_a_q_looks_among_the_newest_matches_its_reach_holds(
     paged = _page_through(archive, f"{path}?q=NATO&limit=2&to=2030-01-01")
     assert paged == list(range(2023, 2017, -1))
     with_entity = archive.get(f"{path}?q=NATO&entity=jens-stoltenberg&limit=50").json()
-    # an entity's (or an article's) matches are those among the newest MATCH_BOUND, as it says
+    # an entity's page reads its own window too: the first MATCH_BOUND of its matches
     assert _years(with_entity) == [2023, 2022, 2021] and with_entity["q_bounded"] is True
+    assert _page_through(archive, f"{path}?q=NATO&entity=jens-stoltenberg&limit=2") == paged

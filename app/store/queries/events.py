@@ -31,13 +31,13 @@ from app.store.queries.as_of import stored_by, stories_then
 from app.store.queries.common import Cursor, Direction, Page, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.matched import (
+    MatchedEvent,
     MatchedRows,
+    PageAsked,
     events_in_filter,
     led_by_matches,
     matched_rows,
-    page_from_matches,
-    page_of,
-    page_window,
+    page_ids_from_matches,
     taking_part,
 )
 from app.store.queries.views import (
@@ -205,17 +205,12 @@ def _page_ids(
     ascending = (direction is Direction.NEXT) != newest_first
     if _from_matched_rows(f):  # q, with entity, kind, status, source and date filters or none
         sources = set(_source_ids(session, f.sources)) if f.sources else None
-        taking = entity_members(session, f, "event")
-        boundary = (c.date_key(), c.id) if c else None
 
-        def page(rows: MatchedRows) -> list[int]:
-            kept = events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to, taking)
-            return page_of(kept, ascending, boundary, limit + 1)
+        def kept(rows: MatchedRows, taking: frozenset[int] | None) -> list[MatchedEvent]:
+            return events_in_filter(rows.events, f.kinds, f.statuses, sources, f.date_from, f.date_to, taking)
 
-        # An entity narrows the newest stored matches alone, as filtered_events does.
-        windowed = not (opening or f.entities)
-        window = page_window("event", f.date_from, f.date_to, boundary, ascending) if windowed else None
-        return page_from_matches(session, f.q or "", window, page, probe), direction
+        asked = _asked(session, f, "event", c, ascending, limit)
+        return page_ids_from_matches(session, f.q or "", asked, kept, probe, opening), direction
     stmt, date_col, id_col = filtered_events(session, f)
     if c:
         keys, boundary = tuple_(date_col, id_col), (c.date_key(), c.id)
@@ -447,6 +442,15 @@ def _from_matched_rows(f: EventFilter) -> bool:
     """q, with entity, kind, status, source and date filters or none, is paged and counted from
     the matched events' rows read once for the page (app/store/queries/matched.py)."""
     return bool(f.q) and not (f.article_id is not None or f.as_of)
+
+
+def _asked(
+    session: Session, f: EventFilter, on: str, c: Cursor | None, ascending: bool, limit: int
+) -> PageAsked:
+    """The page of a q timeline filtered by `f` that page_ids_from_matches takes from the matches."""
+    named = tuple(_entity_ids(session, f.entities)) if f.entities else ()
+    boundary = (c.date_key(), c.id) if c else None
+    return PageAsked(on, named, f.date_from, f.date_to, boundary, ascending, limit + 1)
 
 
 def entity_members(session: Session, f: EventFilter, on: str) -> frozenset[int] | None:

@@ -71,6 +71,7 @@ class MatchedRows(NamedTuple):
     found: Matches  # the matching events' ids, bounded as search.matches bounds them
     events: tuple[MatchedEvent, ...]
     stories: tuple[MatchedStory, ...]  # the stories of those events, each once
+    narrowed: bool = False  # read for a window naming entities: every row has them taking part
 
 
 _COLUMNS = (
@@ -99,6 +100,7 @@ class Window(NamedTuple):
     after: tuple[dt.date, int] | None = None
     before: tuple[dt.date, int] | None = None
     end_min: dt.date | None = None
+    entities: tuple[int, ...] = ()  # every one takes part in the event (or its story)
 
 
 # An id past every id: (day, PAST_EVERY_ID) sits after every row of that day.
@@ -111,17 +113,19 @@ def page_window(
     date_to: dt.date | None,
     boundary: tuple[dt.date, int] | None = None,
     ascending: bool = False,
+    entities: Sequence[int] = (),
 ) -> Window | None:
     """The window of a page filtered from `date_from` (by where rows end) to `date_to` (by where
-    they start), past a keyset `boundary` in its order; None for the newest first from the start,
-    which the newest stored matches give."""
+    they start), past a keyset `boundary` in its order, of what every one of `entities` takes
+    part in; None for the newest first from the start, which the newest stored matches give
+    (unless entities narrow it: few of those may be theirs)."""
     after = boundary if ascending else None
     before = None if ascending else boundary
     if date_to is not None:
         before = min(before or (date_to, PAST_EVERY_ID), (date_to, PAST_EVERY_ID))
-    if not ascending and before is None and date_from is None:
+    if not ascending and before is None and date_from is None and not entities:
         return None
-    return Window(on, ascending, after, before, date_from)
+    return Window(on, ascending, after, before, date_from, tuple(entities))
 
 
 def matched_rows(session: Session, q: str, window: Window | None = None) -> MatchedRows:
@@ -208,6 +212,52 @@ def _every_one_takes_part(
     return and_(*each)
 
 
+class PageAsked(NamedTuple):
+    """A keyset page of a q timeline (app/store/queries/events.py and stories.py): of events or
+    stories (`on`) every one of `entities` takes part in, from `date_from` (by where rows end)
+    to `date_to` (by where they start), the first `count` ids past `boundary` in (start date,
+    id) order, ascending or not."""
+
+    on: str
+    entities: tuple[int, ...]
+    date_from: dt.date | None
+    date_to: dt.date | None
+    boundary: tuple[dt.date, int] | None
+    ascending: bool
+    count: int
+
+    def window(self, entities: Sequence[int]) -> Window | None:
+        return page_window(self.on, self.date_from, self.date_to, self.boundary, self.ascending, entities)
+
+
+def page_ids_from_matches(
+    session: Session,
+    q: str,
+    asked: PageAsked,
+    kept: Callable[[MatchedRows, frozenset[int] | None], Sequence[Dated]],
+    probe: bool = False,
+    opening: bool = False,
+) -> list[int]:
+    """The page `asked` of the rows matching `q` that the page's other filters keep (`kept`:
+    the rows, given the ids the entities take part in or None for any). A page opening on the
+    newest (`opening`, as list_events has it, or newest first from the start) is taken from the
+    newest stored matches; one naming entities only when those hold a whole page of theirs,
+    else from a window of their own, so that entities named in few of the newest matches still
+    open on their newest."""
+    named = asked.entities
+    taking = taking_part(session, q, named, asked.on) if named else None
+
+    def page(rows: MatchedRows) -> list[int]:
+        members = None if rows.narrowed else taking
+        return page_of(list(kept(rows, members)), asked.ascending, asked.boundary, asked.count)
+
+    on_newest = opening or asked.window(()) is None
+    if on_newest and named and len(ids := page(matched_rows(session, q))) >= asked.count:
+        return ids
+    window = None if on_newest and not named else asked.window(named)
+    return page_from_matches(session, q, window, page, probe)
+
+
 def page_from_matches(
     session: Session,
     q: str,
@@ -292,8 +342,8 @@ def _all_matched_rows(session: Session, q: str, entity_ids: Sequence[int] = ()) 
 def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
     """The first MATCH_BOUND matches in `window` in its page's order (and one more, to tell),
     among the newest reach() stored: the matches joined to their events (or stories) and
-    filtered, sorted and bounded, so a page taken from them is exact however many events
-    match; then those few joined to the rest of their rows."""
+    filtered (by the window's entities too), sorted and bounded, so a page taken from them is
+    exact however many events match; then those few joined to the rest of their rows."""
     found = reached_matches(session, q).subquery()
     dated = Event if window.on == "event" else Story
     keys = tuple_(dated.start_date, dated.id)
@@ -306,13 +356,20 @@ def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
         first = first.where(keys < tuple_(*map(literal, window.before)))
     if window.end_min is not None:
         first = first.where(dated.end_date >= window.end_min)
+    if window.entities:
+        if dated is Event:
+            part_of, entity, row_id = EventParticipant.event_id, EventParticipant.entity_id, Event.id
+        else:
+            part_of, entity, row_id = StoryParticipant.story_id, StoryParticipant.entity_id, Story.id
+        entity = led_by_matches(entity, True, session.get_bind().dialect.name)
+        first = first.where(_every_one_takes_part(part_of, entity, row_id, window.entities))
     order = (dated.start_date, dated.id) if window.ascending else (dated.start_date.desc(), dated.id.desc())
     bound = search.MATCH_BOUND
     ids = [row[0] for row in _rows(session, first.order_by(*order).limit(bound + 1))]
     kept = Matches(tuple(ids[:bound]), len(ids) > bound)
-    return _collect(
-        _rows(session, _JOINED.where(among(Event.id, kept, session.get_bind().dialect.name))), kept
-    )
+    dialect = session.get_bind().dialect.name
+    rows = _collect(_rows(session, _JOINED.where(among(Event.id, kept, dialect))), kept)
+    return rows._replace(narrowed=bool(window.entities))
 
 
 def _collect(rows: Sequence[Row], found: Matches) -> MatchedRows:  # type: ignore[type-arg]
@@ -391,11 +448,13 @@ __all__ = [
     "MatchedEvent",
     "MatchedRows",
     "MatchedStory",
+    "PageAsked",
     "Window",
     "events_in_filter",
     "led_by_matches",
     "matched_rows",
     "page_from_matches",
+    "page_ids_from_matches",
     "page_of",
     "page_window",
     "reach",

@@ -18,18 +18,17 @@ from app.store.queries.events import (
     LAST_ID,
     EventFilter,
     Order,
+    _asked,
     _entity_ids,
     _source_ids,
-    entity_members,
     events_by_id,
     led_by_matches,
 )
 from app.store.queries.matched import (
     MatchedRows,
+    MatchedStory,
     matched_rows,
-    page_from_matches,
-    page_of,
-    page_window,
+    page_ids_from_matches,
     stories_in_filter,
 )
 from app.store.queries.quotes import quotes_by_id
@@ -143,17 +142,12 @@ def _page_ids(
     direction = c.direction if c else Direction.NEXT
     ascending = (direction is Direction.NEXT) != newest_first
     if _pages_in_memory(f):
-        boundary = (c.date_key(), c.id) if c else None
-        taking = entity_members(session, f, "story")
 
-        def page(rows: MatchedRows) -> list[int]:
-            kept = stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to, taking)
-            return page_of(kept, ascending, boundary, limit + 1)
+        def kept(rows: MatchedRows, members: frozenset[int] | None) -> list[MatchedStory]:
+            return stories_in_filter(rows.stories, f.kinds, f.statuses, f.date_from, f.date_to, members)
 
-        # An entity narrows the newest stored matches alone, as filtered_stories does.
-        windowed = not (opening or f.entities)
-        window = page_window("story", f.date_from, f.date_to, boundary, ascending) if windowed else None
-        return page_from_matches(session, f.q or "", window, page, probe), direction
+        asked = _asked(session, f, "story", c, ascending, limit)
+        return page_ids_from_matches(session, f.q or "", asked, kept, probe, opening), direction
     stmt, date_col, id_col = filtered_stories(session, f)
     if c:
         keys, boundary_keys = tuple_(date_col, id_col), (c.date_key(), c.id)
