@@ -373,8 +373,13 @@ def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
 
 
 def _collect(rows: Sequence[Row], found: Matches) -> MatchedRows:  # type: ignore[type-arg]
-    events = tuple(MatchedEvent._make(row[:8]) for row in rows)
-    stories = {row[1]: MatchedStory(row[1], *row[8:12]) for row in rows if row[1] is not None}
+    make_event = MatchedEvent._make
+    events = tuple([make_event(row[:8]) for row in rows])
+    stories: dict[int, MatchedStory] = {}
+    for row in rows:  # a story reported by several matches is made once
+        story_id = row[1]
+        if story_id is not None and story_id not in stories:
+            stories[story_id] = MatchedStory(story_id, row[8], row[9], row[10], row[11])
     return MatchedRows(found, events, tuple(stories.values()))
 
 
