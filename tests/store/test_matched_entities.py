@@ -100,3 +100,15 @@ def test_entities_reach_their_matches_past_the_newest_looked_at(
     assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1&order=oldest") == expected[::-1]
     within = client.get(f"{path}?q=NATO&entity=joe-biden&to=2017-12-31").json()
     assert _years(within) == [y for y in expected if y <= 2017]
+
+
+def test_a_chart_of_entities_counts_their_matches_when_the_list_read_them_apart(client: TestClient) -> None:
+    """With a source filter too, the story list is one SQL query, which reads the matches
+    without the entities' part: the chart then looks the participants of the matches up apart,
+    and still counts only what both attended."""
+    page = client.get("/timeline?q=NATO&entity=jens-stoltenberg&entity=joe-biden&source=test-wire")
+    assert page.status_code == 200
+    assert {year for year in SUMMITS if f"NATO leaders met in {year}" in page.text} == set(
+        _attended_by("Stoltenberg", "Biden")
+    )
+    assert ">3 earlier</a>" in page.text
