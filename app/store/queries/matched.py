@@ -6,9 +6,11 @@ thousand events at most, their stories, a page of those stories in date order, a
 other side of the present and a density chart. Each was a query over the matched ids (four
 look-ups of each id, and the text index read apart); here one statement reads the matches with
 their events' and stories' few columns, and the page, the probe and the chart are worked out
-from them in Python (the same filters, the same order, the same labels). Where more events
-match than are looked at, a page past a cursor, oldest first or within dates reads the first
-matches of its own window (Window), so paging and date filters reach every match.
+from them in Python (the same filters, the same order, the same labels). An entity filter
+narrows those rows: the statement reads with each match whether every named entity takes part
+in the event and in its story (taking_part). Where more events match than are looked at, a page
+past a cursor, oldest first, within dates or naming entities few of the newest hold reads the
+first matches of its own window (Window), so paging and date filters reach every match.
 """
 
 from __future__ import annotations
@@ -334,8 +336,9 @@ def _all_matched_rows(session: Session, q: str, entity_ids: Sequence[int] = ()) 
         rows = rows[:bound]
     if flags:
         memo = transaction_memo(session)
-        memo[_taking_part_key(q, entity_ids, "event")] = frozenset(row[0] for row in rows if row[12])
-        memo[_taking_part_key(q, entity_ids, "story")] = frozenset(row[1] for row in rows if row[13])
+        in_event, in_story = len(_COLUMNS), len(_COLUMNS) + 1  # the flags follow the columns
+        memo[_taking_part_key(q, entity_ids, "event")] = frozenset(row[0] for row in rows if row[in_event])
+        memo[_taking_part_key(q, entity_ids, "story")] = frozenset(row[1] for row in rows if row[in_story])
     return _collect(rows, found)
 
 
@@ -344,6 +347,7 @@ def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
     among the newest reach() stored: the matches joined to their events (or stories) and
     filtered (by the window's entities too), sorted and bounded, so a page taken from them is
     exact however many events match; then those few joined to the rest of their rows."""
+    dialect = session.get_bind().dialect.name
     found = reached_matches(session, q).subquery()
     dated = Event if window.on == "event" else Story
     keys = tuple_(dated.start_date, dated.id)
@@ -361,13 +365,12 @@ def _windowed_rows(session: Session, q: str, window: Window) -> MatchedRows:
             part_of, entity, row_id = EventParticipant.event_id, EventParticipant.entity_id, Event.id
         else:
             part_of, entity, row_id = StoryParticipant.story_id, StoryParticipant.entity_id, Story.id
-        entity = led_by_matches(entity, True, session.get_bind().dialect.name)
+        entity = led_by_matches(entity, True, dialect)
         first = first.where(_every_one_takes_part(part_of, entity, row_id, window.entities))
     order = (dated.start_date, dated.id) if window.ascending else (dated.start_date.desc(), dated.id.desc())
     bound = search.MATCH_BOUND
     ids = [row[0] for row in _rows(session, first.order_by(*order).limit(bound + 1))]
     kept = Matches(tuple(ids[:bound]), len(ids) > bound)
-    dialect = session.get_bind().dialect.name
     rows = _collect(_rows(session, _JOINED.where(among(Event.id, kept, dialect))), kept)
     return rows._replace(narrowed=bool(window.entities))
 
