@@ -28,12 +28,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-# PostgreSQL's parallel workers for the pages' statements: off. A page reads a few thousand rows
-# at most, and starting workers cost more than they saved: on 50,000 articles, 2 cores, the
-# density chart of a timeline filtered by entity and q took 14 ms with a parallel plan and 5 ms
-# without, and the pages measured alternately were as fast or faster without (that page 77 and
-# 55 ms with, 59 and 51 without). Maintenance (recount, a rebuild) keeps them.
-PAGES_OPTIONS = "-c max_parallel_workers_per_gather=0"
+# PostgreSQL's parallel workers and JIT compilation for the pages' statements: off. A page reads
+# a few thousand rows at most, and starting workers cost more than they saved: on 50,000
+# articles, 2 cores, the density chart of a timeline filtered by entity and q took 14 ms with a
+# parallel plan and 5 ms without, and the pages measured alternately were as fast or faster
+# without (that page 77 and 55 ms with, 59 and 51 without). JIT compiles a statement the planner
+# costs high, which a page's window over a common word is (64,000 matches joined to their
+# events): 181 ms of compiling for a statement of 0.6 s. Maintenance (recount, a rebuild) keeps
+# both.
+PAGES_OPTIONS = "-c max_parallel_workers_per_gather=0 -c jit=off"
 
 
 def make_engine(database_url: str, pages: bool = False) -> Engine:

@@ -245,7 +245,7 @@ def page_ids_from_matches(
     newest (`opening`, as list_events has it, or newest first from the start) is taken from the
     newest stored matches; one naming entities only when those hold a whole page of theirs,
     else from a window of their own, so that entities named in few of the newest matches still
-    open on their newest."""
+    open on their newest. Its probe of the other side of the present asks the newest alone."""
     named = asked.entities
     taking = taking_part(session, q, named, asked.on) if named else None
 
@@ -254,8 +254,10 @@ def page_ids_from_matches(
         return page_of(list(kept(rows, members)), asked.ascending, asked.boundary, asked.count)
 
     on_newest = opening or asked.window(()) is None
-    if on_newest and named and len(ids := page(matched_rows(session, q))) >= asked.count:
-        return ids
+    if on_newest and named:
+        ids = page(matched_rows(session, q))
+        if probe or len(ids) >= asked.count:  # a probe asks of the newest, as without entities
+            return ids
     window = None if on_newest and not named else asked.window(named)
     return page_from_matches(session, q, window, page, probe)
 
