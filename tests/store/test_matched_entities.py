@@ -5,6 +5,7 @@ event and in its story, and the list, its probe and the density chart filter by 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 
@@ -112,3 +113,23 @@ def test_a_chart_of_entities_counts_their_matches_when_the_list_read_them_apart(
         _attended_by("Stoltenberg", "Biden")
     )
     assert ">3 earlier</a>" in page.text
+
+
+@pytest.mark.parametrize("view", ["", "&view=reports"])
+def test_a_timeline_opening_on_few_of_an_entitys_matches_links_to_the_rest(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch, view: str
+) -> None:
+    """The opening page holds the one summit Biden attended among the newest two stored; its
+    "Earlier" link reads a window of all his matches, and so on to the oldest (a page of one
+    row, fewer than a window holds, as 50 are to 2,000)."""
+    monkeypatch.setattr(search, "MATCH_BOUND", 2)
+    url: str | None = f"/timeline?q=NATO&entity=joe-biden{view}"
+    shown: list[int] = []
+    with uncached_client(settings.model_copy(update={"page_size": 1})) as one_a_page:
+        while url:
+            page = one_a_page.get(url)
+            assert page.status_code == 200
+            shown += [y for y in SUMMITS if f"NATO leaders met in {y}" in page.text]
+            found = re.search(r'href="([^"]+)" rel="next"', page.text)
+            url = html.unescape(found.group(1)) if found else None
+    assert shown == _attended_by("Biden")
