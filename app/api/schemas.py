@@ -278,10 +278,11 @@ class ListPage(Schema, Generic[T]):
 
 Q_BOUNDED = (
     "True when `q` matched more events than a page reads (2,000). The first page newest first "
-    "then comes from the newest 2,000 stored (an entity filter narrows those); pages past a "
-    "cursor, oldest first or within from/to read the first 2,000 of their own window in their "
-    "own order (of an entity's matches, with an entity filter), so paging on reaches every "
-    "match. The /timeline page's title says so too. Add words to narrow it."
+    "then comes from the newest 2,000 stored (an entity filter narrows those), and links on even "
+    "when they hold less than a page; pages past a cursor, oldest first or within from/to read "
+    "the first 2,000 of their own window in their own order (of an entity's matches, with an "
+    "entity filter), so paging on reaches every match. The /timeline page's title says so too. "
+    "Add words to narrow it."
 )
 
 

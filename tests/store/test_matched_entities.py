@@ -91,12 +91,14 @@ def test_entities_reach_their_matches_past_the_newest_looked_at(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
     """More matches than are looked at: the newest two stored (2020, 2019) hold one summit Biden
-    attended. His q list opens on that one, as a q alone opens on the newest stored; oldest
-    first, within dates or past a cursor it reads a window of his matches and reaches each."""
+    attended. His q list opens on that one, as a q alone opens on the newest stored, and links
+    on; oldest first, within dates or past a cursor it reads a window of his matches and
+    reaches each."""
     monkeypatch.setattr(search, "MATCH_BOUND", 2)
     expected = _attended_by("Biden")
     opening = client.get(f"{path}?q=NATO&entity=joe-biden").json()
     assert _years(opening) == expected[:1] and opening["q_bounded"] is True
+    assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1") == expected
     assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1&order=oldest") == expected[::-1]
     assert _page_through(client, f"{path}?q=NATO&entity=joe-biden&limit=1&to=2030-12-31") == expected
     within = client.get(f"{path}?q=NATO&entity=joe-biden&to=2017-12-31").json()

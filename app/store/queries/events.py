@@ -28,7 +28,7 @@ from app.store.models import (
     Timex,
 )
 from app.store.queries.as_of import stored_by, stories_then
-from app.store.queries.common import Cursor, Direction, Page, page_from_rows
+from app.store.queries.common import Cursor, Direction, Page, T, page_from_rows
 from app.store.queries.entity_names import entity_ids
 from app.store.queries.matched import (
     MatchedEvent,
@@ -163,9 +163,30 @@ def list_events(
     the newest stored matches (app/store/queries/matched.py)."""
     ids, direction = _page_ids(session, f, limit, cursor, opening=opening)
     items = events_by_id(session, ids, as_of=f.as_of)
-    return page_from_rows(
+    page = page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
     )
+    return on_past_the_newest(session, f, page, cursor, opening)
+
+
+def on_past_the_newest(
+    session: Session, f: EventFilter, page: Page[T], cursor: str | None, opening: bool
+) -> Page[T]:
+    """A first page of a q that matched more events than are looked at comes from the newest
+    stored matches (matched.page_ids_from_matches), of which the other filters (an entity, a
+    kind…) may keep less than a page: it links on all the same, to the page past its last row
+    (or past the opening `cursor`, or from the top), which reads a window of every match."""
+    first = opening or cursor is None
+    if page.next is not None or not first or f.order is not Order.NEWEST or f.date_from or f.date_to:
+        return page
+    if not (_from_matched_rows(f) and q_bounded(session, f)):
+        return page
+    if page.items:
+        last = page.items[-1]
+        key = (last.start_date.isoformat(), last.id)  # type: ignore[attr-defined]
+    else:
+        key = (Cursor.decode(cursor).key if cursor else dt.date.max.isoformat(), LAST_ID)
+    return replace(page, next=Cursor(Direction.NEXT, *key).encode())
 
 
 # A cursor at (day, LAST_ID) sits after every event of that day.

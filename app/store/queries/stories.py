@@ -23,6 +23,7 @@ from app.store.queries.events import (
     _source_ids,
     events_by_id,
     led_by_matches,
+    on_past_the_newest,
 )
 from app.store.queries.matched import (
     MatchedRows,
@@ -164,9 +165,10 @@ def list_stories(
     the newest stored matches (app/store/queries/matched.py)."""
     ids, direction = _page_ids(session, f, limit, cursor, opening=opening)
     items = stories_by_id(session, ids, as_of=f.as_of)
-    return page_from_rows(
+    page = page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
     )
+    return on_past_the_newest(session, f, page, cursor, opening)
 
 
 def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10) -> list[StoryItem]:

@@ -243,8 +243,6 @@ def timeline_view(session: Session, state: TimelineState, f: EventFilter, limit:
     if anchored and back and not any_more(back):
         back = None  # nothing lies on the other side of the present
     next_url = state.url(cursor=page.next) if page.next else None
-    if anchored and cursor and state.newest_first and not page.next and q_bounded(session, f):
-        next_url = state.url(cursor=_past_the_newest_matches(page.items, cursor))
     prev_url = state.url(cursor=back) if back else None
     named = entity_refs(session, list(f.entities))
     all_sources = sources(session)
@@ -320,16 +318,6 @@ def _page(  # type: ignore[no-untyped-def]
         return page, lambda token: any_stories(session, f, token, opening)
     page = list_events(session, f, limit=limit, cursor=cursor, opening=opening)
     return page, lambda token: any_events(session, f, token, opening)
-
-
-def _past_the_newest_matches(items: list, anchor: str) -> str:  # type: ignore[type-arg]
-    """The cursor of the page before an opening page of a q that matched more events than are
-    looked at: that page came from the newest stored matches, of which the other filters (an
-    entity, a kind…) may keep less than a page; the page past it (past the last row shown, or
-    past the `anchor` of an empty one) reads a window of all of them."""
-    if items:
-        return Cursor(Direction.NEXT, items[-1].start_date.isoformat(), items[-1].id).encode()
-    return Cursor(Direction.NEXT, _cursor_day(anchor), LAST_ID).encode()
 
 
 def _cursor_day(token: str) -> str:
