@@ -135,3 +135,15 @@ def test_a_timeline_opening_on_few_of_an_entitys_matches_links_to_the_rest(
             found = re.search(r'href="([^"]+)" rel="next"', page.text)
             url = html.unescape(found.group(1)) if found else None
     assert shown == _attended_by("Biden")
+
+
+def test_a_short_first_page_links_on_only_where_later_pages_read_windows(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stories filtered by a source too are paged by SQL among the newest matches alone: their
+    short first page links nowhere, while the events' (paged from the matches) links on."""
+    monkeypatch.setattr(search, "MATCH_BOUND", 2)
+    filters = "q=NATO&entity=joe-biden&source=test-wire&limit=1"
+    stories = client.get(f"/api/v1/stories?{filters}").json()
+    assert _years(stories) == [2019] and stories["links"]["next"] is None
+    assert _page_through(client, f"/api/v1/events?{filters}") == _attended_by("Biden")

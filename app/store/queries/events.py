@@ -166,20 +166,21 @@ def list_events(
     page = page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda e: (e.start_date.isoformat(), e.id)
     )
-    return on_past_the_newest(session, f, page, cursor, opening)
+    return on_past_the_newest(session, f, page, cursor, opening, windowed=_from_matched_rows(f))
 
 
 def on_past_the_newest(
-    session: Session, f: EventFilter, page: Page[T], cursor: str | None, opening: bool
+    session: Session, f: EventFilter, page: Page[T], cursor: str | None, opening: bool, windowed: bool
 ) -> Page[T]:
     """A first page of a q that matched more events than are looked at comes from the newest
     stored matches (matched.page_ids_from_matches), of which the other filters (an entity, a
     kind…) may keep less than a page: it links on all the same, to the page past its last row
-    (or past the opening `cursor`, or from the top), which reads a window of every match."""
+    (or past the opening `cursor`, or from the top), which reads a window of every match.
+    `windowed`: the list's later pages do read windows (paged from the matched rows, not SQL)."""
     first = opening or cursor is None
     if page.next is not None or not first or f.order is not Order.NEWEST or f.date_from or f.date_to:
         return page
-    if not (_from_matched_rows(f) and q_bounded(session, f)):
+    if not (windowed and q_bounded(session, f)):
         return page
     if page.items:
         last = page.items[-1]

@@ -168,7 +168,7 @@ def list_stories(
     page = page_from_rows(
         items, limit, direction, cursor is not None, key_of=lambda s: (s.start_date.isoformat(), s.id)
     )
-    return on_past_the_newest(session, f, page, cursor, opening)
+    return on_past_the_newest(session, f, page, cursor, opening, windowed=_pages_in_memory(f))
 
 
 def stories_after(session: Session, f: EventFilter, day: dt.date, limit: int = 10) -> list[StoryItem]:
