@@ -41,9 +41,12 @@ FTS_TABLE = "search_fts"
 # Entity names and aliases alone (a few thousand rows, not every document): an entity search
 # for a prefix that most articles hold ("bid*": Biden) costs the entities, not the collection.
 ENTITY_FTS_TABLE = "search_fts_entities"
-# Event documents alone (external content: the text stays in search_documents): the timeline's q
-# filter walks the events that match, not every article and quote holding the word first.
+# Event documents alone, keyed by the event's id (contentless: the text stays in search_documents):
+# the timeline's q filter walks the events that match, not every article and quote holding the
+# word first, and reads their ids from the index itself.
 EVENT_FTS_TABLE = "search_fts_events"
+# The kind whose FTS5 table's rowid is the document's ref_id, not its id.
+SQLITE_KEYED_BY_REF = {"event"}
 # The FTS5 table that holds one kind's documents alone, by kind (the rest are in FTS_TABLE only).
 SQLITE_KIND_TABLES = {"entity": ENTITY_FTS_TABLE, "event": EVENT_FTS_TABLE}
 PG_INDEX = "ix_search_documents_vector"
@@ -82,27 +85,29 @@ SQLITE_DDL = (
         DELETE FROM {ENTITY_FTS_TABLE} WHERE rowid = old.id;
         INSERT INTO {ENTITY_FTS_TABLE}(rowid, title, body)
         SELECT new.id, new.title, new.body WHERE new.kind = 'entity'; END""",
+    # Contentless, its rowid the event's id (the document's ref_id): a match is an event id
+    # straight from the index, with no look-up of its document (the text is in search_documents).
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {EVENT_FTS_TABLE} USING fts5(title, body, "
-    "content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    "content='', tokenize='porter unicode61 remove_diacritics 2')",
     f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_ai AFTER INSERT ON search_documents
         WHEN new.kind = 'event' BEGIN
-        INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body); END""",
+        INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body) VALUES (new.ref_id, new.title, new.body); END""",
     f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_ad AFTER DELETE ON search_documents
         WHEN old.kind = 'event' BEGIN
         INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body); END""",
+        VALUES ('delete', old.ref_id, old.title, old.body); END""",
     f"""CREATE TRIGGER IF NOT EXISTS search_documents_event_au AFTER UPDATE ON search_documents
         WHEN old.kind = 'event' OR new.kind = 'event' BEGIN
         INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}, rowid, title, body)
-        SELECT 'delete', old.id, old.title, old.body WHERE old.kind = 'event';
+        SELECT 'delete', old.ref_id, old.title, old.body WHERE old.kind = 'event';
         INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body)
-        SELECT new.id, new.title, new.body WHERE new.kind = 'event'; END""",
+        SELECT new.ref_id, new.title, new.body WHERE new.kind = 'event'; END""",
 )
 # The event table's rows are written by hand: its 'rebuild' would index every kind.
 SQLITE_EVENT_FILL = (
     f"INSERT INTO {EVENT_FTS_TABLE}({EVENT_FTS_TABLE}) VALUES ('delete-all')",
     f"""INSERT INTO {EVENT_FTS_TABLE}(rowid, title, body)
-        SELECT id, title, body FROM search_documents WHERE kind = 'event'""",
+        SELECT ref_id, title, body FROM search_documents WHERE kind = 'event'""",
 )
 SQLITE_FILL = (
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
@@ -204,11 +209,15 @@ def matching_documents(
         fts = table(name, column("rowid"), column(name))
         rank = literal_column(f"bm25({name}, 2.0, 1.0)")
         match = literal_column(name).op("MATCH")(_fts5_query(words))
-        stmt = (
-            select(doc.c.kind, doc.c.ref_id, rank.label("rank"))
-            .select_from(fts.join(doc, doc.c.id == fts.c.rowid))
-            .where(match)
-        )
+        if only in SQLITE_KEYED_BY_REF:  # the index alone: its rowid is the ref_id
+            kind_of = literal_column(f"'{only}'")
+            stmt = select(kind_of.label("kind"), fts.c.rowid.label("ref_id"), rank.label("rank")).where(match)
+        else:
+            stmt = (
+                select(doc.c.kind, doc.c.ref_id, rank.label("rank"))
+                .select_from(fts.join(doc, doc.c.id == fts.c.rowid))
+                .where(match)
+            )
         if newest:
             # FTS5 walks its rowids backwards cheaply and takes a rowid bound as a constraint.
             start = select(fts.c.rowid).where(match).order_by(fts.c.rowid.desc()).offset(newest - 1).limit(1)
@@ -298,7 +307,7 @@ def search(
 def matching_ref_ids(dialect: str, query: str, kind: str) -> Select | None:
     """SELECT ref_id of matching documents of one kind, for use in an IN filter."""
     stmt = matching_documents(dialect, query, [kind])
-    return None if stmt is None else stmt.with_only_columns(SearchDocument.__table__.c.ref_id)
+    return None if stmt is None else stmt.with_only_columns(stmt.selected_columns.ref_id)
 
 
 @dataclass(frozen=True)
@@ -332,9 +341,9 @@ def matches(session: Session, query: str, kind: str, bound: int | None = None) -
 
 def newest_matches(dialect: str, query: str, kind: str, bound: int | None = None) -> Subquery | None:
     """(ref_id, doc) of the newest `bound` + 1 documents of `kind` matching `query` (by when
-    they were stored: `doc`, the document id), newest first; one more than the bound tells
-    whether more match. On SQLite newest by the FTS rowid (the document id), which FTS5 yields
-    in that order, so the walk stops at the bound instead of sorting every match."""
+    they were stored: `doc`, as stored_matches has it), newest first; one more than the bound
+    tells whether more match. On SQLite newest by the FTS rowid, which FTS5 yields in that order,
+    so the walk stops at the bound instead of sorting every match."""
     bound = bound or MATCH_BOUND
     found = stored_matches(dialect, query, kind)
     if found is None:
@@ -346,8 +355,9 @@ def newest_matches(dialect: str, query: str, kind: str, bound: int | None = None
 def stored_matches(dialect: str, query: str, kind: str) -> tuple[Select, ColumnElement[int]] | None:
     """SELECT ref_id of every document of `kind` matching `query`, unordered, and the column
     that says when each was stored (the document id; on SQLite the FTS rowid, which FTS5 walks
-    backwards cheaply), for a caller to order and bound by. None when the query holds no
-    searchable word."""
+    backwards cheaply: the document id, or for an event the event's id, which grows as events are
+    stored just as their documents' ids do), for a caller to order and bound by. None when the
+    query holds no searchable word."""
     stmt = matching_ref_ids(dialect, query, kind)
     if stmt is None:
         return None

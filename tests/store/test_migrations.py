@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 
 from app.store.database import Database
 from app.store.engine import SQLITE_CACHE_KIB
@@ -91,5 +91,56 @@ def test_stories_stored_before_0016_keep_their_key_event_rank_after_it(database_
         with db.sessions() as session:
             ranked = key_stories(session, EventFilter(entities=("nato",)))
             assert [s.reports for s in ranked] == [3, 1]
+    finally:
+        db.close()
+
+
+def test_events_stored_before_0019_match_after_it_and_after_going_back(database_url: str) -> None:
+    """0019 keys SQLite's event index by the event's id instead of its document's: the events
+    already stored match a q filter after it, and 0018's index is whole again after a downgrade."""
+    from alembic import command
+
+    from app.store.engine import transaction
+    from app.store.migrate import alembic_config, upgrade
+    from app.store.models import Event
+    from app.store.search import matches
+    from app.store.writer import store_article
+    from tests.store.factories import event, extraction, record
+
+    def found(word: str) -> set[int]:
+        with db.sessions() as session:
+            result = matches(session, word, "event")
+            assert result is not None
+            return set(result.ids)
+
+    db = Database.open(database_url)
+    try:
+        upgrade(db.engine, "0018")
+        for day, words in ((1, "Sanctions on Russia were widened"), (2, "Envoys met in Vilnius")):
+            body = f"{words} on Thursday."
+            with transaction(db.sessions) as session:
+                store_article(
+                    session,
+                    record(body, url=f"https://x.example/{day}", day=day),
+                    extraction(body, [], events=[event(words, [])]),
+                )
+        with db.sessions() as session:
+            sanctions = set(session.scalars(select(Event.id).where(Event.summary.contains("Sanctions"))))
+        assert len(sanctions) == 1
+        upgrade(db.engine)
+        assert found("sanctions") == sanctions and found("vilnius").isdisjoint(sanctions)
+        cfg = alembic_config(database_url)
+        with db.engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.downgrade(cfg, "0018")
+        if db.engine.dialect.name == "sqlite":  # 0018's table, keyed by the document's id again
+            with db.engine.connect() as conn:
+                by_document = conn.execute(
+                    text(
+                        "SELECT d.ref_id FROM search_fts_events f JOIN search_documents d ON d.id = f.rowid"
+                        " WHERE search_fts_events MATCH 'sanctions'"
+                    )
+                )
+                assert set(by_document.scalars()) == sanctions
     finally:
         db.close()

@@ -100,6 +100,22 @@ def test_matches_are_the_newest_stored_up_to_the_bound(db: Database) -> None:
         assert matches(session, "!!", "event") is None  # no word to search for
 
 
+def test_event_matches_are_read_from_the_text_index_alone(db: Database) -> None:
+    """The events' index gives the matching events' ids itself (on SQLite its rowid is the event
+    id; PostgreSQL's partial GIN index sits on the documents): a window of 64,000 matches of a
+    common word reads no document to learn which event each is."""
+    store_summits(db, 2)
+    dialect = db.engine.dialect.name
+    stmt, _stored = search.stored_matches(dialect, "vilnius", "event") or (None, None)
+    assert stmt is not None
+    sql = str(stmt.compile(db.engine))
+    if dialect == "sqlite":
+        assert "search_documents" not in sql, sql
+    with db.sessions() as session:
+        ids = set(session.scalars(stmt))
+        assert ids == set(session.scalars(select(Event.id).where(Event.summary.contains("Vilnius"))))
+
+
 @contextmanager
 def uncached_client(settings: Settings) -> Iterator[TestClient]:
     """The app on the test database, without its response cache."""
