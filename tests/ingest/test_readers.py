@@ -103,6 +103,30 @@ def test_markdown_escapes_and_inline_html_are_removed(tmp_path: Path) -> None:
     )
 
 
+def test_markdown_struck_words_give_way_to_their_bracketed_correction(tmp_path: Path) -> None:
+    """A transcript's slip, struck out and corrected in brackets, reads as corrected: the struck
+    words are dropped (a wrong name, place or year is no fact of the article), the correction
+    loses its brackets; other brackets stay, and a tag never closed strikes nothing."""
+    path = tmp_path / "remarks.md"
+    path.write_text(
+        "---\ndate: '2024-10-01'\ntitle: Remarks by President Biden on Hurricane Helene\n---\n\n"
+        "The head of FEMA, Deanne <s>Griswell</s> \\[Criswell\\], is in North Carolina.\n\n"
+        "It is hosted by the Robert <s>Irvin</s>\n\\[Irvine\\] Foundation,"
+        " founded in <del>1970</del> \\[1978\\].\n\n"
+        "We <s>improved</s> doubled it \\[the fund\\] this year.\n\n"
+        "A stray <s>tag keeps the rest.\n",
+        encoding="utf-8",
+    )
+    [article], errors = read_all(path)
+    assert errors == []
+    assert article.body.split("\n\n") == [
+        "The head of FEMA, Deanne Criswell, is in North Carolina.",
+        "It is hosted by the Robert Irvine Foundation, founded in 1978.",
+        "We doubled it [the fund] this year.",
+        "A stray tag keeps the rest.",
+    ]
+
+
 def test_markdown_transcript_keeps_each_turn_a_paragraph(tmp_path: Path) -> None:
     # The briefing-room export separates turns by lines of no-break spaces and ends lines
     # with hard breaks (two trailing spaces); both must survive as paragraph breaks.

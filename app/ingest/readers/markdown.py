@@ -1,5 +1,6 @@
 """Markdown with YAML front matter (the White House briefing-room export): markup, inline
-HTML and escapes removed; hard-wrapped lines joined into paragraphs."""
+HTML and escapes removed; hard-wrapped lines joined into paragraphs; struck-out words dropped
+for the publisher's correction (below)."""
 
 from __future__ import annotations
 
@@ -75,17 +76,58 @@ def _is_line_break(token: Token) -> bool:
 _BLANKISH_LINE = re.compile(r"^[ \t\u00a0\u2007\u202f\u200b\ufeff]+$", re.M)
 
 
+# Inline HTML that strikes words out, opening or closing.
+_STRUCK_OPEN = re.compile(r"^<(s|del|strike)(\s[^>]*)?>$", re.I)
+_STRUCK_CLOSE = re.compile(r"^</(s|del|strike)\s*>$", re.I)
+# The bracketed correction right after struck words: "Deanne <s>Griswell</s> [Criswell]".
+_CORRECTION = re.compile(r"^(\s*)\[([^\[\]]{1,80})\]")
+
+
+def _struck_out(children: list[Token]) -> tuple[set[int], set[int]]:
+    """Of one block's inline tokens, the indices inside struck-out inline HTML (<s>, <del>,
+    <strike>, the tags included) and those of the text right after each struck span (a softbreak
+    between them allowed), which may open with a [correction]. A tag never closed in the block
+    strikes nothing: a stray one drops no text."""
+    dropped: set[int] = set()
+    after: set[int] = set()
+    opened: list[int] = []
+    for i, child in enumerate(children):
+        tag = child.content.strip() if child.type == "html_inline" else ""
+        if _STRUCK_OPEN.match(tag):
+            opened.append(i)
+        elif _STRUCK_CLOSE.match(tag) and opened:
+            start = opened.pop()
+            if not opened:
+                dropped.update(range(start, i + 1))
+                following = i + 1
+                while following < len(children) and children[following].type == "softbreak":
+                    following += 1
+                after.add(following)
+    return dropped, after
+
+
 def markdown_paragraphs(source: str) -> list[str]:
     """The text of each block (paragraph, heading, list item, table cell), markup removed.
     A hard line break (two trailing spaces, a backslash, `<br>`) ends a paragraph too: the
-    source uses it between transcript turns and between the lines of a date line."""
+    source uses it between transcript turns and between the lines of a date line.
+
+    Transcripts correct a slip by striking the words out and bracketing the right ones
+    ("the head of FEMA, Deanne <s>Griswell</s> \\[Criswell\\]"; 7% of the White House items):
+    the struck words are dropped and the correction read without its brackets, so the text says
+    what the publisher corrected it to ("Deanne Criswell"), not a wrong name, place or year."""
     md = MarkdownIt("commonmark").enable("table")
     paragraphs: list[str] = []
     current: list[str] = []
     for token in md.parse(_BLANKISH_LINE.sub("", source)):
         if token.type == "inline":
-            for child in token.children or []:
-                if child.type in {"text", "code_inline"}:
+            children = token.children or []
+            dropped, corrected = _struck_out(children)
+            for i, child in enumerate(children):
+                if i in dropped:
+                    continue
+                if child.type == "text" and i in corrected:
+                    current.append(_CORRECTION.sub(r"\1\2", child.content, count=1))
+                elif child.type in {"text", "code_inline"}:
                     current.append(child.content)
                 elif child.type == "softbreak":
                     current.append(" ")
