@@ -127,6 +127,39 @@ def test_markdown_struck_words_give_way_to_their_bracketed_correction(tmp_path: 
     ]
 
 
+def test_html_pages_and_feed_entries_drop_struck_words_for_their_correction(tmp_path: Path) -> None:
+    """As in Markdown: an HTML page (read by trafilatura) and a feed entry's HTML read as
+    corrected, whichever tag strikes the words out."""
+    said = (
+        "<p>The head of FEMA, Deanne <s>Griswell</s> [Criswell], is in North Carolina today with"
+        " the governors of both states and the mayors of the towns the storm hit hardest.</p>"
+        "<p>The fund was founded in <DEL>1970</DEL> [1978] by people who wanted the work done"
+        " properly [and quickly], and it has helped families rebuild ever since then.</p>"
+    )
+    page = tmp_path / "remarks.html"
+    page.write_text(
+        "<html><head><title>Remarks on the Storm</title></head><body><article>"
+        f"<h1>Remarks on the Storm</h1>{said}</article></body></html>",
+        encoding="utf-8",
+    )
+    struck_otherwise = said.replace("<s>", "<strike>").replace("</s>", "</strike>")
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>'
+        "<title>Remarks on the Storm</title><link>https://wire.example/storm</link>"
+        "<pubDate>Tue, 01 Oct 2024 12:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{struck_otherwise}]]></description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    for path in (page, feed):
+        [article], errors = read_all(path)
+        assert errors == []
+        assert "Deanne Criswell, is in North Carolina" in article.body, article.body
+        assert "founded in 1978 by people" in article.body and "properly [and quickly]" in article.body
+        assert "Griswell" not in article.body and "1970" not in article.body
+
+
 def test_markdown_transcript_keeps_each_turn_a_paragraph(tmp_path: Path) -> None:
     # The briefing-room export separates turns by lines of no-break spaces and ends lines
     # with hard breaks (two trailing spaces); both must survive as paragraph breaks.

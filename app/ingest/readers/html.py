@@ -4,17 +4,20 @@ removed), paragraphs kept."""
 from __future__ import annotations
 
 import trafilatura
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers.dates import has_time, parse_datetime
 from app.ingest.readers.plaintext import split_authors
+from app.ingest.readers.struck import ANY_STRUCK, drop_struck
 from app.ingest.readers.textutil import paragraphs_to_body
 
 
 def parse_html(page: str, name: str, url: str | None = None) -> ArticleRecord:
     doc = trafilatura.bare_extraction(
-        page,
+        _without_struck(page),
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -43,13 +46,21 @@ def parse_html(page: str, name: str, url: str | None = None) -> ArticleRecord:
 
 
 def html_fragment_paragraphs(fragment: str) -> list[str]:
-    """Paragraph texts of an HTML fragment (a feed entry's content)."""
-    from lxml import html as lxml_html
-
+    """Paragraph texts of an HTML fragment (a feed entry's content), struck-out words dropped."""
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+        root = drop_struck(lxml_html.fragment_fromstring(fragment, create_parent="div"))
     except Exception:
         return [fragment]
     blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//h4|.//blockquote")
     texts = [b.text_content() for b in blocks] if blocks else [root.text_content()]
     return [t for t in texts if t.strip()]
+
+
+def _without_struck(page: str) -> str | HtmlElement:
+    """The page, or its tree without the words struck out (struck.py) where it has any."""
+    if not ANY_STRUCK.search(page):
+        return page
+    try:
+        return drop_struck(lxml_html.document_fromstring(page))
+    except Exception:  # (lxml refuses some pages trafilatura reads its own way)
+        return page

@@ -1,6 +1,6 @@
 """Markdown with YAML front matter (the White House briefing-room export): markup, inline
 HTML and escapes removed; hard-wrapped lines joined into paragraphs; struck-out words dropped
-for the publisher's correction (below)."""
+for the publisher's correction (app/ingest/readers/struck.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers.dates import parse_datetime
+from app.ingest.readers.struck import STRUCK_CLOSE, STRUCK_OPEN, as_corrected
 from app.ingest.readers.textutil import clean_inline
 
 _TYPES = (
@@ -76,13 +77,6 @@ def _is_line_break(token: Token) -> bool:
 _BLANKISH_LINE = re.compile(r"^[ \t\u00a0\u2007\u202f\u200b\ufeff]+$", re.M)
 
 
-# Inline HTML that strikes words out, opening or closing.
-_STRUCK_OPEN = re.compile(r"^<(s|del|strike)(\s[^>]*)?>$", re.I)
-_STRUCK_CLOSE = re.compile(r"^</(s|del|strike)\s*>$", re.I)
-# The bracketed correction right after struck words: "Deanne <s>Griswell</s> [Criswell]".
-_CORRECTION = re.compile(r"^(\s*)\[([^\[\]]{1,80})\]")
-
-
 def _struck_out(children: list[Token]) -> tuple[set[int], set[int]]:
     """Of one block's inline tokens, the indices inside struck-out inline HTML (<s>, <del>,
     <strike>, the tags included) and those of the text right after each struck span (a softbreak
@@ -93,9 +87,9 @@ def _struck_out(children: list[Token]) -> tuple[set[int], set[int]]:
     opened: list[int] = []
     for i, child in enumerate(children):
         tag = child.content.strip() if child.type == "html_inline" else ""
-        if _STRUCK_OPEN.match(tag):
+        if STRUCK_OPEN.match(tag):
             opened.append(i)
-        elif _STRUCK_CLOSE.match(tag) and opened:
+        elif STRUCK_CLOSE.match(tag) and opened:
             start = opened.pop()
             if not opened:
                 dropped.update(range(start, i + 1))
@@ -111,10 +105,8 @@ def markdown_paragraphs(source: str) -> list[str]:
     A hard line break (two trailing spaces, a backslash, `<br>`) ends a paragraph too: the
     source uses it between transcript turns and between the lines of a date line.
 
-    Transcripts correct a slip by striking the words out and bracketing the right ones
-    ("the head of FEMA, Deanne <s>Griswell</s> \\[Criswell\\]"; 7% of the White House items):
-    the struck words are dropped and the correction read without its brackets, so the text says
-    what the publisher corrected it to ("Deanne Criswell"), not a wrong name, place or year."""
+    Words struck out are dropped and a bracketed correction after them unbracketed
+    (app/ingest/readers/struck.py)."""
     md = MarkdownIt("commonmark").enable("table")
     paragraphs: list[str] = []
     current: list[str] = []
@@ -126,7 +118,7 @@ def markdown_paragraphs(source: str) -> list[str]:
                 if i in dropped:
                     continue
                 if child.type == "text" and i in corrected:
-                    current.append(_CORRECTION.sub(r"\1\2", child.content, count=1))
+                    current.append(as_corrected(child.content))
                 elif child.type in {"text", "code_inline"}:
                     current.append(child.content)
                 elif child.type == "softbreak":
