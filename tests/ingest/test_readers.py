@@ -106,7 +106,8 @@ def test_markdown_escapes_and_inline_html_are_removed(tmp_path: Path) -> None:
 def test_markdown_struck_words_give_way_to_their_bracketed_correction(tmp_path: Path) -> None:
     """A transcript's slip, struck out and corrected in brackets, reads as corrected: the struck
     words are dropped (a wrong name, place or year is no fact of the article), the correction
-    loses its brackets; other brackets stay, and a tag never closed strikes nothing."""
+    loses its brackets; other brackets stay, a tag never closed strikes nothing, and an HTML
+    block reads alike."""
     path = tmp_path / "remarks.md"
     path.write_text(
         "---\ndate: '2024-10-01'\ntitle: Remarks by President Biden on Hurricane Helene\n---\n\n"
@@ -114,7 +115,8 @@ def test_markdown_struck_words_give_way_to_their_bracketed_correction(tmp_path: 
         "It is hosted by the Robert <s>Irvin</s>\n\\[Irvine\\] Foundation,"
         " founded in <del>1970</del> \\[1978\\].\n\n"
         "We <s>improved</s> doubled it \\[the fund\\] this year.\n\n"
-        "A stray <s>tag keeps the rest.\n",
+        "A stray <s>tag keeps the rest.\n\n"
+        "<table><tr><td>He was in Rocky <del>Mountain</del> [Mount] and spoke.</td></tr></table>\n",
         encoding="utf-8",
     )
     [article], errors = read_all(path)
@@ -124,6 +126,7 @@ def test_markdown_struck_words_give_way_to_their_bracketed_correction(tmp_path: 
         "It is hosted by the Robert Irvine Foundation, founded in 1978.",
         "We doubled it [the fund] this year.",
         "A stray tag keeps the rest.",
+        "He was in Rocky Mount and spoke.",  # an HTML block (a transcript set in a table)
     ]
 
 

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from app.domain import ArticleRecord
 from app.ingest.errors import IngestError
 from app.ingest.readers.dates import parse_datetime
-from app.ingest.readers.struck import STRUCK_CLOSE, STRUCK_OPEN, as_corrected
+from app.ingest.readers.struck import STRUCK_CLOSE, STRUCK_OPEN, as_corrected, drop_struck
 from app.ingest.readers.textutil import clean_inline
 
 _TYPES = (
@@ -60,8 +60,9 @@ def article_type(title: str, tags: list[str]) -> str | None:
 
 
 def _html_text(fragment: str) -> str:
+    """The text of an HTML block (a transcript set in a table, say), struck-out words dropped."""
     try:
-        return lxml_html.fragment_fromstring(fragment, create_parent="div").text_content()
+        return drop_struck(lxml_html.fragment_fromstring(fragment, create_parent="div")).text_content()
     except Exception:  # malformed inline HTML: drop the tags the simple way
         return re.sub(r"<[^>]+>", "", fragment)
 
