@@ -224,13 +224,13 @@ def _announce_when_ready(url: str, started_at: float) -> None:
     import threading
     import time
 
-    import httpx
+    import httpx2
 
     def wait() -> None:
         while True:
             try:
-                httpx.get(f"{url}/static/site.css", timeout=1)
-            except httpx.TransportError:
+                httpx2.get(f"{url}/static/site.css", timeout=1)
+            except httpx2.TransportError:
                 time.sleep(0.2)
                 continue
             typer.echo(f"Dateline is ready at {url}/ ({time.time() - started_at:.0f} s after the start)")

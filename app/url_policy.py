@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
-import httpx
+import httpx2
 
 __all__ = ["MAX_URL_CHARS", "URL_PATTERN", "UrlCheck", "check_url", "safe_url"]
 
@@ -74,9 +74,9 @@ def check_url(raw: object, base: str | None = None) -> UrlCheck:
     if scheme.group(1).lower() not in ALLOWED_SCHEMES:
         return UrlCheck(None, f"{scheme.group(1).lower()}: links are not allowed, only http(s)")
     try:
-        url = httpx.URL(text)
+        url = httpx2.URL(text)
         port = url.port
-    except (httpx.InvalidURL, ValueError) as exc:
+    except (httpx2.InvalidURL, ValueError) as exc:
         return UrlCheck(None, f"not a valid URL ({exc})")
     host = url.raw_host.decode("ascii", "replace").lower()
     if not host or not _HOST.match(host if ":" not in host else f"[{host}]"):

@@ -5,7 +5,7 @@
         --concurrency 8 --seconds 15
 
 Both servers run one uvicorn worker on 127.0.0.1 with the same loop and HTTP implementation
-(asyncio, h11), and are loaded in turn in the same run by the same asyncio client (httpx,
+(asyncio, h11), and are loaded in turn in the same run by the same asyncio client (httpx2,
 `--concurrency` requests in flight, `--seconds` after a warm-up). It prints requests/s,
 p50/p99 latency and bytes per response for each, and our ratios against Datasette.
 
@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,9 +130,9 @@ def start(command: list[str], port: int, env: dict[str, str] | None = None) -> s
         if process.poll() is not None:
             sys.exit(f"server exited: {' '.join(command)}")
         try:
-            httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+            httpx2.get(f"http://127.0.0.1:{port}/", timeout=1)
             return process
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             time.sleep(0.2)
     process.terminate()
     sys.exit(f"server did not start on port {port}")
@@ -149,8 +149,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 async def load(
     name: str, url: str, concurrency: int, seconds: float, warmup: float, headers: dict[str, str]
 ) -> Result:
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(limits=limits, timeout=30, headers=headers) as client:
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx2.AsyncClient(limits=limits, timeout=30, headers=headers) as client:
         latencies: list[float] = []
         sizes: list[int] = []
         errors = 0
@@ -199,7 +199,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def describe(url: str) -> str:
-    body = httpx.get(url, timeout=30).json()
+    body = httpx2.get(url, timeout=30).json()
     rows = body.get("items") or body.get("rows") or []
     fields = len(rows[0]) if rows and isinstance(rows[0], dict) else 0
     return f"{len(rows)} items, {fields} top-level fields each"

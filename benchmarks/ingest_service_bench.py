@@ -27,7 +27,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
+import httpx2
 from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,9 +70,9 @@ def wait_for_server(base: str, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/status", timeout=2).status_code == 200:
+            if httpx2.get(f"{base}/status", timeout=2).status_code == 200:
                 return
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass
         time.sleep(0.2)
     raise SystemExit("dateline serve did not come up")
@@ -83,9 +83,9 @@ def post_all(base: str, token: str, files: list[Path], clients: int) -> tuple[in
     local = threading.local()
     problems: list[str] = []
 
-    def client() -> httpx.Client:
+    def client() -> httpx2.Client:
         if not hasattr(local, "client"):
-            local.client = httpx.Client(
+            local.client = httpx2.Client(
                 base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120
             )
         return local.client

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import text
 
@@ -58,7 +58,7 @@ def server(db: Database) -> Iterator[str]:
 
 def test_every_answer_carries_the_security_headers(server: str) -> None:
     for path in ANSWERS:
-        response = httpx.get(server + path)
+        response = httpx2.get(server + path)
         assert response.status_code < 500, path
         policy = response.headers["content-security-policy"]
         directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
@@ -73,14 +73,14 @@ def test_every_answer_carries_the_security_headers(server: str) -> None:
 
 
 def test_the_docs_page_has_no_inline_script_and_nothing_from_elsewhere(server: str) -> None:
-    response = httpx.get(server + "/docs")
+    response = httpx2.get(server + "/docs")
     assert re.findall(r"<script>", response.text) == []
     assert "style=" not in response.text and "<style" not in response.text
     sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
     elsewhere = [s for s in sources if re.match(r"[a-z]+:", s) and not s.startswith(server)]
     assert sources and elsewhere == []
     for asset in re.findall(r'src="(/static/[^"]+)"', response.text):
-        assert httpx.get(server + asset).status_code == 200, asset
+        assert httpx2.get(server + asset).status_code == 200, asset
     directives = dict(d.strip().split(" ", 1) for d in response.headers["content-security-policy"].split(";"))
     assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
     assert directives["img-src"] == "'self' data:"  # Swagger UI's icons
@@ -88,12 +88,12 @@ def test_the_docs_page_has_no_inline_script_and_nothing_from_elsewhere(server: s
 
 def test_head_answers_like_get_without_a_body(server: str) -> None:
     for path in ("/", "/timeline", "/entities", "/api/v1/events", "/api/v1/events.csv", "/static/site.js"):
-        get, head = httpx.get(server + path), httpx.head(server + path)
+        get, head = httpx2.get(server + path), httpx2.head(server + path)
         assert head.status_code == get.status_code == 200, path
         assert head.content == b"", path
         assert head.headers.get("etag") == get.headers.get("etag"), path
         assert head.headers["content-type"] == get.headers["content-type"], path
-    assert httpx.head(server + "/articles/999999").status_code == 404
+    assert httpx2.head(server + "/articles/999999").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -108,16 +108,16 @@ def test_head_answers_like_get_without_a_body(server: str) -> None:
     ],
 )
 def test_405_names_the_allowed_methods(server: str, method: str, path: str, allow: str) -> None:
-    response = httpx.request(method, server + path)
+    response = httpx2.request(method, server + path)
     assert response.status_code == 405
     assert response.headers["allow"] == allow
 
 
 def test_401_carries_a_bearer_challenge(server: str) -> None:
-    missing = httpx.post(server + "/api/v1/articles", json={"text": "x"})
+    missing = httpx2.post(server + "/api/v1/articles", json={"text": "x"})
     assert missing.status_code == 401
     assert missing.headers["www-authenticate"] == 'Bearer realm="dateline"'
-    wrong = httpx.post(
+    wrong = httpx2.post(
         server + "/api/v1/articles", json={"text": "x"}, headers={"Authorization": "Bearer nope"}
     )
     assert wrong.status_code == 401
@@ -140,7 +140,7 @@ def test_a_burst_of_made_up_tokens_is_answered_while_a_writer_holds_the_database
         answers: list[int] = []
 
         def burst() -> None:
-            with httpx.Client(timeout=10) as client:
+            with httpx2.Client(timeout=10) as client:
                 for i in range(40):
                     headers = {"Authorization": f"Bearer fake-{i}"}
                     answers.append(

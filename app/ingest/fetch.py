@@ -1,7 +1,7 @@
 """Polite HTTP fetching for feeds and pages: timeouts, a total deadline, a response size limit,
 bounded redirects, conditional GET (ETag / Last-Modified).
 
-httpx's timeouts bound each read, so a server that sends a byte every few seconds never trips
+httpx2's timeouts bound each read, so a server that sends a byte every few seconds never trips
 them; the deadline (DATELINE_FETCH_DEADLINE_SECONDS) bounds the whole fetch, checked as the body
 arrives, and no read may wait past it."""
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-import httpx
+import httpx2
 
 from app.config import Settings
 from app.ingest.errors import IngestError
@@ -42,10 +42,10 @@ def fetch(
     per_read = min(settings.http_timeout_seconds, settings.fetch_deadline_seconds)
     try:
         with (
-            httpx.Client(
+            httpx2.Client(
                 follow_redirects=True,
                 max_redirects=settings.http_max_redirects,
-                timeout=httpx.Timeout(per_read),
+                timeout=httpx2.Timeout(per_read),
             ) as client,
             client.stream("GET", url, headers=headers) as response,
         ):
@@ -58,11 +58,11 @@ def fetch(
                 if size > settings.max_file_bytes:
                     raise IngestError(url, f"response over the limit of {settings.max_file_bytes:,} bytes")
                 chunks.append(chunk)
-    except httpx.TooManyRedirects as exc:
+    except httpx2.TooManyRedirects as exc:
         raise IngestError(url, f"more than {settings.http_max_redirects} redirects") from exc
-    except httpx.TimeoutException as exc:
+    except httpx2.TimeoutException as exc:
         raise IngestError(url, f"timed out after {per_read:g} s") from exc
-    except httpx.HTTPError as exc:
+    except httpx2.HTTPError as exc:
         raise IngestError(url, f"unreachable ({type(exc).__name__}: {exc})") from exc
     if response.status_code >= 400:
         raise IngestError(url, f"HTTP {response.status_code}")

@@ -152,8 +152,8 @@ def test_redirect_loops_and_oversized_feeds_are_refused(settings: Settings, db: 
 
 
 def test_feed_server_helper_answers_404_for_unknown_paths() -> None:
-    import httpx
+    import httpx2
 
     with feed_server() as server:
         assert isinstance(server, FeedServer)
-        assert httpx.get(server.url("/nothing")).status_code == 404
+        assert httpx2.get(server.url("/nothing")).status_code == 404

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, select
 
@@ -38,7 +38,7 @@ def short_article(i: int) -> str:
 
 
 def post_all(base: str, token: str, accepted: list[int], refused: list[str]) -> None:
-    with httpx.Client(base_url=base, timeout=60, headers={"Authorization": f"Bearer {token}"}) as client:
+    with httpx2.Client(base_url=base, timeout=60, headers={"Authorization": f"Bearer {token}"}) as client:
         for i in range(POSTS):
             record = {
                 "title": f"Budget bill {i}",

@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, select
 
@@ -144,15 +144,15 @@ def test_serve_with_worker_takes_posts_processes_them_and_stops_on_sigterm(
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_until(lambda: _answers(base), START_TIMEOUT), "server did not start"
-        response = httpx.post(
+        response = httpx2.post(
             f"{base}/api/v1/articles",
             json={"title": "Water bill", "url": "https://x.example/w", "text": json_item(1).payload},
             headers={"Authorization": f"Bearer {token}"},
         )
         assert response.status_code == 202, response.text
         status_url = base + response.json()["status_url"]
-        assert wait_until(lambda: httpx.get(status_url).json()["status"] == "done", START_TIMEOUT)
-        assert httpx.get(status_url).json()["article_id"] == 1
+        assert wait_until(lambda: httpx2.get(status_url).json()["status"] == "done", START_TIMEOUT)
+        assert httpx2.get(status_url).json()["article_id"] == 1
     finally:
         output = stop(server, signal.SIGTERM)
     assert server.returncode in (0, -signal.SIGTERM), output
@@ -162,6 +162,6 @@ def test_serve_with_worker_takes_posts_processes_them_and_stops_on_sigterm(
 
 def _answers(base: str) -> bool:
     try:
-        return httpx.get(f"{base}/status", timeout=1).status_code == 200
-    except httpx.HTTPError:
+        return httpx2.get(f"{base}/status", timeout=1).status_code == 200
+    except httpx2.HTTPError:
         return False

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import event as sa_event
 from sqlalchemy import select
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import httpx
+import httpx2
 
 from tests.conftest import ROOT
 
@@ -36,9 +36,9 @@ def live_server(database_url: str, **settings: object) -> Iterator[str]:
         deadline = time.monotonic() + 120  # a loaded CI machine starts Python slowly
         while True:
             try:
-                if httpx.get(f"{base}/static/site.css", timeout=1).status_code == 200:
+                if httpx2.get(f"{base}/static/site.css", timeout=1).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             assert process.poll() is None, "the server stopped"
             assert time.monotonic() < deadline, "the server did not start"
