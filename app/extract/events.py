@@ -19,7 +19,7 @@ from app.domain import HEADLINE_SENTENCE, Entity, Event, EventKind, EventStatus,
 from app.extract.doctext import doc_text
 from app.extract.eventing.clause_kind import kind_of_trigger
 from app.extract.eventing.clauses import clause_of
-from app.extract.eventing.countdown import countdown
+from app.extract.eventing.countdown import a_record_over, countdown
 from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import STATE_VERBS, names_happening
@@ -318,6 +318,8 @@ def _datings(
         if following is not None and _CORRECTED.fullmatch(text, timex.end, following.start):
             continue  # "who wrote Secretaries Raimondo and Yellen today — or excuse me, on Friday"
         ahead = countdown(text, timex, published)
+        if ahead is not None and a_record_over(doc, timex.start):
+            continue  # "the fastest growth rate in 30 years": a stretch back, no date ahead
         if ahead is not None:  # "coming up in eight days"
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None and len(span):

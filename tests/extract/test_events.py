@@ -136,6 +136,17 @@ def test_each_anchored_time_expression_makes_an_event(nlp):
 
 
 @pytest.mark.slow
+def test_an_anniversary_dates_the_event_to_its_day(nlp):
+    text = "Twenty years ago today, President George W. Bush announced the plan in his State of the Union."
+    [announced] = dated_events_of(nlp, text)
+    assert (announced.value, announced.start_date, announced.status) == (
+        "2004-07-01",
+        dt.date(2004, 7, 1),
+        EventStatus.HAPPENED,
+    )
+
+
+@pytest.mark.slow
 def test_future_tense_and_later_dates_make_expected_events(nlp):
     events = events_of(nlp, "Leaders will meet at a summit in Washington next week, officials said.")
     [summit] = [e for e in events if e.value == "2024-W28"]

@@ -132,6 +132,17 @@ def test_in_so_many_years_after_a_noun_is_a_span_not_a_countdown(extractor):
 
 
 @pytest.mark.slow
+def test_a_record_in_so_many_years_counts_to_nothing_wherever_the_in_hangs(extractor):
+    text = (
+        "Latino small businesses are now experiencing the fastest growth rate in 30 years. "
+        "Inflation hit its highest level in 40 years. "
+        "The biggest tax cut takes effect in 30 days."
+    )
+    found = events(extractor, text, dt.date(2024, 9, 18))
+    assert [(e.value, e.status) for e in found] == [("2024-10-18", EventStatus.EXPECTED)]
+
+
+@pytest.mark.slow
 def test_the_day_after_the_election_counts_from_election_day(extractor):
     text = "Jeff Zients reached out to the transition cochairs the day after the election to make it clear."
     assert timexes(extractor, text) == {"the day after the election": "2024-11-06"}

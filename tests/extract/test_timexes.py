@@ -42,6 +42,14 @@ RESOLUTION_CASES = [
     ("two weeks ago", NONE, "2024-W25"),
     ("three days ago", NONE, "2024-06-28"),
     ("a decade ago", NONE, "2014"),
+    # anniversaries: the day (week, month) of the publication date, so many years back
+    ("Twenty years ago today", PAST, "2004-07-01"),
+    ("Fifty-one years ago today", NONE, "1973-07-01"),
+    ("two years ago tomorrow", NONE, "2022-07-02"),
+    ("Four years ago this week", PAST, "2020-W27"),
+    ("35 years ago this month", NONE, "1989-07"),
+    ("A hundred and fifty-eight years ago today", PAST, "1866-07-01"),
+    ("one hundred and sixty years ago", NONE, "1864"),
     ("two years from now", NONE, "2026"),
     ("yesterday", NONE, "2024-06-30"),
     ("today", NONE, "2024-07-01"),
@@ -244,6 +252,9 @@ def spans(text: str) -> list[str]:
     [
         ("Biden debated Trump on Thursday.", ["Thursday"]),
         ("The treaty was signed 75 years ago.", ["75 years ago"]),
+        ("Twenty years ago today, the plan began.", ["Twenty years ago today"]),
+        ("Years ago today I met him.", ["Years ago", "today"]),  # no amount: no anniversary
+        ("Two days later today was quiet.", ["Two days later", "today"]),
         ("Prices rose over the past three years.", ["the past three years"]),
         ("Profit fell in the first quarter.", ["the first quarter"]),
         ("The third-quarter results were weak.", ["third-quarter"]),

@@ -1,7 +1,9 @@
 """A countdown: "We have an election coming up in eight days", "the rule takes effect in 30
 days". The time expression is a duration ("eight days", P8D), but "in" before it counts the
 duration from the publication date to a point ahead, which dates the happening. Whether the
-clause looks ahead (not "he built it in eight days") is for the caller to check.
+clause looks ahead (not "he built it in eight days") is for the caller to check; a record "in 30
+years" ("the fastest growth in 30 years", "the first time in two decades") looks back over them
+and counts to nothing (`a_record_over`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from app.domain import Granularity, Timex, TimexType
 
@@ -52,3 +56,28 @@ def countdown(text: str, timex: Timex, published: dt.date | None) -> Countdown |
         )
     year = published.year + amount
     return Countdown(str(year), dt.date(year, 1, 1), dt.date(year, 12, 31), Granularity.YEAR)
+
+
+# Modifiers that make a noun a record over a stretch of time: "the lowest level in 50 years",
+# "the longest stretch", "the first time", "a record high".
+_SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
+_RECORD_WORDS = frozenset({"first", "record"})
+
+
+def a_record_over(doc: Doc, start: int) -> bool:
+    """Whether "in" before the duration at character `start` ends a record: the noun it follows,
+    or the noun it hangs on, is modified by a superlative ("the fastest growth rate in 30
+    years", "its highest level in 40 years", wherever the parser hung the "in") or is "the first
+    time" or "a record"."""
+    token = next((t for t in doc if t.idx >= start), None)
+    if token is None:
+        return False
+    prep = next((t for t in reversed(doc[token.sent.start : token.i]) if t.lower_ == "in"), None)
+    if prep is None or token.i - prep.i > 3:
+        return False
+    nouns = {prep.head} | ({doc[prep.i - 1]} if prep.i > token.sent.start else set())
+    return any(
+        noun.pos_ in ("NOUN", "PROPN")
+        and any(c.tag_ in _SUPERLATIVE_TAGS or c.lower_ in _RECORD_WORDS for c in noun.children)
+        for noun in nouns
+    )

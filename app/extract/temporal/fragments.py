@@ -44,13 +44,13 @@ SPOKEN_YEAR = (
     rf"|two\s+thousand(?:[\s-]+(?:and[\s-]+)?(?:(?:{TENS_WORDS})(?:[\s-]+(?:{UNIT_DIGITS}))?|{SMALL_NUMBER_WORDS}))?)"
 )
 
-_WORD_NUMBER = (
-    rf"(?:(?:{TENS_WORDS})(?:[\s-]+(?:{UNIT_DIGITS}))?|{SMALL_NUMBER_WORDS})"
-    r"(?:[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?:" + SMALL_NUMBER_WORDS + "))?)?"
-)
+_BELOW_HUNDRED = rf"(?:(?:{TENS_WORDS})(?:[\s-]+(?:{UNIT_DIGITS}))?|{SMALL_NUMBER_WORDS})"
+# "two hundred", "one hundred and sixty", "a hundred and fifty-eight"
+_HUNDRED = rf"[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?{_BELOW_HUNDRED})?"
+_WORD_NUMBER = rf"{_BELOW_HUNDRED}(?:{_HUNDRED})?"
 DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 NUMBER = (
-    rf"(?:(?:{DIGITS})(?:\s+\d/\d)?|\d/\d|{_WORD_NUMBER}|a\s+hundred|a\s+dozen|dozens\s+of|hundreds\s+of"
+    rf"(?:(?:{DIGITS})(?:\s+\d/\d)?|\d/\d|{_WORD_NUMBER}|a{_HUNDRED}|a\s+dozen|dozens\s+of|hundreds\s+of"
     r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|several|a\s+number\s+of|many|few|half\s+an?|a\s+half|an?)"
     r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)?"
 )

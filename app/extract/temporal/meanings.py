@@ -82,6 +82,9 @@ class Shift:
     amount: float | None  # None when vague: "several years ago"
     sign: int  # -1 back, +1 forward
     anchor: Anchor = Anchor.PUBLICATION
+    # An anniversary: "20 years ago today" (the day, 20 years back), "ago tomorrow", "ago this
+    # week", "ago this month": the day or period of the publication date it counts back from.
+    on: str | None = None
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,8 @@ def _shift(m: Shift, ctx: Context) -> Resolution | None:
         # text does not say; not later than the publication date.
         return unresolved(_UNRESOLVED_VALUES[granularity], granularity)
     steps = m.sign * int(amount)
+    if m.on is not None:
+        return _anniversary(unit, steps, m.on, ctx)
     if unit == "Y" and amount == 1:
         # Earnings reports compare a quarter with the same quarter "a year earlier"/"a year ago".
         quarter = ctx.reported_quarter
@@ -332,6 +334,33 @@ def _shift(m: Shift, ctx: Context) -> Resolution | None:
     if granularity is Granularity.MONTH:
         return _checked(Period.of(add_months(base, steps), Granularity.MONTH))
     return _checked(Period.of(base, granularity).shift(steps))
+
+
+# The day of the publication date an anniversary counts back from, and the granularity of what
+# it names: "ago today" a day, "ago this week" a week, "ago this month" a month.
+_ANNIVERSARY_OF: dict[str, tuple[int, Granularity]] = {
+    "today": (0, Granularity.DAY),
+    "tonight": (0, Granularity.DAY),
+    "tomorrow": (1, Granularity.DAY),
+    "yesterday": (-1, Granularity.DAY),
+    "this week": (0, Granularity.WEEK),
+    "this month": (0, Granularity.MONTH),
+}
+
+
+def _anniversary(unit: str, steps: int, on: str, ctx: Context) -> Resolution | None:
+    """ "Twenty years ago today": that day of the month, `steps` years (months, weeks, days)
+    back from the publication date (tomorrow's, yesterday's), at the granularity `on` names."""
+    days, granularity = _ANNIVERSARY_OF[on]
+    assert ctx.published is not None  # (the caller returned unresolved without one)
+    day = ctx.published + dt.timedelta(days=days)
+    if unit in ("Y", "M"):
+        day = add_months(day, steps * (12 if unit == "Y" else 1))
+    elif unit in ("W", "D"):
+        day += dt.timedelta(days=steps * (7 if unit == "W" else 1))
+    else:
+        return None
+    return _checked(Period.of(day, granularity))
 
 
 def _checked(period: Period) -> Resolution | None:

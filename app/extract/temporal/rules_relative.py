@@ -156,7 +156,10 @@ def _shift(m: re.Match[str]) -> Reading | None:
         mod = "APPROX"
     vague = not m["num"] and m["unit"].lower().endswith("s")  # "years ago"
     amount = None if vague else _amount(m["num"])
-    return Reading(Shift(unit, amount, sign, anchor), mod=mod)
+    on = normalise_space(m["on"]).lower() if m["on"] and amount is not None else None
+    if on is None and m["on"]:
+        return Reading(Shift(unit, amount, sign, anchor), mod=mod, span=(m.start(), m.end("dir")))
+    return Reading(Shift(unit, amount, sign, anchor, on=on), mod=mod)
 
 
 def _from_this_document(m: re.Match[str]) -> Reading | None:
@@ -266,7 +269,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule(
         "shift",
         rf"\b(?:(?P<mod>{APPROXIMATOR})\s+)?(?P<num>{NUMBER})?\s*(?<![\w-])(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?\s+"
-        r"(?P<dir>ago|back|earlier|later|from\s+now|hence|previously|afterwards?)\b",
+        r"(?P<dir>ago|back|earlier|later|from\s+now|hence|previously|afterwards?)\b"
+        r"(?:(?<=ago)\s+(?P<on>today|tonight|tomorrow|yesterday|this\s+(?:week|month))\b)?",
         _shift,
         priority=2,
         anchor=UNIT_ANCHOR,
