@@ -134,9 +134,7 @@ class _Resolver:
     def _office_holder(self, office: tuple[str, ...], label: str) -> Speaker:
         title = " ".join(office)
         for titles, name in self.headline:
-            if " ".join(t.lower() for t in titles[-len(office) :]) == title and (
-                len(titles) == len(office) or titles[-len(office) - 1].lower() not in _MORE_TITLE_WORDS
-            ):
+            if _holds(titles, office):
                 return self._named(_Label(office, name, None))
         if self.published is not None:
             term = offices.holder(title, self.published)
@@ -157,6 +155,9 @@ class _Resolver:
                 for e in self._people_named(surname, [])
                 if e.name[:3].casefold() == given[0][:3] and len(names.name_words(e.name)) > 1
             ]
+        if label.office:  # not the text's Jill Biden when the headline has her as First Lady
+            others = self._holders_of_other_offices(label.office)
+            in_text = [e for e in in_text if e.name.casefold() not in others]
         if len(in_text) == 1:
             return _speaker_of(in_text[0])
         full = self._full_name(label, surname, given)
@@ -180,10 +181,20 @@ class _Resolver:
         full = [e for e in found if len(names.name_words(e.name)) > 1]
         return full if len(full) == 1 else found
 
+    def _holders_of_other_offices(self, office: tuple[str, ...]) -> set[str]:
+        """Full names the headline gives with a title that is not this office."""
+        return {
+            " ".join(name).casefold()
+            for titles, name in self.headline
+            if len(name) > 1 and titles and not _holds(titles, office)
+        }
+
     def _full_name(self, label: _Label, surname: str, given: list[str]) -> str | None:
-        for _, name in self.headline:
+        for titles, name in self.headline:
             words = [w.casefold() for w in name]
             if len(name) > 1 and words[-1] == surname and (not given or words[: len(given)] == given):
+                if label.office and titles and not _holds(titles, label.office):
+                    continue  # "THE PRESIDENT" (Biden) is not the headline's "First Lady Jill Biden"
                 return " ".join(name)
         if given:
             return " ".join(_title_case(w) for w in label.name)
@@ -211,6 +222,17 @@ class _Resolver:
         )
         self.entities.append(entity)
         return _speaker_of(entity)
+
+
+def _holds(titles: tuple[str, ...], office: tuple[str, ...]) -> bool:
+    """Whether a headline's title words ("Prime", "Minister") name this office ("prime",
+    "minister"): they end with it, and no further title word makes it another ("Vice
+    President" is not "president")."""
+    if not office or len(titles) < len(office):
+        return False
+    if tuple(t.lower().rstrip(".") for t in titles[-len(office) :]) != office:
+        return False
+    return len(titles) == len(office) or titles[-len(office) - 1].lower() not in _MORE_TITLE_WORDS
 
 
 def _speaker_of(entity: Entity) -> Speaker:

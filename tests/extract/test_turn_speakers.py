@@ -57,6 +57,19 @@ def test_an_office_label_takes_the_headlines_holder_of_that_exact_office():
     assert found["THE VICE PRESIDENT"].speaker.name == "Mara Quint"
 
 
+def test_two_headline_people_of_one_surname_each_keep_their_own_office():
+    text = (
+        "THE FIRST LADY: Welcome to the White House, everyone, and happy Fourth.\n\n"
+        "THE PRESIDENT: Thank you, Jill, and welcome to your house, folks.\n"
+    )
+    title = "Remarks by President Biden and First Lady Jill Biden at Independence Day Celebration"
+    both = [person("e1", "Jill Biden"), person("e2", "Joe Biden")]
+    for entities in (both, both[:1], []):  # whether or not the text names him in full
+        found, _ = resolve(text, title=title, published=dt.date(2023, 7, 5), entities=entities)
+        assert found["THE FIRST LADY"].speaker.name == "Jill Biden"
+        assert found["THE PRESIDENT"].speaker.name == "Joe Biden"
+
+
 def test_a_person_introduced_in_the_text_is_the_labels_speaker():
     text = (
         "MODERATOR: Please welcome our guest, Amos Okafor.\n\n"
