@@ -241,9 +241,61 @@ def _named_spans(doc: Doc) -> list[Span]:
         if ent.start < covered_until:
             continue
         ent = _join_name_particles(doc, _extend_office_of(doc, _extend_called_name(doc, ent)))
+        named_after = _named_after(doc, ent)
+        if named_after is not None:
+            covered_until = named_after.end
+            if named_after.label_ == "FAC":
+                out.append(named_after)
+            continue
         covered_until = ent.end
         out.append(ent)
     return _caucuses(doc, out)
+
+
+# The last word of a name that honours a person: a venue ("the James S. Brady Press Briefing
+# Room", a PLACE) or a law, day or prize ("the John Lewis Voting Rights Act", "Chuck Schumer
+# Day"), which is nobody and no entity to extract.
+_VENUE_HEADS = names.word_set(
+    """
+    room building center centre hall library museum memorial airport bridge tunnel park
+    stadium arena auditorium theater theatre station plaza courthouse highway parkway field
+    """
+)
+_HONOUR_HEADS = names.word_set("act acts day prize award awards scholarship fellowship amendment doctrine")
+# Head words that are also surnames: a name ending in one is a venue or day only when the model
+# stopped before it ("Jane Park" is a person).
+_SURNAME_HEADS = names.word_set("park hall field station day")
+_EPONYM_JOINERS = frozenset({"in", "of", "for", "and", "on", "&"})
+
+
+def _named_after(doc: Doc, ent: Span) -> Span | None:
+    """The venue, law or day a person's name opens, when the name runs on in capitalised words
+    to one ("James S. Brady" + "Press Briefing Room"): the venue as one FAC span, or for a law
+    or day an unlabelled span that is nobody's mention. None for a plain name."""
+    if ent.label_ != "PERSON":
+        return None
+    end, last, sent_end = ent.end, None, ent.sent.end
+    while end < sent_end:
+        token = doc[end]
+        if token.is_title or (token.is_upper and len(token) > 1 and token.is_alpha):
+            end += 1
+            last = token
+        elif token.lower_ in _EPONYM_JOINERS and end + 1 < sent_end and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    if last is None:  # the model may have taken the whole name: "Chuck Schumer Day"
+        last = ent[-1]
+        if last.lower_ in _SURNAME_HEADS and not (last.lower_ == "day" and len(ent) > 2):
+            return None  # "Jane Park", "Doris Day": a surname
+    if last.i == ent.start or any(t.lower_ in ("'s", "’s") for t in doc[ent.start : last.i]):
+        return None  # "Henry Francis du Pont's Winterthur Museum": his, and he is named
+    head = last.lower_
+    if head in _VENUE_HEADS:
+        return Span(doc, ent.start, last.i + 1, label="FAC")
+    if head in _HONOUR_HEADS:
+        return Span(doc, ent.start, last.i + 1, label="")
+    return None
 
 
 _CHAMBERS = frozenset({"house", "senate", "congressional"})

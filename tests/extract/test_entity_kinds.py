@@ -93,3 +93,42 @@ def test_a_titled_surname_still_joins_the_full_name_it_fits(vocab):
     doc._.published = dt.date(2024, 11, 26)
     [biden] = find_entities(doc)
     assert [m.text for m in biden.mentions] == ["Joe Biden", "President Biden"]
+
+
+def test_a_venue_named_after_a_person_is_a_place_and_not_the_person(vocab):
+    doc = make_doc(
+        vocab,
+        "The James/B-PERSON S./I-PERSON Brady/I-PERSON Press Briefing Room was full . | "
+        "Go ahead , James/B-PERSON .",
+    )
+    entities = find_entities(doc)
+    assert by_name(entities, "James S. Brady Press Briefing Room").kind is EntityKind.PLACE
+    # the reporter called James is not the man the room is named after
+    assert [e.name for e in entities if e.kind is EntityKind.PERSON] == ["James"]
+
+
+def test_a_law_or_day_named_after_a_person_names_nobody(vocab):
+    doc = make_doc(
+        vocab,
+        "Pass the John/B-PERSON Lewis/I-PERSON Voting Rights Act now . | "
+        "The George/B-PERSON Floyd/I-PERSON Justice/I-PERSON in Policing Act stalled . | "
+        "Chuck/B-PERSON Schumer/I-PERSON Day/I-PERSON was fun .",
+    )
+    assert find_entities(doc) == []
+
+
+def test_a_venue_after_a_possessive_keeps_its_owner(vocab):
+    doc = make_doc(
+        vocab, "We toured Henry/B-PERSON Francis/I-PERSON du/I-PERSON Pont/I-PERSON ’s Winterthur Museum ."
+    )
+    assert by_name(find_entities(doc), "Henry Francis du Pont").kind is EntityKind.PERSON
+
+
+def test_a_surname_that_is_a_venue_or_day_word_keeps_the_person(vocab):
+    doc = make_doc(
+        vocab, "Doris/B-PERSON Day/I-PERSON sang . | Mary/B-PERSON Ellen/I-PERSON Hall/I-PERSON spoke ."
+    )
+    assert {e.name: e.kind for e in find_entities(doc)} == {
+        "Doris Day": EntityKind.PERSON,
+        "Mary Ellen Hall": EntityKind.PERSON,
+    }
