@@ -132,3 +132,13 @@ def test_a_surname_that_is_a_venue_or_day_word_keeps_the_person(vocab):
         "Doris Day": EntityKind.PERSON,
         "Mary Ellen Hall": EntityKind.PERSON,
     }
+
+
+def test_the_house_is_the_chamber_not_a_short_form_of_the_white_house(vocab):
+    doc = make_doc(
+        vocab,
+        "The White/B-ORG House/I-ORG said so . | The House/B-ORG voted . | "
+        "Get it through the House/B-ORG . | The White/B-ORG House/I-ORG agreed .",
+    )
+    found = {e.name: len(e.mentions) for e in find_entities(doc) if e.kind is EntityKind.ORGANIZATION}
+    assert found == {"White House": 2, "House": 2}
