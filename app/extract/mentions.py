@@ -540,6 +540,9 @@ def _skip_leading_titles(doc: Doc, start: int, end: int) -> int:
     return i
 
 
+_OTHER_OFFICE = frozenset({"vice", "under"})
+
+
 def _honorific_start(doc: Doc, name_start: int, char_start: int) -> int:
     """A surname keeps the title words right before it ("President Biden", "Gen. Cavoli"): that
     is how the text names the person, and it tells one Biden or Cavoli from another."""
@@ -548,6 +551,8 @@ def _honorific_start(doc: Doc, name_start: int, char_start: int) -> int:
     while i >= sent_start and (
         (names.is_title_word(doc[i].text) and doc[i].lower_ not in names.MODIFIER_ONLY)
         or (doc[i].text in "-–" and i > sent_start and names.is_title_word(doc[i - 1].text))
+        # "Vice President Harris", not "President Harris": a word that makes it another office
+        or (doc[i].lower_ in _OTHER_OFFICE and doc[i].is_title and names.is_title_word(doc[i + 1].text))
     ):
         i -= 1
     if i == name_start - 1 or not doc[i + 1].text[:1].isupper():
@@ -568,8 +573,10 @@ def _title_chain(doc: Doc, name_start: int) -> str | None:
         if names.is_title_word(low):
             has_title = has_title or low not in names.MODIFIER_ONLY
             chain_start = i
-        elif _is_title_modifier(token) or (
-            low in names.TITLE_JOINERS and i > sent_start and _joins_title(doc[i - 1], doc[i + 1], low)
+        elif (
+            _is_title_modifier(token)
+            or (low in _OTHER_OFFICE and token.is_title)
+            or (low in names.TITLE_JOINERS and i > sent_start and _joins_title(doc[i - 1], doc[i + 1], low))
         ):
             chain_start = i
         else:

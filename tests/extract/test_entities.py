@@ -77,6 +77,20 @@ def test_title_before_a_bare_surname_stays_in_the_mention(vocab):
     assert okafor.description == "President"
 
 
+def test_a_word_that_makes_the_title_another_office_stays_in_the_mention(vocab):
+    doc = make_doc(
+        vocab,
+        "Vice President Okafor/B-PERSON spoke . | Under Secretary Adeyemi/B-PERSON left . | "
+        "We are under Secretary Mbeki/B-PERSON now .",
+    )
+    found = {e.name: ([m.text for m in e.mentions], e.description) for e in find_entities(doc)}
+    assert found == {
+        "Okafor": (["Vice President Okafor"], "Vice President"),  # not "President Okafor"
+        "Adeyemi": (["Under Secretary Adeyemi"], "Under Secretary"),
+        "Mbeki": (["Secretary Mbeki"], "Secretary"),
+    }
+
+
 def test_a_person_named_before_the_chain_is_not_part_of_the_title(vocab):
     doc = make_doc(
         vocab,
