@@ -121,13 +121,14 @@ def find_timexes(doc: Doc) -> Doc:
 @Language.component(
     "dateline_quotes",
     requires=["doc._.dl_entities", "doc._.dl_timexes"],
-    assigns=["doc._.dl_quotes"],
+    assigns=["doc._.dl_quotes", "doc._.dl_entities"],
 )
 def find_quotes(doc: Doc) -> Doc:
     if _is_english(doc):
-        doc._.dl_quotes = tuple(
-            quotes.find_quotes(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
-        )
+        found = quotes.find_quotes(doc, doc._.dl_entities, doc._.dl_timexes, published=doc._.published)
+        found, people = turn_speakers.speakers_as_entities(found, doc._.dl_entities)
+        doc._.dl_quotes = tuple(found)
+        doc._.dl_entities = tuple(people)
     return doc
 
 

@@ -263,6 +263,8 @@ class SpeakerFinder:
         mention = self.index.at(subject.idx)
         if mention is not None and mention.entity.kind in _SPEAKING_KINDS:
             return named(mention)
+        if (office := self._office_holder(subject)) is not None:
+            return office  # "the President said" in a transcript: that day's President
         if subject.lemma_.lower() in DOCUMENT_NOUNS and (author := self._author_of(subject)) is not None:
             return author  # "a complaint filed by the SEC", "Trump's letter": whose document
         for child in subject.children:
@@ -378,9 +380,24 @@ class SpeakerFinder:
         return None
 
     def _resolve_pronoun(self, pronoun: Token, cue: Token) -> Speaker:
+        return self._pronoun_resolver().resolve(pronoun, cue)
+
+    def _pronoun_resolver(self) -> PronounResolver:
         if self._pronouns is None:
             self._pronouns = PronounResolver(self)
-        return self._pronouns.resolve(pronoun, cue)
+        return self._pronouns
+
+    def _office_holder(self, subject: Token) -> Speaker | None:
+        """The person a transcript names by office ("the President", "the First Lady"), as a
+        "he" that takes them up is resolved (referents.role_mentions): the subject's phrase
+        is one of those role mentions."""
+        if self.turn_speaker is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start = subject.left_edge.idx
+        for role in self._pronoun_resolver().roles(subject):
+            if role.start == start and role.end == subject.idx + len(subject.text):
+                return role.speaker
+        return None
 
     def _token_at(self, offset: int) -> Token:
         return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]

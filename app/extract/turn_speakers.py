@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from app.domain import Entity, EntityKind, Speaker, SpeakerKind
+from app.domain import Entity, EntityKind, Quote, Speaker, SpeakerKind
 from app.extract import names, notable, offices
 from app.extract.structure import DocStructure
 
@@ -222,6 +222,40 @@ class _Resolver:
         )
         self.entities.append(entity)
         return _speaker_of(entity)
+
+
+def speakers_as_entities(
+    found: Sequence[Quote], entities: Sequence[Entity]
+) -> tuple[list[Quote], list[Entity]]:
+    """Quotes whose speaker has a full name but no entity ("the President said" in a transcript
+    is that day's President, whom the text may never name) get one, as a label's speaker does:
+    a person without mentions joins the entities, so the words reach that person's page."""
+    people = list(entities)
+    by_name = {e.name.casefold(): e.key for e in people if e.kind is EntityKind.PERSON}
+    out = []
+    for quote in found:
+        speaker = quote.speaker
+        if (
+            speaker is not None
+            and speaker.kind is SpeakerKind.NAMED
+            and speaker.entity is None
+            and len(names.name_words(speaker.name)) > 1
+        ):
+            key = by_name.get(speaker.name.casefold())
+            if key is None:
+                key = by_name[speaker.name.casefold()] = _free_key(people)
+                people.append(Entity(key=key, kind=EntityKind.PERSON, name=speaker.name, roles=(TURN_ROLE,)))
+            quote = replace(quote, speaker=replace(speaker, entity=key))
+        out.append(quote)
+    return out, people
+
+
+def _free_key(entities: Sequence[Entity]) -> str:
+    taken = {e.key for e in entities}
+    n = len(entities) + 1
+    while f"e{n}" in taken:
+        n += 1
+    return f"e{n}"
 
 
 def _holds(titles: tuple[str, ...], office: tuple[str, ...]) -> bool:

@@ -97,3 +97,24 @@ def test_a_speakers_own_quoted_words_in_a_turn_stay_in_the_turn(extractor):
         ExtractionInput(text=text, published=PUBLISHED, title="Remarks by Mayor Delacroix")
     )
     assert [q.kind for q in out.quotes if q.kind is not QuoteKind.INDIRECT] == [QuoteKind.REMARKS]
+
+
+@pytest.mark.slow
+def test_the_office_a_briefer_quotes_is_that_days_holder_and_their_entity(extractor):
+    text = (
+        "MS. OKONJO: Good morning. As the President said, “No one should be denied the care they need,” "
+        "and we agree. The First Lady said, “We will keep fighting for our children.”\n\n"
+        "Q Thank you.\n"
+    )
+    out = extractor.extract(
+        ExtractionInput(text=text, published=dt.date(2024, 4, 23), title="Press Gaggle by Ms. Okonjo")
+    )
+    by_key = {e.key: e for e in out.entities}
+    cited = {q.text[:12]: q.speaker for q in out.quotes if q.kind is QuoteKind.DIRECT}
+    assert {text: s.name for text, s in cited.items()} == {
+        "No one shoul": "Joe Biden",
+        "We will keep": "Jill Biden",
+    }
+    # each has an entity of the article (no mention: the text never names them), so the words
+    # reach their pages
+    assert {by_key[s.entity].name for s in cited.values()} == {"Joe Biden", "Jill Biden"}
