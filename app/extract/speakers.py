@@ -353,6 +353,8 @@ class SpeakerFinder:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "in", "from"):
                 end = child.right_edge.i + 1
             break
+        if start < end - 1 and doc[start].text == "Q" and (start == 0 or "\n" in doc[start - 1].text_with_ws):
+            start += 1  # "Q Israel's military chief said": the question's label is not the speaker's
         span = doc[start:end]
         text = span.text.rsplit("\n", 1)[-1].strip(" ,―—–-")
         return text, span.start_char, span.end_char

@@ -118,3 +118,16 @@ def test_the_office_a_briefer_quotes_is_that_days_holder_and_their_entity(extrac
     # each has an entity of the article (no mention: the text never names them), so the words
     # reach their pages
     assert {by_key[s.entity].name for s in cited.values()} == {"Joe Biden", "Jill Biden"}
+
+
+@pytest.mark.slow
+def test_a_reporter_citing_someone_gives_the_quote_to_them_without_the_q_label(extractor):
+    text = (
+        "MS. OKONJO: Go ahead.\n\n"
+        "Q Israel’s military chief said, “We will respond to the attack at a time of our choosing,” "
+        "so what is the response?\n\n"
+        "MS. OKONJO: We have been clear about that.\n"
+    )
+    out = extractor.extract(ExtractionInput(text=text, published=dt.date(2024, 4, 15), title="Press Gaggle"))
+    [cited] = [q for q in out.quotes if q.kind is QuoteKind.DIRECT]
+    assert (cited.speaker.name, cited.speaker.kind) == ("Israel’s military chief", SpeakerKind.ANONYMOUS)
