@@ -318,10 +318,10 @@ def _datings(
         if following is not None and _CORRECTED.fullmatch(text, timex.end, following.start):
             continue  # "who wrote Secretaries Raimondo and Yellen today — or excuse me, on Friday"
         ahead = countdown(text, timex, published)
-        if ahead is not None and a_record_over(doc, timex.start):
-            continue  # "the fastest growth rate in 30 years": a stretch back, no date ahead
         if ahead is not None:  # "coming up in eight days"
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and len(span) and a_record_over(span[0]):
+                continue  # "the fastest growth rate in 30 years": a stretch back, no date ahead
             if span is not None and len(span):
                 yield (
                     _Dating(ahead.value, ahead.start, ahead.end, ahead.granularity, timex.key, counted=True),

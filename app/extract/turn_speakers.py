@@ -228,10 +228,10 @@ def speakers_as_entities(
     found: Sequence[Quote], entities: Sequence[Entity]
 ) -> tuple[list[Quote], list[Entity]]:
     """Quotes whose speaker has a full name but no entity ("the President said" in a transcript
-    is that day's President, whom the text may never name) get one, as a label's speaker does:
-    a person without mentions joins the entities, so the words reach that person's page."""
-    people = list(entities)
-    by_name = {e.name.casefold(): e.key for e in people if e.kind is EntityKind.PERSON}
+    is that day's President, whom the text may never name) get one, as a label's speaker does
+    (_Resolver._person): the text's person of that name, else a person without mentions joins
+    the entities, so the words reach that person's page."""
+    resolver = _Resolver(list(entities), [], None)
     out = []
     for quote in found:
         speaker = quote.speaker
@@ -241,21 +241,9 @@ def speakers_as_entities(
             and speaker.entity is None
             and len(names.name_words(speaker.name)) > 1
         ):
-            key = by_name.get(speaker.name.casefold())
-            if key is None:
-                key = by_name[speaker.name.casefold()] = _free_key(people)
-                people.append(Entity(key=key, kind=EntityKind.PERSON, name=speaker.name, roles=(TURN_ROLE,)))
-            quote = replace(quote, speaker=replace(speaker, entity=key))
+            quote = replace(quote, speaker=resolver._person(speaker.name))
         out.append(quote)
-    return out, people
-
-
-def _free_key(entities: Sequence[Entity]) -> str:
-    taken = {e.key for e in entities}
-    n = len(entities) + 1
-    while f"e{n}" in taken:
-        n += 1
-    return f"e{n}"
+    return out, resolver.entities
 
 
 def _holds(titles: tuple[str, ...], office: tuple[str, ...]) -> bool:

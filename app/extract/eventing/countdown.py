@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
 from app.domain import Granularity, Timex, TimexType
 
@@ -64,18 +64,16 @@ _SUPERLATIVE_TAGS = frozenset({"JJS", "RBS"})
 _RECORD_WORDS = frozenset({"first", "record"})
 
 
-def a_record_over(doc: Doc, start: int) -> bool:
-    """Whether "in" before the duration at character `start` ends a record: the noun it follows,
-    or the noun it hangs on, is modified by a superlative ("the fastest growth rate in 30
-    years", "its highest level in 40 years", wherever the parser hung the "in") or is "the first
-    time" or "a record"."""
-    token = next((t for t in doc if t.idx >= start), None)
-    if token is None:
+def a_record_over(first: Token) -> bool:
+    """Whether "in" before the duration whose first token is `first` ends a record: the noun it
+    follows, or the noun it hangs on, is modified by a superlative ("the fastest growth rate in
+    30 years", "its highest level in 40 years", wherever the parser hung the "in") or is "the
+    first time" or "a record"."""
+    doc, sent_start = first.doc, first.sent.start
+    prep = next((t for t in reversed(doc[sent_start : first.i]) if t.lower_ == "in"), None)
+    if prep is None or first.i - prep.i > 3:
         return False
-    prep = next((t for t in reversed(doc[token.sent.start : token.i]) if t.lower_ == "in"), None)
-    if prep is None or token.i - prep.i > 3:
-        return False
-    nouns = {prep.head} | ({doc[prep.i - 1]} if prep.i > token.sent.start else set())
+    nouns = {prep.head} | ({doc[prep.i - 1]} if prep.i > sent_start else set())
     return any(
         noun.pos_ in ("NOUN", "PROPN")
         and any(c.tag_ in _SUPERLATIVE_TAGS or c.lower_ in _RECORD_WORDS for c in noun.children)
