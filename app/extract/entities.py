@@ -33,6 +33,7 @@ class _Group:
     kind: EntityKind
     mentions: list[RawMention] = field(default_factory=list)
     author_name: str | None = None
+    holder: tuple[str, str, str] | None = None  # the listed person a title singled out
 
     @property
     def first_start(self) -> int:
@@ -170,7 +171,7 @@ def _group_people(
         written |= {names.name_words(group.author_name)[0].casefold()} if group.author_name else set()
         for first in written:
             by_first.setdefault(first, []).append(group)
-    by_single: dict[str, _Group] = {}
+    by_single: dict[str, list[_Group]] = {}
     for m in singles:
         word = m.name.casefold()
         candidates = by_last.get(word) or (by_first.get(word) if len(by_first.get(word, ())) == 1 else None)
@@ -189,12 +190,30 @@ def _group_people(
             # Kept sorted as we go: _most_recent looks up "mentioned last before" by bisection.
             insort(_most_recent(candidates, m.start).mentions, m, key=_start)
             continue
-        group = by_single.get(word)
+        same_word = by_single.setdefault(word, [])
+        group = _single_group(same_word, office_holder, m.start)
         if group is None:
-            group = by_single[word] = _Group(EntityKind.PERSON)
+            group = _Group(EntityKind.PERSON, holder=office_holder)
+            same_word.append(group)
             groups.append(group)
         group.mentions.append(m)
     return groups
+
+
+def _single_group(same_word: list[_Group], holder: tuple[str, str, str] | None, at: int) -> _Group | None:
+    """The group a surname-only mention joins when the article never gives that surname a
+    first name: the one its title singles out, so that "Dr. Biden" (Jill) is kept apart from
+    "President Biden" (Joe); an untitled "Biden" joins the one mentioned last; None for a
+    new group."""
+    if holder is not None:
+        for group in same_word:
+            if group.holder == holder:
+                return group
+        untitled = next((g for g in same_word if g.holder is None), None)
+        if untitled is not None:
+            untitled.holder = holder
+        return untitled
+    return _most_recent(same_word, at) if same_word else None
 
 
 def _titled_holder(m: RawMention, published: dt.date | None) -> tuple[str, str, str] | None:

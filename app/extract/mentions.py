@@ -594,9 +594,14 @@ def _title_chain(doc: Doc, name_start: int) -> str | None:
 
 
 def _joins_title(left: Token, right: Token, joiner: str) -> bool:
-    """ "Secretary of State", "Chairman and CEO"; not "Zelensky and Russian President"."""
+    """ "Secretary of State", "Chairman and CEO"; not "Zelensky and Russian President", nor
+    "the President and Dr. Biden"."""
     if joiner in ("and", "&"):
-        return names.is_title_word(left.text) and names.is_title_word(right.text)
+        return (
+            names.is_title_word(left.text)
+            and names.is_title_word(right.text)
+            and right.lower_ not in names.ADDRESS_TITLES
+        )
     return _is_title_modifier(left)
 
 

@@ -38,6 +38,8 @@ TITLE_WORDS = word_set(
     """
 )
 COURTESY_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
+# Forms of address, which begin a person's own title: "the President and Dr. Biden" is two people.
+ADDRESS_TITLES = COURTESY_TITLES | {"dr", "dr.", "prof", "prof.", "sir", "dame"}
 # Title words that can also start an ordinary noun phrase; they count only beside a name.
 MODIFIER_ONLY = frozenset({"former", "then", "late", "outgoing", "incoming", "retired", "acting", "interim"})
 # Lower-case connectors allowed inside a title chain: "Secretary of State", "Minister for Trade".

@@ -18,6 +18,9 @@ from app.extract import names
 
 DATA = Path(__file__).with_name("data") / "notable_people.tsv"
 _COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "dame": "f"}
+# Titles of a consort or a form of address: they single a person out when the article uses
+# them, but a bare surname is the office holder's ("Biden" in 2023 is the President).
+CONSORT_TITLES = frozenset({"first lady", "second lady", "first gentleman", "second gentleman", "dr"})
 _NOISE = re.compile(r"\b(former|then|acting|incoming|outgoing|current|the|of the|u\.?s\.?)\b", re.I)
 
 
@@ -99,13 +102,21 @@ def full_name(surname: str, description: str | None, published: dt.date | None) 
         return None
     title, sex, former = _title_words(description)
     fitting = [p for p in candidates if _fits(p, title, sex, former, published)]
+    if not title and len(fitting) > 1:
+        # an untitled surname is an office holder's, not a consort's
+        fitting = [p for p in fitting if _offices(p)] or fitting
     if len(fitting) == 1:
         return fitting[0].name
     if not title and published is not None and len(fitting) > 1:
-        in_office = [p for p in fitting if any(o.held_on(published.year) for o in p.offices)]
+        in_office = [p for p in fitting if any(o.held_on(published.year) for o in _offices(p))]
         if len(in_office) == 1:
             return in_office[0].name
     return None
+
+
+def _offices(person: NotablePerson) -> list[Office]:
+    """Offices proper: not a consort's title nor a form of address."""
+    return [o for o in person.offices if o.title not in CONSORT_TITLES]
 
 
 def known_as(full: list[str]) -> str | None:

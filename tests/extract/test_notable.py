@@ -26,7 +26,13 @@ JULY_2024 = dt.date(2024, 7, 1)
         ("Johnson", "former Prime Minister", JULY_2024, "Boris Johnson"),
         ("Clinton", None, JULY_2024, None),  # Bill or Hillary: left as written
         ("Bush", "President", None, None),
-        ("Biden", "Mrs.", JULY_2024, None),  # a courtesy title that does not fit
+        ("Harris", "Mr.", JULY_2024, None),  # a courtesy title that does not fit
+        ("Biden", "Mrs.", JULY_2024, "Jill Biden"),
+        ("Biden", "Dr.", JULY_2024, "Jill Biden"),  # a form of address the list gives her
+        ("Biden", "First Lady", JULY_2024, "Jill Biden"),
+        ("Obama", None, dt.date(2012, 5, 1), "Barack Obama"),  # an untitled surname: not a consort's
+        ("Obama", None, JULY_2024, "Barack Obama"),
+        ("Obama", "Mrs.", JULY_2024, "Michelle Obama"),
         ("Xi", "President", JULY_2024, "Xi Jinping"),
         ("Smith", "Senator", JULY_2024, None),  # not on the list
     ],
@@ -52,6 +58,23 @@ def test_president_surname_alone_becomes_the_full_name_with_the_surname_as_alias
     assert biden.name == "Joe Biden"
     assert "Biden" in biden.aliases or "President Biden" in biden.aliases
     assert all(text[m.start : m.end] == m.text for m in biden.mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We join the President and Dr. Biden in welcoming the team. President Biden thanked the"
+        " coaches, and Dr. Biden visited the school on Monday.",
+        "Dr. Biden will travel to Ohio on Monday. President Biden signed the bill on Tuesday.",
+        "Joe Biden spoke first. On behalf of our president and Dr. Biden, I welcome you.",
+    ],
+)
+def test_a_title_keeps_two_people_of_one_surname_apart(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(ExtractionInput(text, JULY_2024))
+    who = {m.text: e.name for e in ex.entities for m in e.mentions}
+    assert who["Dr. Biden"] == "Jill Biden"
+    assert (who.get("President Biden") or who["Joe Biden"]) == "Joe Biden"
 
 
 @pytest.mark.slow
