@@ -21,6 +21,8 @@ _COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir":
 # Titles of a consort or a form of address: they single a person out when the article uses
 # them, but a bare surname is the office holder's ("Biden" in 2023 is the President).
 CONSORT_TITLES = frozenset({"first lady", "second lady", "first gentleman", "second gentleman", "dr"})
+# A title kept for life by courtesy: "President Obama" in 2023 is still Barack Obama.
+LIFELONG_TITLES = frozenset({"president"})
 _NOISE = re.compile(r"\b(former|then|acting|incoming|outgoing|current|the|of the|u\.?s\.?)\b", re.I)
 
 
@@ -91,7 +93,7 @@ def _fits(person: NotablePerson, title: str, sex: str | None, former: bool, on: 
         return True
     if former:
         return any(o.ended_before(on.year) for o in matching)
-    return any(o.held_on(on.year) for o in matching)
+    return any(o.held_on(on.year) or (o.title in LIFELONG_TITLES and o.start <= on.year) for o in matching)
 
 
 def full_name(surname: str, description: str | None, published: dt.date | None) -> str | None:

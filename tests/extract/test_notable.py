@@ -32,6 +32,8 @@ JULY_2024 = dt.date(2024, 7, 1)
         ("Biden", "First Lady", JULY_2024, "Jill Biden"),
         ("Obama", None, dt.date(2012, 5, 1), "Barack Obama"),  # an untitled surname: not a consort's
         ("Obama", None, JULY_2024, "Barack Obama"),
+        ("Obama", "President", JULY_2024, "Barack Obama"),  # the title is kept for life
+        ("Bush", "President", JULY_2024, None),  # which one
         ("Obama", "Mrs.", JULY_2024, "Michelle Obama"),
         ("Xi", "President", JULY_2024, "Xi Jinping"),
         ("Smith", "Senator", JULY_2024, None),  # not on the list
@@ -75,6 +77,17 @@ def test_a_title_keeps_two_people_of_one_surname_apart(extractor: Extractor, tex
     who = {m.text: e.name for e in ex.entities for m in e.mentions}
     assert who["Dr. Biden"] == "Jill Biden"
     assert (who.get("President Biden") or who["Joe Biden"]) == "Joe Biden"
+
+
+@pytest.mark.slow
+def test_a_former_president_keeps_the_title_beside_a_relative_named_last(extractor: Extractor) -> None:
+    text = (
+        "Barack Obama and Michelle Obama founded the foundation. Michelle Obama chairs its board."
+        " She worked in the White House under President Obama."
+    )
+    ex = extractor.extract(ExtractionInput(text, dt.date(2023, 4, 13)))
+    who = {m.text: e.name for e in ex.entities for m in e.mentions}
+    assert who["President Obama"] == "Barack Obama"
 
 
 @pytest.mark.slow
