@@ -395,3 +395,31 @@ def test_canonical_name_ranks_each_distinct_name_once_however_many_mentions(monk
     monkeypatch.setattr(entities_module.names, "name_words", counted)
     assert _canonical_name(_Group(EntityKind.ORGANIZATION, mentions)) == "European Union"
     assert calls <= len(set(spellings))
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "We thank Paige Gebhardt/B-PERSON Cognetti/I-PERSON today . | Later Cognetti/B-PERSON left .",
+        "Paige Gebhardt/B-PERSON Cognetti/I-PERSON spoke today . | Later Cognetti/B-PERSON left .",
+        # the given name as a place of its own
+        "We thank Paige/B-GPE Gebhardt/B-PERSON Cognetti/I-PERSON today . | Later Cognetti/B-PERSON left .",
+    ],
+)
+def test_a_given_name_the_model_left_out_joins_a_two_word_name(vocab, tagged: str) -> None:
+    entities = find_entities(make_doc(vocab, tagged))
+    [person] = entities
+    assert person.name == "Paige Gebhardt Cognetti"
+    assert [m.text for m in person.mentions] == ["Paige Gebhardt Cognetti", "Cognetti"]
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "Hope Biden/B-PERSON wins today .",  # one word found: "Hope" may be the verb
+        "We thank Scranton Gebhardt/B-PERSON Cognetti/I-PERSON today .",  # no given name
+    ],
+)
+def test_only_a_given_name_right_before_a_two_word_name_joins_it(vocab, tagged: str) -> None:
+    names_found = [e.name for e in find_entities(make_doc(vocab, tagged))]
+    assert names_found and all(len(n.split()) <= 2 for n in names_found), names_found
