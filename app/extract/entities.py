@@ -132,9 +132,39 @@ def _with_publisher(entities: list[Entity], publisher: str | None) -> list[Entit
 # --- people -------------------------------------------------------------------------------------
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
 def _person_key(words: list[str]) -> tuple[str, str, str]:
     suffix = words[-1] if words[-1] in names.NAME_SUFFIXES else ""
-    return names.given_name_key(words[0]), names.last_name(words).casefold(), suffix.strip(".").casefold()
+    given = words[0]
+    if _INITIAL.match(given) and len(words) >= 3 and not _INITIAL.match(words[1]):
+        given = words[1]  # "J. Michael Bowman" goes by Michael: "Michael Bowman" is him
+    return names.given_name_key(given), names.last_name(words).casefold(), suffix.strip(".").casefold()
+
+
+def _merge_double_surnames(by_full: dict[tuple[str, str, str], _Group], groups: list[_Group]) -> None:
+    """ "Bircher Bruyn" after "Amy Bircher Bruyn": a two-word name that does not begin with a
+    given name, and ends a longer name of the article, is that person's double surname."""
+    for key, group in list(by_full.items()):
+        forms = {tuple(names.name_words(m.name)) for m in group.mentions}
+        if group.author_name or len(forms) != 1:
+            continue
+        [form] = forms
+        if len(form) != 2 or names.is_given_name(form[0]):
+            continue
+        longer = {
+            id(other): other
+            for other in by_full.values()
+            if other is not group
+            and any(len(w := names.name_words(m.name)) >= 3 and tuple(w[-2:]) == form for m in other.mentions)
+        }
+        if len(longer) != 1:
+            continue
+        [person] = longer.values()
+        person.mentions = sorted([*person.mentions, *group.mentions], key=_start)
+        del by_full[key]
+        groups.remove(group)
 
 
 def _group_people(
@@ -162,6 +192,7 @@ def _group_people(
             group = by_full[key] = _Group(EntityKind.PERSON)
             groups.append(group)
         group.mentions.append(m)
+    _merge_double_surnames(by_full, groups)
     by_last: dict[str, list[_Group]] = {}
     by_first: dict[str, list[_Group]] = {}
     for (_given, last, _suffix), group in by_full.items():

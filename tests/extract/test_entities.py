@@ -423,3 +423,37 @@ def test_a_given_name_the_model_left_out_joins_a_two_word_name(vocab, tagged: st
 def test_only_a_given_name_right_before_a_two_word_name_joins_it(vocab, tagged: str) -> None:
     names_found = [e.name for e in find_entities(make_doc(vocab, tagged))]
     assert names_found and all(len(n.split()) <= 2 for n in names_found), names_found
+
+
+@pytest.mark.parametrize(
+    ("tagged", "name"),
+    [
+        (
+            "We thank Amy/B-PERSON Bircher/I-PERSON Bruyn/I-PERSON today . | Later Bircher/B-PERSON"
+            " Bruyn/I-PERSON left .",
+            "Amy Bircher Bruyn",
+        ),
+        (
+            "We thank J./B-PERSON Michael/I-PERSON Bowman/I-PERSON today . | Later Michael/B-PERSON"
+            " Bowman/I-PERSON left .",
+            "J. Michael Bowman",
+        ),
+    ],
+)
+def test_a_double_surname_or_a_middle_name_alone_is_the_person_of_the_full_name(
+    vocab, tagged: str, name: str
+) -> None:
+    [person] = find_entities(make_doc(vocab, tagged))
+    assert person.name == name
+    assert len(person.mentions) == 2
+
+
+def test_a_shorter_name_that_begins_with_a_given_name_stays_its_own_person(vocab) -> None:
+    tagged = (
+        "We thank Jill/B-PERSON Biden/I-PERSON today . | Later Ashley/B-PERSON Jill/I-PERSON"
+        " Biden/I-PERSON left ."
+    )
+    assert sorted(e.name for e in find_entities(make_doc(vocab, tagged))) == [
+        "Ashley Jill Biden",
+        "Jill Biden",
+    ]
