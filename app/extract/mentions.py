@@ -496,6 +496,11 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
     if label == "PERSON":
         start_tok = _skip_leading_titles(doc, start_tok, end_tok)
         start = max(start, doc[start_tok].idx)
+        owner = next((t for t in doc[start_tok + 1 : end_tok - 1] if t.tag_ == "POS"), None)
+        if owner is not None:
+            start, end = _around_possessive(doc, owner, start, end, end_tok)
+            if start >= end:
+                return None
     start, end = names.drop_trailing_lowercase(text, *names.trimmed_bounds(text, start, end))
     start = _past_leading_lowercase(text, start, end)
     surface = text[start:end]
@@ -520,6 +525,19 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
         description=description,
         followed_by_who=_followed_by_who(doc, end_tok),
     )
+
+
+def _around_possessive(doc: Doc, owner: Token, start: int, end: int, end_tok: int) -> tuple[int, int]:
+    """The person in a span with a possessive inside: the name after it ("Breitbart’s Joel
+    Pollak"), else the one before ("President Obama’s 2008 campaign"); nobody in a day or
+    prize named for someone ("Valentine’s Day")."""
+    after = [t for t in doc[owner.i + 1 : end_tok] if not t.is_space]
+    named = len(after) >= 2 and all(t.is_title and t.is_alpha for t in after)
+    if named and names.is_given_name(after[0].text):
+        return after[0].idx, end
+    if after and after[-1].lower_ in _HONOUR_HEADS:
+        return start, start
+    return start, min(end, owner.idx)
 
 
 def _past_leading_lowercase(text: str, start: int, end: int) -> int:

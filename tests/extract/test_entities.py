@@ -457,3 +457,28 @@ def test_a_shorter_name_that_begins_with_a_given_name_stays_its_own_person(vocab
         "Ashley Jill Biden",
         "Jill Biden",
     ]
+
+
+def _with_possessives(doc: Doc) -> Doc:
+    for token in doc:
+        if token.text in ("’s", "'s"):
+            token.tag_ = "POS"
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("tagged", "people"),
+    [
+        # the owner is the person
+        ("He backed Obama/B-PERSON ’s/I-PERSON 2008/I-PERSON campaign .", ["Barack Obama"]),
+        # the person comes after the owner
+        ("Breitbart/B-PERSON ’s/I-PERSON Joel/I-PERSON Pollak/I-PERSON said so .", ["Joel Pollak"]),
+        # a day named for someone names nobody
+        ("They met on Valentine/B-PERSON ’s/I-PERSON Day/I-PERSON .", []),
+    ],
+)
+def test_a_possessive_inside_a_person_span_decides_who_it_names(
+    vocab, tagged: str, people: list[str]
+) -> None:
+    entities = find_entities(_with_possessives(make_doc(vocab, tagged)))
+    assert [e.name for e in entities if e.kind is EntityKind.PERSON] == people
