@@ -506,6 +506,8 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
     surface = text[start:end]
     if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
         return None
+    if label == "PERSON" and _only_a_title(surface):
+        return None
     start_tok = _token_at(doc, start, start_tok, end_tok)
     end_tok = max(start_tok + 1, _token_end_at(doc, end, start_tok, end_tok))
     kind = LABEL_KINDS[label]
@@ -538,6 +540,15 @@ def _around_possessive(doc: Doc, owner: Token, start: int, end: int, end_tok: in
     if after and after[-1].lower_ in _HONOUR_HEADS:
         return start, start
     return start, min(end, owner.idx)
+
+
+def _only_a_title(surface: str) -> bool:
+    """ "Honorary Chair", "Vice Chair": a person span that ends in a title word and holds no
+    given name is a title, not a name ("Aaron Judge" is a name)."""
+    words = [w.strip(",.") for w in names.name_words(surface)]
+    return (
+        len(words) >= 2 and names.is_title_word(words[-1]) and not any(names.is_given_name(w) for w in words)
+    )
 
 
 def _past_leading_lowercase(text: str, start: int, end: int) -> int:

@@ -482,3 +482,17 @@ def test_a_possessive_inside_a_person_span_decides_who_it_names(
 ) -> None:
     entities = find_entities(_with_possessives(make_doc(vocab, tagged)))
     assert [e.name for e in entities if e.kind is EntityKind.PERSON] == people
+
+
+@pytest.mark.parametrize(
+    ("tagged", "people"),
+    [
+        (
+            "Kerry/B-PERSON Washington/I-PERSON , Honorary/B-PERSON Chair/I-PERSON , spoke .",
+            ["Kerry Washington"],
+        ),
+        ("Aaron/B-PERSON Judge/I-PERSON hit a home run .", ["Aaron Judge"]),  # a given name: a name
+    ],
+)
+def test_a_person_span_that_is_only_a_title_names_nobody(vocab, tagged: str, people: list[str]) -> None:
+    assert [e.name for e in find_entities(make_doc(vocab, tagged))] == people
