@@ -16,7 +16,6 @@ and leave the annotations identical (108,300 tags, arcs and entity spans compare
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,12 +56,10 @@ def reuse_memory() -> None:
     multiarray = getattr(getattr(numpy, "_core", None), "multiarray", None) or numpy.core.multiarray
     if hasattr(multiarray, "_set_madvise_hugepage"):
         multiarray._set_madvise_hugepage(False)
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return
     try:
-        mallopt = ctypes.CDLL(libc_name).mallopt
-    except (OSError, AttributeError):  # not glibc (musl, macOS)
+        # the process's own symbols, libc's among them (find_library would run ldconfig)
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # no mallopt: not glibc (musl, macOS)
         return
     for parameter, value in ((_M_MMAP_THRESHOLD, _MMAP_THRESHOLD), (_M_TRIM_THRESHOLD, _TRIM_THRESHOLD)):
         if not mallopt(parameter, value):

@@ -241,9 +241,10 @@ def _named_spans(doc: Doc) -> list[Span]:
         if ent.start < covered_until:
             continue
         ent = _join_name_particles(doc, _extend_office_of(doc, _extend_called_name(doc, ent)))
-        ent = _with_given_name(doc, ent)
-        if out and out[-1].end > ent.start:  # the given name the model had as a place of its own
-            out.pop()
+        with_given = _with_given_name(doc, ent)
+        if with_given.start < ent.start and out and out[-1].end > with_given.start:
+            out.pop()  # the given name the model had as a place of its own
+        ent = with_given
         named_after = _named_after(doc, ent)
         if named_after is not None:
             covered_until = named_after.end
