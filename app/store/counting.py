@@ -4,11 +4,10 @@ and `recount`: every count kept at ingest computed again from the stored rows.""
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.domain import NOT_QUOTES
+from app.store.bulk import upsert_rows
 from app.store.models import Counter
 
 
@@ -16,9 +15,7 @@ def bump(session: Session, name: str, by: int) -> None:
     """Add `by` to a counter, creating it on first use (an upsert, safe under concurrency)."""
     if not by:
         return
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    stmt = insert(Counter).values(name=name, value=by)
-    session.execute(stmt.on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + by}))
+    upsert_rows(session, Counter.__table__, [{"name": name, "value": by}], ["name"], add=["value"])
 
 
 _NOT_QUOTES = ", ".join(f"'{kind}'" for kind in NOT_QUOTES)

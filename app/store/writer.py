@@ -4,14 +4,11 @@ so an article is stored whole or not at all."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter as Tally
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Insert, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import domain
@@ -454,21 +451,7 @@ def add_to_counts(
     for row in rows:  # one statement for every row: each needs every column
         for name in columns:
             row.setdefault(name, 0)
-    stmt = _upsert_statement(session.get_bind().dialect.name, model, tuple(key_names), tuple(sorted(columns)))
-    session.connection().execute(stmt, rows)
-
-
-@functools.cache
-def _upsert_statement(
-    dialect: str, model: type, key_names: tuple[str, ...], columns: tuple[str, ...]
-) -> Insert:
-    """INSERT … ON CONFLICT DO UPDATE adding `columns`, one row of bound values: built once and
-    run with many rows at a time (executemany), so its compiled form is cached, where a
-    multi-row VALUES of a new length was compiled again for every article."""
-    upsert = sqlite_insert if dialect == "sqlite" else pg_insert
-    stmt = upsert(model).values({name: bindparam(name) for name in (*key_names, *columns)})
-    added = {name: getattr(model, name) + getattr(stmt.excluded, name) for name in columns}
-    return stmt.on_conflict_do_update(index_elements=list(key_names), set_=added)
+    bulk.upsert_rows(session, model.__table__, rows, key_names, add=sorted(columns))
 
 
 def _count_event_days(

@@ -9,11 +9,21 @@ import datetime as dt
 from sqlalchemy import select
 
 from app import domain
-from app.store.bulk import insert_returning_ids, insert_rows
+from app.store.bulk import insert_returning_ids, insert_rows, upsert_rows
 from app.store.database import Database
 from app.store.engine import transaction
 from app.store.linking import KnownNames, unique_slugs
-from app.store.models import Article, Entity, EntityAlias, EntityRedirect, SearchDocument, Sentence, Timex
+from app.store.models import (
+    Article,
+    Counter,
+    Entity,
+    EntityAlias,
+    EntityRedirect,
+    EventDayCount,
+    SearchDocument,
+    Sentence,
+    Timex,
+)
 
 
 def _article(session) -> int:
@@ -109,3 +119,37 @@ def test_linking_finds_a_name_by_its_alias_and_kind_among_many_records(db: Datab
         found = known.find(alliance)
         assert found is not None and found.slug == "nato"
         assert known.find(state) is None  # the same name, another kind
+
+
+def test_upserts_add_to_or_replace_what_is_stored(db: Database) -> None:
+    """One cached statement, many rows: new keys are inserted, a stored key's `add` columns are
+    summed and its `replace` columns overwritten, a key twice in one call counts twice, and a
+    date goes in as the Date column writes it."""
+    day = dt.date(2024, 7, 1)
+    key = ("day", "granularity", "kind", "status", "source_id")
+
+    def row(kind: str, count: int) -> dict:
+        return {
+            "day": day,
+            "granularity": "day",
+            "kind": kind,
+            "status": "happened",
+            "source_id": 0,
+            "count": count,
+        }
+
+    with transaction(db.sessions) as session:
+        upsert_rows(session, EventDayCount.__table__, [row("meeting", 2), row("vote", 1)], key, add=["count"])
+        upsert_rows(
+            session, EventDayCount.__table__, [row("meeting", 3), row("meeting", 4)], key, add=["count"]
+        )
+        upsert_rows(session, Counter.__table__, [{"name": "stories", "value": 5}], ["name"], add=["value"])
+        upsert_rows(
+            session, Counter.__table__, [{"name": "stories", "value": 7}], ["name"], replace=["value"]
+        )
+        upsert_rows(session, Counter.__table__, [], ["name"], add=["value"])  # nothing to do
+    with db.sessions() as session:
+        counts = dict(session.execute(select(EventDayCount.kind, EventDayCount.count)).all())
+        assert counts == {"meeting": 9, "vote": 1}
+        assert session.scalar(select(EventDayCount.day).where(EventDayCount.kind == "vote")) == day
+        assert session.scalar(select(Counter.value).where(Counter.name == "stories")) == 7

@@ -15,10 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, bindparam, delete, insert, select, text, tuple_, union, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.store.bulk import upsert_rows
 from app.store.counting import bump
 from app.store.models import Entity, Story, StoryParticipant, StoryTerm
 from app.store.models import Event as EventRow
@@ -409,29 +408,25 @@ def write_index_rows(session: Session, entries: Sequence[IndexEntry]) -> None:
     added, counts changed, gone ones deleted, and every row moved to its story's start date.
     A few statements for any number of stories. Each row carries its story's weight, as the
     story row does (story_fields)."""
-    upsert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     weights = {story_id: story_weight(profile) for story_id, profile, _, _ in entries}
     participants = [
         {"story_id": story_id, "entity_id": e, "reports": n, "start_date": start, "weight": weights[story_id]}
         for story_id, profile, start, _ in entries
         for e, n in sorted(profile.participants.items())
     ]
-    for chunk in _chunks(participants):
-        stmt = upsert(StoryParticipant).values(chunk)
-        kept = {name: stmt.excluded[name] for name in ("reports", "start_date", "weight")}
-        session.execute(stmt.on_conflict_do_update(index_elements=["story_id", "entity_id"], set_=kept))
+    upsert_rows(
+        session,
+        StoryParticipant.__table__,
+        participants,
+        ["story_id", "entity_id"],
+        replace=["reports", "start_date", "weight"],
+    )
     terms = [
         {"story_id": story_id, "term": term, "start_date": start}
         for story_id, profile, start, _ in entries
         for term in sorted({s[:60] for s in profile.stems})
     ]
-    for chunk in _chunks(terms):
-        stmt = upsert(StoryTerm).values(chunk)
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=["story_id", "term"], set_={"start_date": stmt.excluded.start_date}
-            )
-        )
+    upsert_rows(session, StoryTerm.__table__, terms, ["story_id", "term"], replace=["start_date"])
     gone_participants = [
         (story_id, e)
         for story_id, profile, _, before in entries
