@@ -50,15 +50,23 @@ def upsert_rows(
     replace: Sequence[str] = (),
 ) -> None:
     """Insert `rows`, or where a row with the same `keys` exists, add the new values of `add`
-    to its columns and overwrite those of `replace`. Every row holds the same columns.
+    to its columns and overwrite those of `replace`. Every row holds the same columns; one left
+    out gets the column's default.
 
     Sent as one cached statement with many parameter sets: SQLAlchemy 2.0 cannot cache the
     dialects' ON CONFLICT constructs, and compiled them afresh at every call (a dozen times
     an article). `INSERT … ON CONFLICT … DO UPDATE` reads the same in SQLite and PostgreSQL."""
-    if rows:
-        columns = tuple(rows[0])
-        statement = _upsert_statement(table, columns, tuple(keys), tuple(add), tuple(replace))
-        session.connection().execute(statement, list(rows))
+    if not rows:
+        return
+    # a column the rows leave out gets its default, as an ORM insert would give it
+    defaults = {
+        c.name: c.default.arg
+        for c in table.columns
+        if c.name not in rows[0] and c.default is not None and c.default.is_scalar
+    }
+    rows = [{**defaults, **row} for row in rows] if defaults else list(rows)
+    statement = _upsert_statement(table, tuple(rows[0]), tuple(keys), tuple(add), tuple(replace))
+    session.connection().execute(statement, rows)
 
 
 @functools.cache

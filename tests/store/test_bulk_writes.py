@@ -18,6 +18,7 @@ from app.store.models import (
     Counter,
     Entity,
     EntityAlias,
+    EntityMonthCount,
     EntityRedirect,
     EventDayCount,
     SearchDocument,
@@ -148,8 +149,17 @@ def test_upserts_add_to_or_replace_what_is_stored(db: Database) -> None:
             session, Counter.__table__, [{"name": "stories", "value": 7}], ["name"], replace=["value"]
         )
         upsert_rows(session, Counter.__table__, [], ["name"], add=["value"])  # nothing to do
+        # a column left out (mentions) takes its default, on a new row and on a stored one
+        entity = Entity(kind="person", name="Ada Lovelace", slug="ada-lovelace")
+        session.add(entity)
+        session.flush()
+        month = {"entity_id": entity.id, "month": day}
+        upsert_rows(session, EntityMonthCount.__table__, [{**month, "articles": 1}], month, add=["articles"])
+        upsert_rows(session, EntityMonthCount.__table__, [{**month, "articles": 1}], month, add=["articles"])
     with db.sessions() as session:
         counts = dict(session.execute(select(EventDayCount.kind, EventDayCount.count)).all())
         assert counts == {"meeting": 9, "vote": 1}
         assert session.scalar(select(EventDayCount.day).where(EventDayCount.kind == "vote")) == day
         assert session.scalar(select(Counter.value).where(Counter.name == "stories")) == 7
+        stored = session.execute(select(EntityMonthCount.mentions, EntityMonthCount.articles)).one()
+        assert tuple(stored) == (0, 2)
