@@ -41,6 +41,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+_PROCESSES = "Processes that extract: this one and N-1 workers."
+
+
 @cli.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files, or - for standard input.")],
@@ -80,7 +83,7 @@ def snapshot_command(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
     out: Annotated[Path, typer.Option(help="The snapshot file to write (.jsonl.gz).")],
     source: Annotated[str | None, typer.Option(help="Publication name, as `ingest --source`.")] = None,
-    processes: Annotated[int | None, typer.Option(help="Worker processes for extraction.")] = None,
+    processes: Annotated[int | None, typer.Option(help=_PROCESSES)] = None,
 ) -> None:
     """Extract articles and save the extractions for `dateline ingest --snapshot` (the demo's
     is demo/snapshot.jsonl.gz: `make demo-snapshot`). Stores nothing; exits 1 on any problem."""
@@ -123,7 +126,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or feed URLs.")],
     source: Annotated[str | None, typer.Option(help="Publication name for these articles.")] = None,
     processes: Annotated[
-        int | None, typer.Option(help="Worker processes for extraction (default: DATELINE_NLP_PROCESSES).")
+        int | None,
+        typer.Option(help=f"{_PROCESSES} (default: DATELINE_NLP_PROCESSES)"),
     ] = None,
     quiet: Annotated[bool, typer.Option(help="Only errors and the summary.")] = False,
     snapshot: Annotated[
@@ -162,7 +166,7 @@ def ingest(
 @cli.command()
 def reprocess(
     everything: Annotated[bool, typer.Option("--all", help="Re-extract every article.")] = False,
-    processes: Annotated[int | None, typer.Option(help="Worker processes for extraction.")] = None,
+    processes: Annotated[int | None, typer.Option(help=_PROCESSES)] = None,
 ) -> None:
     """Re-extract the articles stored by an older pipeline version."""
     from app.ingest.batch import Ingester
