@@ -204,6 +204,7 @@ class Extractor:
             )
             while queue:
                 part, pending = queue.popleft()
+                from_pool = isinstance(pending, Future)
                 while isinstance(pending, Future) and not pending.done():
                     if pending.cancel():  # no worker has started it (still loading): do it here
                         pending = self._work_here(part)
@@ -214,7 +215,9 @@ class Extractor:
                 waited = time.monotonic()
                 done = self._result(pending)
                 stats.waited += time.monotonic() - waited
-                if (following := next(parts, None)) is not None:
+                # a worker's batch handed out, the next takes its place: the workers' queue
+                # stays at _IN_FLIGHT batches each, however many this process extracts
+                if from_pool and (following := next(parts, None)) is not None:
                     queue.append((following, pool.submit(_work, following)))
                 if done is None:
                     yield from self._one_by_one(part)
