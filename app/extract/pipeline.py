@@ -40,7 +40,11 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "2026.12.06.6"
 
 CHUNK_CHARS = 50_000
-_IN_FLIGHT = 4  # batches submitted ahead per worker process
+# Unfinished batches queued per worker process: enough work for the worker while this process
+# extracts a batch of its own, which with long transcripts in it took up to 7 s (with 4, a
+# worker sat idle for 6 s of a 56 s run).
+_IN_FLIGHT = 8
+_QUEUED_AT_MOST = 16  # batches read ahead per worker, done or not, before the caller takes them
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
 
@@ -196,29 +200,34 @@ class Extractor:
             initializer=_init_worker,
             initargs=(self.model, self.batch_size, self.limits),
         ) as pool:
-            # Batches in flight per worker, the next submitted before the caller gets this
-            # one's results: the workers extract while the caller stores. Batches this process
-            # extracts itself join the queue in input order.
-            queue: deque[_Queued] = deque(
-                (part, pool.submit(_work, part)) for part in islice(parts, _IN_FLIGHT * workers)
-            )
+            # Batches in input order: a worker's (a Future) or one this process extracted.
+            queue: deque[_Queued] = deque()
+
+            def top_up() -> None:
+                """Keep _IN_FLIGHT unfinished batches per worker, so a worker never runs dry
+                while this process extracts or stores; batches done but not yet handed out
+                count against _QUEUED_AT_MOST per worker, which bounds the input read ahead."""
+                while len(queue) < _QUEUED_AT_MOST * workers and _unfinished(queue) < _IN_FLIGHT * workers:
+                    part = next(parts, None)
+                    if part is None:
+                        return
+                    queue.append((part, pool.submit(_work, part)))
+
+            top_up()
             while queue:
                 part, pending = queue.popleft()
-                from_pool = isinstance(pending, Future)
                 while isinstance(pending, Future) and not pending.done():
                     if pending.cancel():  # no worker has started it (still loading): do it here
                         pending = self._work_here(part)
-                    elif (own := next(parts, None)) is not None:
+                    elif len(queue) < _QUEUED_AT_MOST * workers and (own := next(parts, None)) is not None:
                         queue.append((own, self._work_here(own)))
                     elif not self._take_back(queue):
-                        break  # the input is all handed out: wait for the workers
+                        break  # nothing more to take on: wait for the workers
+                    top_up()
                 waited = time.monotonic()
                 done = self._result(pending)
                 stats.waited += time.monotonic() - waited
-                # a worker's batch handed out, the next takes its place: the workers' queue
-                # stays at _IN_FLIGHT batches each, however many this process extracts
-                if from_pool and (following := next(parts, None)) is not None:
-                    queue.append((following, pool.submit(_work, following)))
+                top_up()
                 if done is None:
                     yield from self._one_by_one(part)
                     continue
@@ -359,6 +368,11 @@ class _Done:
 
 # a batch in the queue, with its result to come from a worker, or extracted here (None: failed)
 _Queued = tuple[list[ExtractionInput], "Future[_Done] | _Done | None"]
+
+
+def _unfinished(queue: Iterable[_Queued]) -> int:
+    """Batches queued for the workers that none has finished yet."""
+    return sum(1 for _, pending in queue if isinstance(pending, Future) and not pending.done())
 
 
 @dataclass

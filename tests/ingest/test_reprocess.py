@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -12,7 +14,7 @@ from sqlalchemy import func, select, update
 
 from app.config import Settings
 from app.domain import ArticleRecord, QuoteKind
-from app.extract import PIPELINE_VERSION, Extractor
+from app.extract import PIPELINE_VERSION, ExtractionInput, Extractor, pipeline
 from app.extract.turn_speakers import TURN_ROLE
 from app.ingest.batch import Ingester, extraction_input
 from app.ingest.progress import Reporter
@@ -93,6 +95,32 @@ def test_two_processes_are_a_worker_and_this_one_and_report_how_busy_they_were(
     assert stats.batches == 3 and len(stats.busy) == 2 and os.getpid() in stats.busy
     assert 0 < sum(stats.busy.values()) <= 2 * stats.wall
     assert str(stats).startswith("2 extraction processes over ") and "busy " in str(stats)
+
+
+def test_a_slow_caller_bounds_how_far_the_input_is_read_ahead(shared_extractor: Extractor) -> None:
+    """The caller stores slowly once the worker delivers: the worker is kept busy, but the
+    input is read at most _QUEUED_AT_MOST batches per worker (and the one being handed out)
+    ahead of what the caller has taken, however many the worker could finish meanwhile."""
+    batch_size, total = 2, 120
+    extractor = Extractor(shared_extractor.model, batch_size=batch_size)
+    read = 0
+
+    def inputs() -> Iterator[ExtractionInput]:
+        nonlocal read
+        for n in range(total):
+            read += 1
+            yield ExtractionInput(f"The council met on Tuesday {n} times.")
+
+    taken, ahead = 0, []
+    for _, extraction, _ in extractor.extract_each(inputs(), processes=2):
+        assert extraction is not None
+        taken += 1
+        ahead.append(read - taken)
+        stats = extractor.pool_stats
+        if stats is not None and len(stats.busy) == 2:  # the worker delivers: store slowly
+            time.sleep(0.02)
+    assert taken == total
+    assert max(ahead) <= (pipeline._QUEUED_AT_MOST + 1) * batch_size < total
 
 
 def test_progress_lines_name_count_rate_and_time_left() -> None:
