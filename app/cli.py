@@ -63,7 +63,7 @@ def extract(
         for stream in streams:
             failed += extract_jsonl(stream, sys.stdout, settings)
         raise typer.Exit(1 if failed else 0)
-    failed = extract_files([Path(p) for p in paths], sys.stdout, settings)
+    failed = extract_files(paths, sys.stdout, settings, stdin=sys.stdin.buffer)
     raise typer.Exit(1 if failed else 0)
 
 

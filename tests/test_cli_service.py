@@ -29,6 +29,7 @@ def run(database_url: str, db: Database, monkeypatch: pytest.MonkeyPatch) -> Ite
     def invoke(*args: str):  # type: ignore[no-untyped-def]
         return runner.invoke(cli, list(args))
 
+    invoke.runner = runner  # type: ignore[attr-defined]
     yield invoke
     get_settings.cache_clear()
 
@@ -83,3 +84,17 @@ def test_queue_retry_queues_named_or_all_failed_items_again(run, db: Database) -
     with db.sessions() as session:
         rows = session.execute(select(IngestItem.status, IngestItem.error)).all()
     assert {tuple(r) for r in rows} == {("queued", None)}
+
+
+@pytest.mark.slow
+def test_extract_reads_an_article_from_standard_input_as_its_help_says(run) -> None:  # type: ignore[no-untyped-def]
+    result = run_with_input(run, "The council met in Paris on Tuesday, Mayor Anne Hidalgo said.\n")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert {"Paris", "Anne Hidalgo"} <= {e["name"] for e in document["entities"]}
+    empty = run_with_input(run, "")
+    assert empty.exit_code == 1 and "standard input: empty file" in empty.output
+
+
+def run_with_input(run, text: str):  # type: ignore[no-untyped-def]
+    return run.runner.invoke(cli, ["extract", "-"], input=text.encode())

@@ -16,6 +16,7 @@ from app.extract.doctext import doc_text
 from app.extract.place_tags import PlaceTag, place_tags
 from app.extract.places import is_known_place
 from app.extract.quote_marks import quoted_spans_of
+from app.extract.rosters import listed_people
 
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -102,6 +103,8 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
         *_unlabelled_acronyms(doc),
     ]
     nominees = _nominees(doc)
+    listed = listed_people(doc)
+    nominees += [p for p in listed if not any(n.start < p.end and p.start < n.end for n in nominees)]
     spans = [s for s in spans if not any(n.start < s.end and s.start < n.end for n in nominees)] + nominees
     spans = [s for s in spans if not any(t.start < s.end_char and s.start_char < t.end for t in tags)]
     mentions = [m for span in spans if (m := _to_mention(doc, span)) is not None]

@@ -7,14 +7,14 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from app.config import Settings
 from app.domain import ArticleRecord
 from app.extract.serialize import document_json
 from app.ingest.batch import extraction_input, extractor_for
 from app.ingest.errors import IngestError
-from app.ingest.readers import read_paths
+from app.ingest.readers import read_paths, read_source
 
 
 def _jsonl_items(stream: Iterable[str]) -> Iterator[tuple[Any, ArticleRecord | IngestError]]:
@@ -75,13 +75,31 @@ def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int
     return failed
 
 
-def extract_files(paths: list[Path], out: TextIO, settings: Settings) -> int:
-    """Print the extraction of every article read from `paths`: one JSON document for a single
-    article, else one JSON line per article. Returns the number of inputs that failed."""
+STDIN_NAME = "standard input"
+
+
+def _read(
+    paths: list[str], settings: Settings, stdin: BinaryIO | None
+) -> Iterator[ArticleRecord | IngestError]:
+    """The records of `paths`, "-" standing for `stdin` (an article in any readable format)."""
+    for path in paths:
+        if path != "-":
+            yield from read_paths([Path(path)], settings)
+            continue
+        try:
+            yield from read_source(stdin.read() if stdin is not None else b"", STDIN_NAME)
+        except IngestError as exc:
+            yield exc
+
+
+def extract_files(paths: list[str], out: TextIO, settings: Settings, stdin: BinaryIO | None = None) -> int:
+    """Print the extraction of every article read from `paths` ("-": `stdin`): one JSON
+    document for a single article, else one JSON line per article. Returns the number of
+    inputs that failed."""
     extractor = extractor_for(settings)
     records: list[ArticleRecord] = []
     failed = 0
-    for item in read_paths(paths, settings):
+    for item in _read(paths, settings, stdin):
         if isinstance(item, IngestError):
             failed += 1
             print(f"error: {item}", file=sys.stderr)
