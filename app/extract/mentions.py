@@ -434,7 +434,7 @@ def _unlabelled_places(doc: Doc) -> list[Span]:
 
 
 _NAME = r"[A-Z][\w.'’-]*(?:[ \n][A-Z][\w.'’-]*){1,4}"
-_SUFFIX = r"(?:,[ \n](?:Jr|Sr|II|III|IV)\.?)?"
+_SUFFIX = names.SUFFIX_PATTERN
 # "Amanda Wood Laihow, of Maine, to be …", "… vice Leo Maury Gordon, retired.": a nomination
 # names the nominee and the person they replace in fixed shapes.
 _NOMINEE = re.compile(rf"(?m)^[ \t\u00a0]*(?P<name>{_NAME}){_SUFFIX},[ \n]of[ \n](?:the[ \n])?[A-Z]")

@@ -62,6 +62,10 @@ ORG_WORDS = word_set(
 )
 
 
+# A generational suffix after a name and its comma: "Joseph Albert Laroski, Jr.".
+SUFFIX_PATTERN = r"(?:,[ \n](?:Jr|Sr|II|III|IV)\.?)?"
+
+
 def is_organisation_name(name: str) -> bool:
     """A name whose words say it is a body: "Executive Office of the President", "Centers for
     Disease Control and Prevention" (a word of ORG_WORDS, singular or plural)."""

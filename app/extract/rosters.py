@@ -22,7 +22,7 @@ _WORD = r"[A-Z][\w.'’-]*"
 # title among them), an optional suffix, a comma, and what follows up to the next comma.
 _LINE = re.compile(
     rf"(?m)^[ \t\u00a0]*(?:[-*•·][ \t\u00a0]+)?(?P<name>{_WORD}(?:[ ]{_WORD}){{1,6}})"
-    r"(?:,[ ](?:Jr|Sr|II|III|IV)\.?)?,[ ](?P<role>[^,\n]{1,80})"
+    rf"{names.SUFFIX_PATTERN},[ ](?P<role>[^,\n]{{1,80}})"
 )
 # Words that open or head a role, beyond the titles of names.TITLE_WORDS.
 _ROLE_WORDS = names.word_set(
