@@ -96,12 +96,8 @@ def _runs_into_headline_words(m: RawMention) -> bool:
 def collect_mentions(doc: Doc) -> list[RawMention]:
     """Every named mention in `doc`, in text order, with corrected kinds."""
     tags = place_tags(doc_text(doc))
-    spans = [
-        *_named_spans(doc),
-        *_unlabelled_places(doc),
-        *_unlabelled_agencies(doc),
-        *_unlabelled_acronyms(doc),
-    ]
+    found = [*_named_spans(doc), *_unlabelled_places(doc), *_unlabelled_acronyms(doc)]
+    spans = _with_whole_names(doc, found)
     nominees = _nominees(doc)
     listed = listed_people(doc)
     nominees += [p for p in listed if not any(n.start < p.end and p.start < n.end for n in nominees)]
@@ -456,14 +452,54 @@ def _nominees(doc: Doc) -> list[Span]:
     return out
 
 
-def _unlabelled_agencies(doc: Doc) -> list[Span]:
-    """Agencies of the list written out where the model labelled none of their words ("the
-    Commissioned Corps of the Public Health Service")."""
-    out: list[Span] = []
-    for start, end in agency_names_in(doc_text(doc)):
-        span = doc.char_span(start, end)
-        if span is not None and all(t.ent_iob_ == "O" for t in span):
-            out.append(Span(doc, span.start, span.end, label="ORG"))
+def _with_whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """`spans` with each agency of the list and each federal judicial district written out
+    whole: in place of the pieces the model cut it into ("United States Agency" + "International
+    Development", "Medicaid Services" of the Centers for Medicare and Medicaid Services,
+    "Southern District" + "Texas") or where it labelled none of its words ("the Commissioned
+    Corps of the Public Health Service"). A span that runs past the name is the model's longer
+    name and stays ("White House Office of National Drug Control Policy")."""
+    found = [(start, end, "ORG") for start, end in agency_names_in(doc_text(doc))]
+    found += [(start, end, "GPE") for start, end in _judicial_districts(doc_text(doc))]
+    whole: list[Span] = []
+    for start, end, label in found:
+        name = doc.char_span(start, end)
+        if name is None:
+            continue
+        overlapping = [s for s in spans if s.start < name.end and name.start < s.end]
+        if all(name.start <= _after_article(s) and s.end <= name.end for s in overlapping):
+            whole.append(Span(doc, name.start, name.end, label=label))
+    if not whole:
+        return spans
+    kept = [s for s in spans if not any(w.start <= _after_article(s) and s.end <= w.end for w in whole)]
+    return sorted([*kept, *whole], key=lambda s: s.start)
+
+
+def _after_article(span: Span) -> int:
+    """Where `span` starts without the article the model often takes in ("the Southern District")."""
+    return span.start + 1 if len(span) > 1 and span[0].lower_ == "the" else span.start
+
+
+# "the Southern District of New York", "the Middle District of Pennsylvania": a federal court's
+# district, one place (the model cuts it into "Southern District" and the state, and a district
+# named apart from its state would be every court's "Southern District" at once).
+_DISTRICT = re.compile(
+    r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)[ \n]District[ \n]of[ \n]"
+    r"(?P<place>(?:the[ \n])?[A-Z][\w.’'-]*(?:[ \n][A-Z][\w.’'-]*){0,2})"
+)
+
+
+def _judicial_districts(text: str) -> list[tuple[int, int]]:
+    out = []
+    for match in _DISTRICT.finditer(text):
+        words = list(re.finditer(r"\S+", match["place"]))
+        # the longest run of the capitalised words after "of" that is a known place
+        for last in reversed(words):
+            place = " ".join(w.group() for w in words[: words.index(last) + 1]).rstrip(".")
+            if is_known_place(place.removeprefix("the ")):
+                cut = len(last.group()) - len(last.group().rstrip("."))  # a sentence's full stop
+                out.append((match.start(), match.start("place") + last.end() - cut))
+                break
     return out
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from app.domain import EntityKind
 from app.extract import names
+from app.extract.agencies import known_agency
 from app.extract.doctext import doc_text
 from app.extract.places import is_known_place
 
@@ -48,6 +49,7 @@ _GENERIC_WORDS = names.word_set(
     memorandum readout statement remarks briefing gaggle transcript fact sheet
     member members chair cochair co-chair nominee nominees designee career emerita emeritus
     counsel counselor principal gentleman madam honorable excellency majesty highness
+    llc llp pllc inc inc. ltd ltd. corp corp. plc
     """
 )
 # Words in front of "of the <place>" that never make it a body of its own: "Independence of the
@@ -60,6 +62,16 @@ _DEGREES = names.word_set(
     "B.A. B.S. B.Sc. M.A. M.S. M.Sc. M.B.A. MBA M.P.A. M.P.P. M.P.H. M.D. J.D. LL.M. LL.B. "
     "Ph.D. PhD Ed.D. D.O. M.J. M.Ed. M.F.A. B.F.A. D.D.S. R.N. M.Phil."
 )
+# A body every company, university or agency has: named alone ("Chair of the Board of
+# Directors", "a Member of the Board of Trustees of the …"), it is no one body, and as an entity
+# it would gather every board of every article. Not "Board of Governors" (the Federal Reserve's).
+_GENERIC_BODIES = frozenset(
+    f"{head} of {members}"
+    for head in ("board", "boards", "council")
+    for members in ("directors", "trustees", "visitors", "advisors", "advisers", "regents", "overseers")
+) | frozenset(
+    {"executive committee", "steering committee", "advisory board", "advisory committee", "advisory council"}
+)
 _CITATION_FRAGMENTS = frozenset({"U.S.C.", "U.S.C", "USC", "C.F.R.", "CFR", "Stat.", "Pub. L.", "Fed. Reg."})
 _SECTION_LABEL = re.compile(r"^(?:Sec|Section|Secs|Sections)\.?$", re.I)
 _HEADING = re.compile(
@@ -68,7 +80,15 @@ _HEADING = re.compile(
 # A title phrase ends its head before these: "Senior Advisor to the President", "Chief of Staff".
 _HEAD_ENDS = frozenset({"of", "to", "for", "on", "at", "in"})
 _TITLE_HEADS = names.TITLE_WORDS | names.word_set(
-    "counsel counselor advisor adviser administrator lady gentleman"
+    "counsel counselor advisor adviser administrator lady gentleman coordinator plenipotentiary "
+    "inspector comptroller controller treasurer archivist librarian ombudsman"
+)
+
+# Fields an office is for, which the White House capitalises too often for the list of common
+# words: "Commissioner of Labor Statistics", "Envoy for Hostage Affairs", "Professional Staff".
+_PORTFOLIO_WORDS = names.word_set(
+    "affairs development statistics staff labor agriculture operations management relations "
+    "resources diplomacy intelligence security trade commerce finance housing transportation"
 )
 
 
@@ -102,9 +122,34 @@ def without_non_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             kept.append(m)
         elif _inside(m, headings) and m.name not in named_outside:
             continue
-        elif not _is_junk(doc, m, text):
+        elif not _is_junk(doc, m, text) and not _is_portfolio(doc, m):
             kept.append(m)
     return kept
+
+
+def _is_portfolio(doc: Doc, m: RawMention) -> bool:
+    """ "Commissioner of Labor Statistics", "Special Envoy for Hostage Affairs", "Under Secretary
+    of Agriculture for Rural Development", "the Nonimmigrant Visa Chief": what an office is for,
+    in common words around its title, names no organisation (an agency of the list does:
+    "Secretary of Homeland Security")."""
+    if m.kind is EntityKind.PERSON:
+        return False
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    title_after = after is not None and after.is_title and _is_title([after.text])
+    title_before = (
+        m.token_start >= 2
+        and doc[m.token_start - 1].lower_ in ("of", "for")
+        and doc[m.token_start - 2].is_title
+        and _is_title([doc[m.token_start - 2].text])
+    )
+    if not (title_before or title_after):
+        return False
+    words = names.name_words(m.name)
+    return (
+        all(_is_plain(w) or w.lower() in _PORTFOLIO_WORDS for w in words)
+        and not any(w.lower() in names.ORG_WORDS for w in words)
+        and known_agency(m.name) is None
+    )
 
 
 def _place_in_running_text(doc: Doc, m: RawMention) -> bool:
@@ -130,6 +175,8 @@ def _is_junk(doc: Doc, m: RawMention, text: str) -> bool:
         return True
     if name in names.NAME_SUFFIXES:
         return True  # "Jr." cut from "Joseph Laroski, Jr., of Maryland"
+    if name.lower().removeprefix("the ") in _GENERIC_BODIES:
+        return True
     if len(words) == 1:
         word = words[0].strip(".,")
         if word.lower() in _GENERIC_WORDS or _is_title(words):

@@ -104,3 +104,36 @@ def test_nominees_and_the_people_they_replace_are_whole_people(extractor):
     }
     assert {"Amanda Wood Laihow", "Leo Maury Gordon", "Joseph Albert Laroski"} <= people
     assert not [p for p in people if p in ("Jr.", "Wood Laihow", "Amanda")]
+
+
+@pytest.mark.slow
+def test_an_agency_the_model_cuts_in_pieces_is_one_organisation(extractor):
+    text = (
+        "Paul K. Martin, of Maryland, to be Inspector General, United States Agency for "
+        "International Development, vice Ann Calvaresi Barr, resigned.\n\n"
+        "Dr. Cohen previously served as Chief Operating Officer of the Centers for Medicare and "
+        "Medicaid Services.\n"
+    )
+    found = {e.name: e.kind for e in extractor.extract(ExtractionInput(text)).entities}
+    assert found.get("United States Agency for International Development") is EntityKind.ORGANIZATION
+    assert found.get("Centers for Medicare and Medicaid Services") is EntityKind.ORGANIZATION
+    assert not {"United States Agency", "International Development", "Medicaid Services"} & set(found)
+
+
+@pytest.mark.slow
+def test_a_federal_court_district_is_one_place_each(extractor):
+    text = (
+        "NOMINATIONS SENT TO THE SENATE:\n\n"
+        "John A. Kazen, of Texas, to be United States District Judge for the Southern District of "
+        "Texas, vice Vanessa D. Gilmore, retired.\n\n"
+        "Jacqueline Becerra, of Florida, to be United States District Judge for the Southern "
+        "District of Florida, vice Marcia G. Cooke, retired.\n\n"
+        "Margaret M. Garnett, of New York, to be United States District Judge for the Southern "
+        "District of New York.\n"
+    )
+    entities = extractor.extract(ExtractionInput(text)).entities
+    places = {e.name for e in entities if e.kind is EntityKind.PLACE}
+    districts = {f"Southern District of {state}" for state in ("Texas", "Florida", "New York")}
+    assert districts <= places
+    assert {"Texas", "Florida", "New York"} <= places  # "of Texas" names the state itself
+    assert "Southern District" not in {e.name for e in entities}

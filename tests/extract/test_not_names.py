@@ -121,3 +121,39 @@ def test_a_suffix_keeps_father_and_son_apart():
     ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"]
     doc = Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=[True, *[False] * 7])
     assert sorted(e.name for e in find_entities(doc)) == ["Donald Trump", "Donald Trump Jr."]
+
+
+@pytest.mark.slow
+def test_a_board_every_body_has_is_no_entity_but_the_body_it_belongs_to_is(extractor):
+    found = names_of(
+        extractor,
+        "Patrice Robinson, of Tennessee, to be a Member of the Board of Directors of the Tennessee "
+        "Valley Authority. She chaired the Board of Trustees of Fisk University and sat on its "
+        "Executive Committee. The Board of Governors of the Federal Reserve System met today.",
+    )
+    assert found.get("Tennessee Valley Authority") == "organization"
+    assert not {"Board of Directors", "Board of Trustees", "Executive Committee"} & set(found)
+
+
+@pytest.mark.slow
+def test_what_an_office_is_for_is_no_organisation(extractor):
+    found = names_of(
+        extractor,
+        "Erika McEntarfer, of the District of Columbia, to be Commissioner of Labor Statistics, "
+        "Department of Labor. Basil Gooden, of Virginia, to be Under Secretary of Agriculture for "
+        "Rural Development. He served in Haiti as the Nonimmigrant Visa Chief and the Refugee "
+        "Coordinator, and as Presidential Envoy for Hostage Affairs. Dennis Hankins, to be "
+        "Ambassador Extraordinary and Plenipotentiary of the United States of America to the "
+        "Republic of Haiti. Alejandro Mayorkas, Secretary of Homeland Security, spoke. She was "
+        "the Chief Executive Officer of Alliance Foundation Trials, LLC.",
+    )
+    portfolios = {
+        "Labor Statistics", "Rural Development", "Agriculture for Rural Development",
+        "Nonimmigrant Visa", "Refugee Coordinator", "Hostage Affairs", "Plenipotentiary",
+    }  # fmt: skip
+    assert not portfolios & set(found)
+    assert found.get("Department of Labor") == "organization"
+    # an agency of the list and a company keep their place after a title
+    assert found.get("Homeland Security") == "organization"
+    assert "Alliance Foundation Trials" in found
+    assert "LLC" not in found  # the company's form, cut from its name, is no company
