@@ -757,8 +757,22 @@ def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
     return _PersonNames(frozenset(lasts), frozenset(firsts), frozenset(singles))
 
 
+# An honour is neither its giver nor its holder, nor a place: "Presidential Medal of Freedom",
+# "Nobel Prize in Physics", "Island Treasure Award" are other things. A body named after one is
+# an organisation ("Pulitzer Prize Board", "Medal of Honor Society").
+_AWARD_HEADS = names.word_set("award awards medal medals prize prizes trophy")
+
+
+def _is_award(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    heads = [i for i, w in enumerate(lowered) if w in _AWARD_HEADS]
+    return bool(heads) and not any(w in names.ORG_WORDS for w in lowered[heads[0] + 1 :])
+
+
 def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
+    if _is_award(words):
+        return replace(m, kind=EntityKind.OTHER, description=None)
     if m.kind is not EntityKind.ORGANIZATION and known_agency(m.name) and not is_known_place(m.name):
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)  # "F.B.I." as a place
     lowered = {w.lower().strip(".,") for w in words}

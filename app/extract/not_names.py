@@ -72,6 +72,12 @@ _GENERIC_BODIES = frozenset(
 ) | frozenset(
     {"executive committee", "steering committee", "advisory board", "advisory committee", "advisory council"}
 )
+# Degrees written out: "Bachelor of Science in Engineering", "Masters of Social Work", "Juris
+# Doctorate".
+_DEGREE_NAME = re.compile(
+    r"^(?:(?:Bachelor|Master|Doctor)(?:s|['’]s)?[ \n](?:of|in)[ \n][A-Z]"
+    r"|Associate[ \n]of[ \n](?:Arts|Science|Applied)|Juris[ \n]Doctor(?:ate)?$)"
+)
 _CITATION_FRAGMENTS = frozenset({"U.S.C.", "U.S.C", "USC", "C.F.R.", "CFR", "Stat.", "Pub. L.", "Fed. Reg."})
 _SECTION_LABEL = re.compile(r"^(?:Sec|Section|Secs|Sections)\.?$", re.I)
 _HEADING = re.compile(
@@ -171,7 +177,9 @@ def _inside(m: RawMention, spans: list[tuple[int, int]]) -> bool:
 def _is_junk(doc: Doc, m: RawMention, text: str) -> bool:
     name = m.name
     words = names.name_words(name)
-    if name in _DEGREES or name in _CITATION_FRAGMENTS or _SECTION_LABEL.match(name):
+    if name in _DEGREES or _DEGREE_NAME.match(name):
+        return True
+    if name in _CITATION_FRAGMENTS or _SECTION_LABEL.match(name):
         return True
     if name in names.NAME_SUFFIXES:
         return True  # "Jr." cut from "Joseph Laroski, Jr., of Maryland"

@@ -6,6 +6,7 @@ data/places.tsv.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,11 +49,34 @@ def _gazetteer() -> _Gazetteer:
 
 
 def known_place(name: str) -> Place | None:
-    """The place this name or variant names ("America" -> United States), if the list has it."""
+    """The place this name or variant names ("America" -> United States, "Republic of Haiti" ->
+    Haiti), if the list has it."""
     by_name = _gazetteer().by_name
     folded = _fold(name)
     # "Fla" as trimmed from "Fla." at a sentence's end
-    return by_name.get(folded) or (by_name.get(folded + ".") if folded[-1:].isalpha() else None)
+    found = by_name.get(folded) or (by_name.get(folded + ".") if folded[-1:].isalpha() else None)
+    return found or _formally_named(folded)
+
+
+# A country's or a state's formal name: "Republic of Haiti", "Kingdom of Saudi Arabia", "Islamic
+# Republic of Iran", "State of Florida", "Commonwealth of Virginia". The list's own variants come
+# first ("Republic of Korea" is South Korea, "Republic of China" Taiwan), and the polity must fit
+# the place: the "Republic of Georgia" is not the state of Georgia.
+_FORMAL = re.compile(
+    r"^(?:[Tt]he )?(?:(?:[A-Z][\w'-]+ ){0,2}(?P<polity>Republic|Kingdom|Sultanate|Principality|Emirate|Duchy)"
+    r"|(?P<state>State|Commonwealth)) of (?:the )?(?P<place>[A-Z].*)$"
+)  # not "Islamic State of Iraq": a state is named "State of …" alone
+
+
+def _formally_named(name: str) -> Place | None:
+    match = _FORMAL.match(name)
+    if match is None:
+        return None
+    place = _gazetteer().by_name.get(match["place"])
+    kinds = {"country", "us-state"} if match["state"] else {"country"}
+    if place is None or place.kind not in kinds:
+        return None
+    return place
 
 
 def is_known_place(name: str) -> bool:

@@ -142,3 +142,16 @@ def test_the_house_is_the_chamber_not_a_short_form_of_the_white_house(vocab):
     )
     found = {e.name: len(e.mentions) for e in find_entities(doc) if e.kind is EntityKind.ORGANIZATION}
     assert found == {"White House": 2, "House": 2}
+
+
+def test_an_honour_is_neither_person_place_nor_organisation_but_a_body_named_after_one_is(vocab):
+    doc = make_doc(
+        vocab,
+        "She received the Presidential/B-ORG Medal/I-ORG of/I-ORG Freedom/I-ORG , the Seattle/B-PERSON "
+        "Medal/I-PERSON and the Island/B-GPE Treasure/I-GPE Award/I-GPE . | She sat on the "
+        "Pulitzer/B-ORG Prize/I-ORG Board/I-ORG .",
+    )
+    entities = find_entities(doc)
+    for award in ("Presidential Medal of Freedom", "Seattle Medal", "Island Treasure Award"):
+        assert by_name(entities, award).kind is EntityKind.OTHER
+    assert by_name(entities, "Pulitzer Prize Board").kind is EntityKind.ORGANIZATION

@@ -157,3 +157,19 @@ def test_what_an_office_is_for_is_no_organisation(extractor):
     assert found.get("Homeland Security") == "organization"
     assert "Alliance Foundation Trials" in found
     assert "LLC" not in found  # the company's form, cut from its name, is no company
+
+
+@pytest.mark.slow
+def test_degrees_written_out_are_not_organisations(extractor):
+    found = names_of(
+        extractor,
+        "Gooden earned a Bachelor of Science in Engineering from Virginia Tech, a Master of "
+        "Business Administration from the Wharton School and a Juris Doctorate from Cumberland "
+        "School of Law. She holds a Masters of Social Work from Howard University.",
+    )
+    degrees = {
+        "Bachelor of Science in Engineering", "Master of Business Administration", "Juris Doctorate",
+        "Masters of Social Work",
+    }  # fmt: skip
+    assert not degrees & set(found)
+    assert {"Cumberland School of Law", "Howard University"} <= set(found)

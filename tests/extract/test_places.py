@@ -20,6 +20,32 @@ def test_the_gazetteer_gives_variants_their_places_name():
     assert known_place("Tulsa Spirit") is None
 
 
+def test_a_formal_name_is_the_place_when_the_polity_fits_it():
+    assert known_place("Republic of Haiti").name == "Haiti"
+    assert known_place("Islamic Republic of Iran").name == "Iran"
+    assert known_place("Hashemite Kingdom of Jordan").name == "Jordan"
+    assert known_place("State of Florida").name == "Florida"
+    assert known_place("the Commonwealth of Virginia").name == "Virginia"
+    assert known_place("State of Israel").name == "Israel"
+    # the list's own variants first; a republic is no US state; a group is no state
+    assert known_place("Republic of Korea").name == "South Korea"
+    assert known_place("Republic of China").name == "Taiwan"
+    assert known_place("Republic of Georgia") is None
+    assert known_place("Islamic State of Iraq") is None
+    assert known_place("State of the Union") is None
+
+
+@pytest.mark.slow
+def test_a_formal_name_and_the_short_one_are_one_place(extractor):
+    text = (
+        "The President declared that a major disaster exists in the State of Florida. Federal "
+        "funding is available to Florida and to the Republic of Haiti, where Haiti's government "
+        "asked for aid."
+    )
+    places = [e for e in extractor.extract(ExtractionInput(text)).entities if e.kind.value == "place"]
+    assert sorted((e.name, len(e.mentions)) for e in places) == [("Florida", 2), ("Haiti", 2)]
+
+
 def test_states_are_read_from_party_tags_and_after_a_city():
     text = "Rep. Ann Doe (R-Fla.) and Rep. Bo Roe (D-MA) spoke in Warren, MI\nand later in Dover, Del."
     assert [(text[t.start : t.end], t.name) for t in place_tags(text)] == [
