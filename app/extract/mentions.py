@@ -496,7 +496,9 @@ def _judicial_districts(text: str) -> list[tuple[int, int]]:
         # the longest run of the capitalised words after "of" that is a known place
         for last in reversed(words):
             place = " ".join(w.group() for w in words[: words.index(last) + 1]).rstrip(".")
-            if is_known_place(place.removeprefix("the ")):
+            place = place.removeprefix("the ")
+            # a district's state: the list writes Washington "Washington State" (bare, it is the city)
+            if is_known_place(place) or is_known_place(f"{place} State"):
                 cut = len(last.group()) - len(last.group().rstrip("."))  # a sentence's full stop
                 out.append((match.start(), match.start("place") + last.end() - cut))
                 break
@@ -809,10 +811,20 @@ def _names_a_person(doc: Doc, m: RawMention, people: _PersonNames) -> bool:
     of a person of the article ("Biden’s meeting" beside "President Biden"), or a given name
     that names no known place and follows no word of place ("Over to you, Shalanda.", "led by
     Jayson and Jaylen"; not "in Warren")."""
-    if m.name in people.lasts or m.name in people.singles:
-        return True
     before = doc[m.token_start - 1].lower_ if m.token_start else ""
+    if m.name in people.lasts or m.name in people.singles:
+        return not (m.kind is EntityKind.PLACE and _written_as_a_place(doc, m.token_start))
     return m.kind is EntityKind.PLACE and names.is_given_name(m.name) and before not in _PLACE_PREPOSITIONS
+
+
+def _written_as_a_place(doc: Doc, start: int) -> bool:
+    """ "in Washington", "Jamal Whitehead, of Washington, to be …", "the Western District of
+    Washington": a place labelled as one, though a person of the article (Phillip A.
+    Washington) bears the name."""
+    if start < 2:
+        return False
+    before, two_before = doc[start - 1].lower_, doc[start - 2]
+    return before == "in" or (before == "of" and (two_before.text == "," or two_before.lower_ == "district"))
 
 
 _PLACE_PREPOSITIONS = names.word_set("in at to from near across outside inside into through of")

@@ -155,3 +155,20 @@ def test_an_honour_is_neither_person_place_nor_organisation_but_a_body_named_aft
     for award in ("Presidential Medal of Freedom", "Seattle Medal", "Island Treasure Award"):
         assert by_name(entities, award).kind is EntityKind.OTHER
     assert by_name(entities, "Pulitzer Prize Board").kind is EntityKind.ORGANIZATION
+
+
+@pytest.mark.slow
+def test_a_state_written_as_a_place_is_no_person_of_the_same_name(extractor):
+    text = (
+        "NOMINATIONS SENT TO THE SENATE:\n\n"
+        "Tiffany M. Cartwright, of Washington, to be United States District Judge for the Western "
+        "District of Washington, vice Benjamin Hale Settle, retired.\n\n"
+        "Phillip A. Washington, of Illinois, to be Administrator of the Federal Aviation "
+        "Administration.\n\n"
+        "Roger F. Nyhus, of Washington, to be Ambassador to Barbados.\n"
+    )
+    entities = extractor.extract(ExtractionInput(text)).entities
+    person = by_name(entities, "Phillip A. Washington")
+    assert [m.text for m in person.mentions] == ["Phillip A. Washington"]
+    places = {e.name for e in entities if e.kind is EntityKind.PLACE}
+    assert {"Washington", "Western District of Washington", "Illinois"} <= places
