@@ -17,6 +17,7 @@ from app.extract.place_tags import PlaceTag, place_tags
 from app.extract.places import is_known_place
 from app.extract.quote_marks import quoted_spans_of
 from app.extract.rosters import listed_people
+from app.extract.unlabelled_people import unlabelled_people
 
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -97,6 +98,7 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     """Every named mention in `doc`, in text order, with corrected kinds."""
     tags = place_tags(doc_text(doc))
     found = [*_named_spans(doc), *_unlabelled_places(doc), *_unlabelled_acronyms(doc)]
+    found += unlabelled_people(doc)
     spans = _with_whole_names(doc, found)
     nominees = _nominees(doc)
     listed = listed_people(doc)
