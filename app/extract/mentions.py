@@ -26,6 +26,7 @@ LABEL_KINDS = {
     "LOC": EntityKind.PLACE,
     "FAC": EntityKind.PLACE,
     "NORP": EntityKind.GROUP,
+    "LAW": EntityKind.OTHER,  # "Inflation Reduction Act": what policy news follows, neither body nor place
 }
 # Spans the model often leaves unlabelled although they name a place.
 _EXTRA_PLACES = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|E\.U\.)(?![\w.])")
@@ -236,7 +237,7 @@ def _is_title_case(quoted: str) -> bool:
 
 def _named_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
-    ents = [e for e in doc.ents if e.label_ in LABEL_KINDS]
+    ents = [e for e in doc.ents if e.label_ in LABEL_KINDS and (e.label_ != "LAW" or _names_a_law(e))]
     covered_until = -1
     for ent in ents:
         if ent.start < covered_until:
@@ -546,6 +547,9 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
             if start >= end:
                 return None
     start, end = names.drop_trailing_lowercase(text, *names.trimmed_bounds(text, start, end))
+    if (bracket := text.find("(", start, end)) > start and text.find(")", bracket, end) < 0:
+        # "the Bipartisan Infrastructure Law (BIL": the model ran into the short form's brackets
+        start, end = names.trimmed_bounds(text, start, bracket)
     start = _past_leading_lowercase(text, start, end)
     surface = text[start:end]
     if not surface or names.looks_like_garbage(surface) or len(surface) > 80:
@@ -761,22 +765,48 @@ def _person_name_parts(mentions: list[RawMention]) -> _PersonNames:
     return _PersonNames(frozenset(lasts), frozenset(firsts), frozenset(singles))
 
 
-# An honour is neither its giver nor its holder, nor a place: "Presidential Medal of Freedom",
-# "Nobel Prize in Physics", "Island Treasure Award" are other things. A body named after one is
-# an organisation ("Pulitzer Prize Board", "Medal of Honor Society").
-_AWARD_HEADS = names.word_set("award awards medal medals prize prizes trophy")
+# Honours, laws, agreements and observances are neither bodies nor places nor people: the
+# "Presidential Medal of Freedom", the "Bipartisan Safer Communities Act", the "Declaration of
+# Independence", "Women's History Month", "Hurricane Milton" are other things. A body named after
+# one is an organisation ("Pulitzer Prize Board", "Medal of Honor Society").
+_OTHER_HEADS = names.word_set(
+    "award awards medal medals prize prizes trophy act acts amendment treaty accord accords "
+    "agreement declaration"
+)
+_OTHER_ENDINGS = names.word_set("month plan")  # "Black History Month", "American Rescue Plan"
+_STORMS = names.word_set("hurricane typhoon cyclone")
 
 
-def _is_award(words: list[str]) -> bool:
+def _is_other_thing(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    heads = [i for i, w in enumerate(lowered) if w in _AWARD_HEADS]
-    return bool(heads) and not any(w in names.ORG_WORDS for w in lowered[heads[0] + 1 :])
+    if lowered[-1] in _VENUE_HEADS:
+        return False  # "Indian Treaty Room"
+    heads = [i for i, w in enumerate(lowered) if w in _OTHER_HEADS]
+    if heads:  # "Distinguished Service Award", not "Pulitzer Prize Board"
+        return not any(w in names.ORG_WORDS for w in lowered[heads[0] + 1 :])
+    if any(w in names.ORG_WORDS for w in lowered):
+        return False  # "Hurricane Sandy Rebuilding Task Force"
+    return len(words) >= 2 and (lowered[-1] in _OTHER_ENDINGS or lowered[0] in _STORMS)
+
+
+# What the model labels a law is one when a word of law names it ("the PACT Act", "Title VII of
+# the Civil Rights Act", "Roe v. Wade", "the U.S. Constitution"); not "section 1102A(b)", "Flight
+# 93", "Fortune 500" or "the Inaugural Meeting of the Roundtable".
+_LAW_WORDS = _OTHER_HEADS | names.word_set(
+    "law laws code constitution convention conventions charter protocol proclamation bill v. vs."
+)
+
+
+def _names_a_law(span: Span) -> bool:
+    return any(t.lower_ in _LAW_WORDS for t in span)
 
 
 def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
-    if _is_award(words):
+    if _is_other_thing(words):
         return replace(m, kind=EntityKind.OTHER, description=None)
+    if m.kind is EntityKind.OTHER and words[-1].lower() in _VENUE_HEADS:
+        return replace(m, kind=EntityKind.PLACE)  # "the Indian Treaty Room", labelled a law
     if m.kind is not EntityKind.ORGANIZATION and known_agency(m.name) and not is_known_place(m.name):
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)  # "F.B.I." as a place
     lowered = {w.lower().strip(".,") for w in words}

@@ -172,3 +172,26 @@ def test_a_state_written_as_a_place_is_no_person_of_the_same_name(extractor):
     assert [m.text for m in person.mentions] == ["Phillip A. Washington"]
     places = {e.name for e in entities if e.kind is EntityKind.PLACE}
     assert {"Washington", "Western District of Washington", "Illinois"} <= places
+
+
+@pytest.mark.slow
+def test_laws_agreements_observances_and_storms_are_other_things(extractor):
+    text = (
+        "Last year, I signed the Bipartisan Safer Communities Act and the Inflation Reduction Act. "
+        "The Bipartisan Infrastructure Law (BIL) funds roads. This order is issued under the "
+        "International Emergency Economic Powers Act and section 1102A(b) of title 50. The Geneva "
+        "Conventions apply. I proclaim May 2024 as National Foster Care Month. Hurricane "
+        "Milton struck Florida, and the Hurricane Sandy Rebuilding Task Force met in the Indian "
+        "Treaty Room."
+    )
+    entities = extractor.extract(ExtractionInput(text)).entities
+    kinds = {e.name: e.kind for e in entities}
+    others = {
+        "Bipartisan Safer Communities Act", "Inflation Reduction Act", "Bipartisan Infrastructure Law",
+        "International Emergency Economic Powers Act", "Geneva Conventions",
+        "National Foster Care Month", "Hurricane Milton",
+    }  # fmt: skip
+    assert {name: kinds.get(name) for name in others} == dict.fromkeys(others, EntityKind.OTHER)
+    assert kinds.get("Hurricane Sandy Rebuilding Task Force") is EntityKind.ORGANIZATION
+    assert kinds.get("Indian Treaty Room") is not EntityKind.OTHER
+    assert not [name for name in kinds if name.lower().startswith("section") or "(" in name]
