@@ -16,6 +16,7 @@ from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex, IndexedMention
 from app.extract.indirect import find_indirect
+from app.extract.pronouns import RELATIVES
 from app.extract.quote_dates import QuoteDating
 from app.extract.quote_marks import QuotedSpan, paragraph_bounds, quoted_spans_of
 from app.extract.remarks import turn_quotes
@@ -224,6 +225,8 @@ def _hypothetical(cue: Token) -> bool:
     if any(c.lower_ in _HABITUAL for c in children):
         return False
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in RELATIVES:
+        return False  # "My dad would say, …": a saying remembered, not imagined
     return subject is None or subject.pos_ != "PROPN"
 
 

@@ -15,7 +15,7 @@ from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
 from app.extract.entity_index import EntityIndex
 from app.extract.floor import FLOOR_ROLE
-from app.extract.pronouns import PronounResolver, named
+from app.extract.pronouns import RELATIVES, PronounResolver, named, relative
 
 # Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
 CUE_LEMMAS = names.word_set(
@@ -276,6 +276,8 @@ class SpeakerFinder:
                     EntityKind.ORGANIZATION,
                 ):
                     return named(mention)
+        if (kin := self._relative(subject)) is not None:
+            return kin  # "My dad would say, …" in a turn of Joe Biden's: Joe Biden's dad
         head = subject
         if subject.pos_ not in ("NOUN", "PROPN"):
             # "Current and former U.S. officials": the parser may make the adjective the subject.
@@ -327,6 +329,13 @@ class SpeakerFinder:
                     full = " and ".join([first.name, *(e.name for e in rest)])
                     return Speaker(name=full, kind=SpeakerKind.NAMED, entity=first.key)
         return None
+
+    def _relative(self, subject: Token) -> Speaker | None:
+        possessive = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if subject.lower_ not in RELATIVES or possessive is None or possessive.i != subject.i - 1:
+            return None
+        holder = self.turn_speaker(subject.idx) if self.turn_speaker is not None else None
+        return relative(possessive, subject, holder or self._remarks_speaker())
 
     def _remarks_speaker(self) -> Speaker | None:
         """The one person a transcript's headline gives the floor ("Remarks by President Biden

@@ -63,6 +63,32 @@ def test_in_a_turn_he_can_be_my_opponent(extractor):
     assert speakers(out)["If they want a raise,"] == "Donald Trump"  # her opponent in September 2024
 
 
+_FRIEND = "THE PRESIDENT: Thank you, Chris. Chris Murphy has been a great friend. "
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("story", "want"),
+    [
+        (  # a relative the speaker quotes is theirs, and so is the "he" that takes them up
+            "My dad would say, “Joey, a job is about a lot more than a paycheck.” And my dad was a "
+            "decent man. He’d say, “Joey, it’s about your dignity.”",
+            {"Joey, a job is about": "Joe Biden’s dad", "Joey, it’s about your dignity.": "Joe Biden’s dad"},
+        ),
+        (  # "he" is the person the story is about, not a subject sentences before
+            "I got to know Nelson Mandela when he was finally freed. He met me at the White House. "
+            "And he looked at me, and I swear to God, he said, “It always seems impossible until it "
+            "gets done.”",
+            {"It always seems impossible until": "Nelson Mandela"},
+        ),
+    ],
+)
+def test_in_a_turn_the_people_of_a_story_the_speaker_tells_are_quoted(extractor, story, want):
+    title = "Remarks by President Biden on the Economy"
+    found = speakers(extract(extractor, _FRIEND + story + "\n", title=title))
+    assert {text: found.get(text) for text in want} == want
+
+
 @pytest.mark.slow
 def test_a_surname_after_the_full_name_is_that_person(extractor):
     text = (
