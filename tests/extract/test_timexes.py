@@ -403,3 +403,18 @@ def test_a_24_hour_clock_time_resolves(extractor):
 )
 def test_a_season_or_day_still_to_come_is_the_next_one(extractor, text, expression, value):
     assert value_of(extractor, text, expression, published=dt.date(2024, 10, 8)) == value
+
+
+@pytest.mark.slow
+def test_over_the_past_year_is_the_stretch_to_the_publication_day_not_last_calendar_year(extractor):
+    text = (
+        "Over the past year, we released new rules. In the last decade, wages rose. Last year, we "
+        "signed the law. In the last year of his term, he vetoed it."
+    )
+    timexes = extractor.extract(ExtractionInput(text, MONDAY)).timexes
+    assert [(t.text, t.type, t.value) for t in timexes] == [
+        ("the past year", TimexType.DURATION, "P1Y"),
+        ("the last decade", TimexType.DURATION, "P10Y"),
+        ("Last year", TimexType.DATE, "2023"),
+        ("the last year", TimexType.DATE, "2023"),
+    ]

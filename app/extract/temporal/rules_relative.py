@@ -78,11 +78,26 @@ _STEPS: dict[str, tuple[int, Anchor]] = {
 _STEP_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _STEPS), key=len, reverse=True))
 
 
+# "over the past year", "in the last decade": the stretch that ends now, not last calendar year
+# (TimeML: a duration, P1Y) — though "in the last year of his term" is a year.
+_SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|throughout|within)\s+$")
+_SPAN_UNITS = frozenset({"D", "W", "M", "Y", "DE"})
+
+
 def _relative_unit(m: re.Match[str]) -> Reading | None:
-    steps, anchor = _STEPS[normalise_space(m["rel"])]
+    rel = normalise_space(m["rel"])
+    steps, anchor = _STEPS[rel]
     unit = unit_code(m["unit"])
     if unit is None:
         return None
+    if (
+        rel in ("the past", "the last")
+        and unit in _SPAN_UNITS
+        and not m["fiscal"]
+        and _SPAN_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        and not m.string.startswith(" of", m.end())
+    ):
+        return Reading(Duration(unit, 1))
     if m["fiscal"] and unit != "Y":
         return None
     return Reading(RelativePeriod(unit, steps, anchor))
