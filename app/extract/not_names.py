@@ -128,9 +128,28 @@ def without_non_names(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:
             kept.append(m)
         elif _inside(m, headings) and m.name not in named_outside:
             continue
-        elif not _is_junk(doc, m, text) and not _is_portfolio(doc, m):
+        elif not _is_junk(doc, m, text) and not _is_portfolio(doc, m) and not _a_thing_after_the(doc, m):
             kept.append(m)
     return kept
+
+
+_JOINS_NAMES = frozenset({"-", "–", "and", "&"})
+
+
+def _a_thing_after_the(doc: Doc, m: RawMention) -> bool:
+    """ "reach for the Moon.", "the Patwin gathered", "the Litani in": one capitalised word after
+    "the" that heads its phrase is a thing, a river or a people, not a person (who is "the
+    Trump administration", "the Rebbe’s passing" when a noun, a possessive or another name
+    follows)."""
+    if m.kind is not EntityKind.PERSON or m.token_end - m.token_start != 1 or m.token_start == 0:
+        return False
+    if doc[m.token_start - 1].lower_ != "the":
+        return False
+    after = doc[m.token_end] if m.token_end < len(doc) else None
+    if after is None:
+        return True
+    # "the Bush-Cheney and Obama-Biden Administrations", "the Clinton and Biden Administrations"
+    return not (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "POS" or after.lower_ in _JOINS_NAMES)
 
 
 def _is_portfolio(doc: Doc, m: RawMention) -> bool:

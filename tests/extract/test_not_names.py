@@ -173,3 +173,16 @@ def test_degrees_written_out_are_not_organisations(extractor):
     }  # fmt: skip
     assert not degrees & set(found)
     assert {"Cumberland School of Law", "Howard University"} <= set(found)
+
+
+@pytest.mark.slow
+def test_one_word_after_the_that_heads_its_phrase_is_no_person(extractor):
+    found = names_of(
+        extractor,
+        "THE PRESIDENT: Madam Vice President, you continue to reach for the Moon. So, thank you. "
+        "And then the Houthis’ attack on commercial vessels began. The Trump administration and the "
+        "Clinton and Biden Administrations disagreed.",
+    )
+    assert not {"Moon", "Moon Jae-in"} & set(found)
+    assert found.get("Donald Trump") == "person"
+    assert found.get("Bill Clinton", found.get("Clinton")) == "person"

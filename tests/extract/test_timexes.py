@@ -418,3 +418,18 @@ def test_over_the_past_year_is_the_stretch_to_the_publication_day_not_last_calen
         ("Last year", TimexType.DATE, "2023"),
         ("the last year", TimexType.DATE, "2023"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("funds for Fiscal Year 2024 were cut", "Fiscal Year 2024", "2024"),
+        ("the FY 2023 budget", "FY 2023", "2023"),
+        ("requests for FY2025", "FY2025", "2025"),
+        ("FY23 and FY 24 spending", "FY23", "2023"),
+    ],
+)
+def test_a_fiscal_year_is_read_whole_in_every_shape_the_budget_writes_it(text, extent, value):
+    first = scan(text)[0]
+    assert text[first.start : first.end] == extent
+    assert normalize(extent, MONDAY).value == value

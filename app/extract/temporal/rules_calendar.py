@@ -292,10 +292,19 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year",
-        rf"(?:\b(?:the\s+)?year\s+|\bfiscal\s+|\b(?P<mid>mid)-|\b)(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
+        rf"(?:\b(?:the\s+)?(?:fiscal\s+)?year\s+|\bfiscal\s+|\bfy\s?|\b(?P<mid>mid)-|\b)"
+        rf"(?P<year>{YEAR}|{SPOKEN_YEAR}\b)",
         _year_rule,
         priority=4,
         anchor=r"\d\d\d\d|nineteen|eighteen|thousand",
+    ),
+    rule(
+        # "FY23", "FY 24": a fiscal year in two digits (its value is the year, as TimeML writes
+        # "fiscal 1989"; "Fiscal Year 2024" and "FY2024" are read by "year")
+        "fiscal clipped year",
+        r"\bfy\s?(?P<yy>\d\d)\b(?![.,]\d)",
+        _clipped_year,
+        anchor=r"fy",
     ),
     rule(
         "clipped year",
