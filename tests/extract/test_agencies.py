@@ -25,6 +25,8 @@ def test_the_list_gives_short_forms_their_agency():
     assert known_agency("White House Office of National Drug Control Policy") == (
         "Office of National Drug Control Policy"
     )
+    assert known_agency("SAMHSA") == "Substance Abuse and Mental Health Services Administration"
+    assert known_agency("Corporation for National and Community Service") == "AmeriCorps"
     assert known_agency("Coast") is None
 
 
