@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from app.domain import EntityKind
 from app.extract import names, not_names
-from app.extract.agencies import agency_names_in, defined_acronyms, known_agency, short_forms
+from app.extract.agencies import defined_acronyms, known_agency, short_forms
 from app.extract.doctext import doc_text
 from app.extract.place_tags import PlaceTag, place_tags
 from app.extract.places import is_known_place
 from app.extract.quote_marks import quoted_spans_of
 from app.extract.rosters import listed_people
 from app.extract.unlabelled_people import unlabelled_people
+from app.extract.whole_names import with_whole_names
 
 LABEL_KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -100,7 +101,7 @@ def collect_mentions(doc: Doc) -> list[RawMention]:
     tags = place_tags(doc_text(doc))
     found = [*_named_spans(doc), *_unlabelled_places(doc), *_unlabelled_acronyms(doc)]
     found += unlabelled_people(doc)
-    spans = _with_whole_names(doc, found)
+    spans = with_whole_names(doc, found)
     nominees = _nominees(doc)
     listed = listed_people(doc)
     nominees += [p for p in listed if not any(n.start < p.end and p.start < n.end for n in nominees)]
@@ -452,59 +453,6 @@ def _nominees(doc: Doc) -> list[Span]:
             span = doc.char_span(match.start("name"), match.end("name"))
             if span is not None:
                 out.append(Span(doc, span.start, span.end, label="PERSON"))
-    return out
-
-
-def _with_whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """`spans` with each agency of the list and each federal judicial district written out
-    whole: in place of the pieces the model cut it into ("United States Agency" + "International
-    Development", "Medicaid Services" of the Centers for Medicare and Medicaid Services,
-    "Southern District" + "Texas") or where it labelled none of its words ("the Commissioned
-    Corps of the Public Health Service"). A span that runs past the name is the model's longer
-    name and stays ("White House Office of National Drug Control Policy")."""
-    found = [(start, end, "ORG") for start, end in agency_names_in(doc_text(doc))]
-    found += [(start, end, "GPE") for start, end in _judicial_districts(doc_text(doc))]
-    whole: list[Span] = []
-    for start, end, label in found:
-        name = doc.char_span(start, end)
-        if name is None:
-            continue
-        overlapping = [s for s in spans if s.start < name.end and name.start < s.end]
-        if all(name.start <= _after_article(s) and s.end <= name.end for s in overlapping):
-            whole.append(Span(doc, name.start, name.end, label=label))
-    if not whole:
-        return spans
-    kept = [s for s in spans if not any(w.start <= _after_article(s) and s.end <= w.end for w in whole)]
-    return sorted([*kept, *whole], key=lambda s: s.start)
-
-
-def _after_article(span: Span) -> int:
-    """Where `span` starts without the article the model often takes in ("the Southern District")."""
-    return span.start + 1 if len(span) > 1 and span[0].lower_ == "the" else span.start
-
-
-# "the Southern District of New York", "the Middle District of Pennsylvania": a federal court's
-# district, one place (the model cuts it into "Southern District" and the state, and a district
-# named apart from its state would be every court's "Southern District" at once).
-_DISTRICT = re.compile(
-    r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)[ \n]District[ \n]of[ \n]"
-    r"(?P<place>(?:the[ \n])?[A-Z][\w.’'-]*(?:[ \n][A-Z][\w.’'-]*){0,2})"
-)
-
-
-def _judicial_districts(text: str) -> list[tuple[int, int]]:
-    out = []
-    for match in _DISTRICT.finditer(text):
-        words = list(re.finditer(r"\S+", match["place"]))
-        # the longest run of the capitalised words after "of" that is a known place
-        for last in reversed(words):
-            place = " ".join(w.group() for w in words[: words.index(last) + 1]).rstrip(".")
-            place = place.removeprefix("the ")
-            # a district's state: the list writes Washington "Washington State" (bare, it is the city)
-            if is_known_place(place) or is_known_place(f"{place} State"):
-                cut = len(last.group()) - len(last.group().rstrip("."))  # a sentence's full stop
-                out.append((match.start(), match.start("place") + last.end() - cut))
-                break
     return out
 
 

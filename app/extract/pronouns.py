@@ -5,7 +5,10 @@ she …"); else, going back from the pronoun, the nearest person named as a subj
 quotation marks, then the nearest person named at all. Every candidate must fit the pronoun's
 sex (when known, see `referents.sex_of`), and in a transcript it is never the one holding the
 turn (a speaker does not call themself "he") while offices and relations ("the President", "my
-opponent") count as mentions.
+opponent") count as mentions. A relative named by a possessive nearer than anyone named is the
+one ("my dad … He’d say": in a turn of Joe Biden's, "Joe Biden’s dad"). In a transcript a
+subject further back gives way to a nearer person (a speaker's stories move from one to the
+next); news keeps to its subjects.
 """
 
 from __future__ import annotations
