@@ -156,16 +156,21 @@ def relative_before(
         sentence = doc[sentence.start - 1].sent
     for i in range(pronoun.i - 1, sentence.start, -1):
         token = doc[i]
-        sex = RELATIVES.get(token.lower_)
-        if sex is None or in_quote[i] or doc[i - 1].lower_ not in _POSSESSIVES:
+        if in_quote[i] or (found := relative(token, holder)) is None:
             continue
-        if want is None or sex == want:
-            return doc[i - 1].idx, relative(doc[i - 1], token, holder)
+        if want is None or RELATIVES[token.lower_] == want:
+            return doc[i - 1].idx, found
     return None
 
 
-def relative(possessive: Token, noun: Token, holder: Speaker | None) -> Speaker:
-    """ "my dad" in a turn of Joe Biden's: "Joe Biden's dad"; otherwise as written."""
-    if possessive.lower_ == "my" and holder is not None and holder.kind is SpeakerKind.NAMED:
+def relative(noun: Token, holder: Speaker | None) -> Speaker | None:
+    """The relative a possessive and a word of kin name: "my dad" in a turn of Joe Biden's is
+    "Joe Biden's dad", "his mother" stays as written; None for any other word."""
+    if noun.lower_ not in RELATIVES or noun.i == 0:
+        return None
+    possessive = noun.doc[noun.i - 1].lower_
+    if possessive not in _POSSESSIVES:
+        return None
+    if possessive == "my" and holder is not None and holder.kind is SpeakerKind.NAMED:
         return Speaker(name=f"{holder.name}’s {noun.lower_}", kind=SpeakerKind.ANONYMOUS)
-    return Speaker(name=f"{possessive.lower_} {noun.lower_}", kind=SpeakerKind.ANONYMOUS)
+    return Speaker(name=f"{possessive} {noun.lower_}", kind=SpeakerKind.ANONYMOUS)

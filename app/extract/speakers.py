@@ -331,11 +331,10 @@ class SpeakerFinder:
         return None
 
     def _relative(self, subject: Token) -> Speaker | None:
-        possessive = next((c for c in subject.children if c.dep_ == "poss"), None)
-        if subject.lower_ not in RELATIVES or possessive is None or possessive.i != subject.i - 1:
+        if subject.lower_ not in RELATIVES:
             return None
         holder = self.turn_speaker(subject.idx) if self.turn_speaker is not None else None
-        return relative(possessive, subject, holder or self._remarks_speaker())
+        return relative(subject, holder or self._remarks_speaker())
 
     def _remarks_speaker(self) -> Speaker | None:
         """The one person a transcript's headline gives the floor ("Remarks by President Biden
