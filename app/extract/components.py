@@ -12,7 +12,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from app.extract import entities, events, language, quotes, structure, timexes, turn_speakers
+from app.extract import entities, events, language, quotes, speeches, structure, timexes, turn_speakers
 from app.extract.doctext import doc_text
 from app.extract.event_agents import with_pronoun_agents
 from app.extract.sentences import held_candidates, holds_together, space_tokens
@@ -81,9 +81,11 @@ def detect_language(doc: Doc) -> Doc:
 
 @Language.component("dateline_structure", assigns=["doc._.structure"])
 def find_structure(doc: Doc) -> Doc:
-    """Turns, speaker labels, stage directions and timestamps, from the text alone."""
+    """Turns, speaker labels, stage directions and timestamps, from the text alone; a speech
+    printed without labels is one turn of the speaker its headline names."""
     if _is_english(doc):
-        doc._.structure = structure.find_structure(doc_text(doc))
+        text = doc_text(doc)
+        doc._.structure = speeches.as_speech(text, structure.find_structure(text), doc._.title)
     return doc
 
 

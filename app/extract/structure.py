@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -295,13 +296,16 @@ def _without_overlaps(regions: list[Region]) -> list[Region]:
 
 def _turns(text: str, marks: list[tuple[int, int, int, str]], regions: list[Region]) -> list[Turn]:
     """Each label's turn runs to the next label, or to the closing timestamp ("END 4:45 P.M.")."""
-    stops = sorted(r.start for r in regions if r.kind is Markup.TIMESTAMP)
     turns = []
     for i, (l_start, l_end, body, label) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        j = bisect_right(stops, body)
-        if j < len(stops) and stops[j] < end:
-            end = stops[j]
-        _, end = _trimmed(text, body, end)
-        turns.append(Turn(label, l_start, l_end, body, max(body, end)))
+        turns.append(Turn(label, l_start, l_end, body, closing_stop(text, body, end, regions)))
     return turns
+
+
+def closing_stop(text: str, body: int, end: int, regions: Sequence[Region]) -> int:
+    """Where words that start at `body` and run at most to `end` stop: at a timestamp ("END
+    4:45 P.M. EDT") between them, trimmed of space."""
+    stops = [r.start for r in regions if r.kind is Markup.TIMESTAMP and body <= r.start < end]
+    _, end = _trimmed(text, body, min(stops, default=end))
+    return max(body, end)
