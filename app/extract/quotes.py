@@ -117,7 +117,7 @@ def find_quotes(
     dating = QuoteDating(doc, timexes, published, ctx.finder, ctx.token_starts)
     paragraph_starts = [start for start, _ in ctx.paragraphs]
     found: list[_Found] = []
-    previous: tuple[Attribution | None, int] = (None, -10)
+    previous: tuple[Attribution | None, int] = _NO_ONE
     for span in spans:
         t0, t1 = ctx.tokens(span.open, span.close)
         if t1 <= t0 or not _is_quote(doc, span, t0, t1) or layout.covers(span.start, span.end, NOT_SPEECH):
@@ -126,17 +126,22 @@ def find_quotes(
         if kind is QuoteKind.PARTIAL and _named_phrase(ctx, span, t0, t1):
             continue
         turn = layout.turn_at(span.start)
-        if turn is not None:
+        if turn is not None and not turn.prose:
             cited = _cited_in_turn(ctx, span, t0, t1, turn_speaker(span.start))
             if cited is not None:
                 found.append(_Found(span.start, span.end, text[span.start : span.end], kind, cited))
             continue
-        attribution = _attribute(ctx, span, t0, t1, kind, previous)
+        # In a speech, the next paragraph is the speaker's own again: a quotation there goes on
+        # a cited speaker's words only when it continues them.
+        carried = previous if turn is None or span.continued or span.paragraph == previous[1] else _NO_ONE
+        attribution = _attribute(ctx, span, t0, t1, kind, carried)
         if attribution is not None and _unsaid(doc, attribution.cue_token):
             continue
-        found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
         if attribution is not None and attribution.speaker is not None:
             previous = (attribution, span.paragraph)
+        if turn is not None and not _cites_another(attribution, turn_speaker(span.start)):
+            continue  # a speech's own words, or words no one said: already its remarks
+        found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
     for clause in find_indirect(doc, ctx.finder):
         found.append(_Found(clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution))
     for piece in turn_quotes(text, layout, turns):
@@ -160,6 +165,7 @@ def find_quotes(
 
 
 _TURN_KINDS = frozenset({QuoteKind.REMARKS, QuoteKind.QUESTION})
+_NO_ONE: tuple[Attribution | None, int] = (None, -10)  # no quotation attributed before
 
 
 def _on_the_day(published: dt.date | None) -> dict[str, Any]:
@@ -182,12 +188,16 @@ def _cited_in_turn(
     found = ctx.finder.attribute(chosen[0])
     if _unsaid(ctx.doc, found.cue_token):
         return None
-    speaker = found.speaker
+    return found if _cites_another(found, holder) else None
+
+
+def _cites_another(attribution: Attribution | None, holder: Speaker | None) -> bool:
+    """Whether a quotation in a speech is someone's besides the speaker's ("Whitman writes:
+    “…”", "“…,” Mrs. Ford told her husband")."""
+    speaker = attribution.speaker if attribution is not None else None
     if speaker is None or speaker.kind is SpeakerKind.UNRESOLVED:
-        return None
-    if holder is not None and (speaker.entity or speaker.name) == (holder.entity or holder.name):
-        return None
-    return found
+        return False
+    return holder is None or (speaker.entity or speaker.name) != (holder.entity or holder.name)
 
 
 _NOBODY = frozenset({"nobody", "none", "no-one"})
@@ -303,16 +313,20 @@ def _attribute(
     lo, hi = _frame(ctx, span, t0, t1)
     same_paragraph = prev_attr is not None and span.paragraph == prev_paragraph
     chosen = finder.choose_cue(lo, hi, t0, t1) or _cue_in_next_short_sentence(ctx, hi, t0, t1)
+    cued: Attribution | None = None
     # A quote right after an attributed one in the same paragraph continues it, unless a cue
     # frames or governs this quote itself.
     if chosen is not None and not (same_paragraph and chosen[1] > _STRONG_CUE_RANK):
         cue = finder.outermost(chosen[0]) if kind is QuoteKind.PARTIAL else chosen[0]
-        found = finder.attribute(cue)
-        if found.speaker is not None or prev_attr is None:
-            return found
+        cued = finder.attribute(cue)
+        if cued.speaker is not None:
+            return cued
+    # "President Kennedy was fond of saying that “…”": the cue names no one, its sentence does
     about = _named_before_colon(ctx, t0) or finder.sentence_subject(lo, hi)
     if about is not None:
         return about
+    if cued is not None and prev_attr is None:
+        return cued  # the cue, though it names no one
     if prev_attr is not None and span.paragraph - prev_paragraph <= 1:
         return prev_attr
     return _cue_before(ctx, span, lo, t0, t1)

@@ -136,7 +136,9 @@ def as_speech(text: str, layout: DocStructure, title: str | None) -> DocStructur
             continue  # "(Applause.)", "9:30 A.M. EDT"
         words = line.group().split()
         if len(words) > _MAX_HEADER_WORDS or _SENTENCE_END.search(text, start, end):
-            turn = Turn(label, start, start, start, closing_stop(text, start, len(text), layout.regions))
+            turn = Turn(
+                label, start, start, start, closing_stop(text, start, len(text), layout.regions), prose=True
+            )
             regions = sorted([*headers, *layout.regions], key=lambda r: r.start)
             return DocStructure((turn,), tuple(regions))
         headers.append(Region(start, end, Markup.HEADER))

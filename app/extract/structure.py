@@ -53,6 +53,9 @@ class Turn:
     label_end: int
     start: int
     end: int
+    # A speech printed as prose, its speaker named by the headline (speeches.as_speech): the
+    # quotations it cites are attributed as an article's are.
+    prose: bool = False
 
     @property
     def is_question(self) -> bool:

@@ -144,3 +144,13 @@ def test_negated_speech_is_nobodys_quote(extractor):
     )
     texts = [q.text for q in quoted(extract(extractor, text))]
     assert not any("stay out of the race" in t or "raise the gas tax" in t for t in texts)
+
+
+@pytest.mark.slow
+def test_a_cue_that_names_no_one_leaves_the_quote_to_its_sentences_subject(extractor):
+    text = (
+        "Senator Ruth Halvorsen spoke about the economy at length.\n\n"
+        "President Kennedy was fond of saying that “a rising tide lifts all boats.” Over the years, "
+        "others have used the phrase for their own ends."
+    )
+    assert speakers(extract(extractor, text))["a rising tide lifts all"] == "Kennedy"

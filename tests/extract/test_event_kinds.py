@@ -54,6 +54,7 @@ def test_more_words_name_their_kind(lemma, kind):
         ("Last week the governor laid out her plan for the schools.", EventKind.STATEMENT),
         ("On Tuesday the ministry put forward a draft.", EventKind.ANNOUNCEMENT),
         ("In March, an appeals court struck down the tariff.", EventKind.LEGISLATION),
+        ("Her father passed away in March after a long illness.", EventKind.OTHER),
         # a court's holding is a ruling
         ("On May 2, 2019, the district court held that the fee was unlawful.", EventKind.LEGISLATION),
         # an office held, like "served as"

@@ -55,6 +55,9 @@ SPEECH = (
     "spring does to a family.\n\n"
     "As my grandmother used to say, “A farm is a promise you keep every morning.” That is why we "
     "are moving fast on relief for growers this year.\n\n"
+    "Last fall I asked Senator Maria Okafor what growers need most. “Give us a fair price and "
+    "get out of the way,” she told me. “We will do the rest.”\n\n"
+    "This is no time for “business as usual” in farm country.\n\n"
     "Thank you.\n\n"
     "\\###\n"
 )
@@ -78,6 +81,9 @@ def test_every_paragraph_of_an_unlabelled_speech_is_its_speakers(extractor):
     out = extract(extractor, HEADLINE)
     remarks = speakers(out, QuoteKind.REMARKS)
     assert remarks == {
+        "Last fall I asked Senator Maria Okafor what growers need most. “Give us a fair price and "
+        "get out of the way,” she told me. “We will do the rest.”": "Tomas Ferrante",
+        "This is no time for “business as usual” in farm country.": "Tomas Ferrante",
         "Thank you, Governor Lindqvist, for that kind introduction.": "Tomas Ferrante",
         "I grew up on a dairy farm two hours north of here, and I have never forgotten what a hard "
         "spring does to a family.": "Tomas Ferrante",
@@ -85,9 +91,12 @@ def test_every_paragraph_of_an_unlabelled_speech_is_its_speakers(extractor):
         "are moving fast on relief for growers this year.": "Tomas Ferrante",
     }
     assert all(q.said_start == PUBLISHED for q in out.quotes if q.kind is QuoteKind.REMARKS)
-    # the grandmother's words are not the Secretary's own
-    cited = [q for q in out.quotes if q.kind is QuoteKind.DIRECT]
-    assert all(speakers(out, QuoteKind.DIRECT).get(q.text) != "Tomas Ferrante" for q in cited)
+    # words the speech cites are their speaker's, as in an article; its own are only remarks
+    cited = speakers(out, QuoteKind.DIRECT)
+    assert cited["Give us a fair price and get out of the way"] == "Maria Okafor"
+    assert cited["We will do the rest."] == "Maria Okafor"
+    assert "Tomas Ferrante" not in cited.values()
+    assert not [q for q in out.quotes if "business as usual" in q.text and q.kind is not QuoteKind.REMARKS]
 
 
 @pytest.mark.slow

@@ -26,7 +26,7 @@ _TAKING_PLACE = frozenset(
      "resume", "continue", "unfold", "culminate", "kick", "wrap"}
 )  # fmt: skip
 # Verb + particle that name a kind the verb alone does not: "laid out his plan", "put forward a
-# proposal", "struck down the rule", "stepped down".
+# proposal", "struck down the rule", "stepped down", "passed away".
 _PARTICLE_KINDS = {
     ("lay", "out"): EventKind.STATEMENT,
     ("spell", "out"): EventKind.STATEMENT,
@@ -37,6 +37,7 @@ _PARTICLE_KINDS = {
     ("strike", "down"): EventKind.LEGISLATION,
     ("step", "down"): EventKind.APPOINTMENT,
     ("sign", "up"): EventKind.OTHER,
+    ("pass", "away"): EventKind.OTHER,  # a death, not a bill passed
 }
 # A court's holding or decision is a ruling: "the Court of International Trade held that …",
 # "today's Supreme Court decision".
