@@ -433,3 +433,36 @@ def test_a_fiscal_year_is_read_whole_in_every_shape_the_budget_writes_it(text, e
     first = scan(text)[0]
     assert text[first.start : first.end] == extent
     assert normalize(extent, MONDAY).value == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("This summer, states will launch the program.", "This summer", "2024-SU"),
+        ("This spring the law takes effect.", "This spring", "2024-SP"),
+        ("This summer we launched the plan.", "This summer", "2023-SU"),
+        ("Last summer we met in Ohio.", "Last summer", "2023-SU"),
+        ("This winter has been cold.", "This winter", "2023-WI"),
+    ],
+)
+def test_in_february_this_summer_is_this_years_and_this_winter_began_last_year(
+    extractor, text, expression, value
+):
+    assert value_of(extractor, text, expression, published=dt.date(2024, 2, 14)) == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("They met on March the 3rd in Paris.", ["2024-03-03"]),
+        ("Talks open on October the ninth, 2025.", ["2025-10-09"]),
+        ("He served a second term and, for a second year, led the party.", []),
+        ("More than three quarters of the women and a quarter of all men voted.", []),
+        ("Wait a second; it lasted a second or two.", ["PT1S", "PT1S"]),
+        ("We had two quarters of growth.", ["P6M"]),
+    ],
+)
+def test_ordinal_days_after_the_month_and_ordinals_and_shares_that_are_no_durations(extractor, text, values):
+    assert [t.value for t in timexes_of(extractor, text)] == values

@@ -385,7 +385,9 @@ def _part_of_year(m: PartOfYear, ctx: Context) -> Resolution | None:
     if m.year_offset is not None:
         return _checked(build(base.year + m.year_offset))
     current = Period.of(base, _PART_GRANULARITY[m.kind])
-    year = season_of(base)[0] if m.kind == "SEASON" else base.year  # winter starts in December
+    # winter starts in December: in February, "this winter" began last year, "this summer" is
+    # this year's
+    year = season_of(base)[0] if m.kind == "SEASON" and m.season == "WI" else base.year
     period = build(year)
     if m.occurrence is not None:
         if m.occurrence < 0 and period >= current:

@@ -46,11 +46,29 @@ def _not_temporal(m: re.Match[str]) -> Reading | None:
     return Reading(NotTemporal())
 
 
+# "a second term", "for a second year": an ordinal, not one second (the corpus writes "a second"
+# before a noun 130 times); "wait a second", "a second or two", "a second later" stay durations.
+_ORDINAL_AFTER = re.compile(
+    r"[ \t]+(?!(?:ago|later|earlier|or|and|to|too|before|after|of|in|because|but|so|when|while|then|now|here"
+    r"|there|please|longer|more|less|as|if|until|than|or)\b)[a-z]"
+)
+# "three quarters of the women", "a quarter of all Americans": a share, not nine or three months
+# ("two quarters of growth", "a quarter of the year" stay).
+_SHARE_AFTER = re.compile(
+    r"\s+of\s+(?:the|all|our|their|its|those|these|us|them|his|her|my|your|[A-Z])\b(?!\s+(?:fiscal\s+)?year)"
+)
+
+
 def _duration(m: re.Match[str]) -> Reading | None:
     unit = unit_code(m["unit"])
     if unit is None:
         return None
     text = normalise_space(m["num"])
+    word = m["unit"].lower()
+    if word == "second" and text in ("a", "one") and _ORDINAL_AFTER.match(m.string, m.end()):
+        return Reading(NotTemporal())
+    if word in ("quarter", "quarters") and _SHARE_AFTER.match(m.string, m.end()):
+        return Reading(NotTemporal())
     amount = parse_amount(text)
     if amount is None and text not in ("few", "a few", "several", "many", "a number of", "some"):
         return None

@@ -259,6 +259,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         anchor=MONTH_ANCHOR,
     ),
     rule(
+        "month the day",  # "January the 6th", "March the third"
+        rf"\b(?P<mon>{MONTH})\s+the\s+(?P<day>\d{{1,2}}(?:st|nd|rd|th)\b|{ORDINAL_DAY})(?:{_SEP}(?P<year>{YEAR}))?",
+        _day_month,
+        priority=1,
+        anchor=MONTH_ANCHOR,
+    ),
+    rule(
         "day month",
         rf"\b(?:the\s+)?(?P<day>{DAY_NUMBER}|{ORDINAL_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})"
         rf"(?:,?\s+(?P<year>{YEAR}))?",
