@@ -30,6 +30,7 @@ from app.extract.temporal.meanings import (
     Weekend,
 )
 from app.extract.temporal.plausible import believable
+from app.extract.temporal.proclaimed import with_proclaimed_period
 from app.extract.temporal.resolve import Context, resolve, unanchored
 from app.extract.temporal.tense import clause_direction
 
@@ -86,7 +87,7 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
                 mod=resolution.mod,
             )
         )
-    return timexes
+    return with_proclaimed_period(text, timexes)
 
 
 def _reported_quarter(accepted: list[tuple[Candidate, Span]], published: dt.date | None) -> Period | None:

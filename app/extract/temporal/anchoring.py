@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.extract.temporal.holidays import HOLIDAY_PATTERN
+from app.extract.temporal.lexicon import month_number
 from app.extract.temporal.meanings import CalendarDate, Direction
 
 _OBSERVANCE = re.compile(HOLIDAY_PATTERN, re.I)
@@ -97,6 +98,11 @@ def with_year(
     typed = _YEAR_AFTER_STOP.match(text, end)
     if meaning.day is not None and typed is not None:
         return replace(meaning, year=int(typed["year"]))  # "live on September 11th. 2012 on CNN’s show"
+    ends = _RANGE_END_YEAR.match(text, end)
+    if meaning.day is not None and ends is not None:
+        last_month = month_number(ends["mon"]) if ends["mon"] else None
+        turned = last_month is not None and last_month < meaning.month  # "December 30 through January 5"
+        return replace(meaning, year=int(ends["year"]) - turned)
     if published is None or direction is Direction.FUTURE or _OBSERVANCE.fullmatch(text, start, end):
         return meaning
     if meaning.day is not None and (meaning.month, meaning.day) in stated:
@@ -119,6 +125,11 @@ def with_year(
 # A year cut off from its day by a stray full stop: the "sentence" it would open goes on in
 # lower case ("it was reported live on September 11th. 2012 on CNN’s show Anderson Cooper 360").
 _YEAR_AFTER_STOP = re.compile(r"\.[ \t]+(?P<year>(?:19|20)\d\d)[ \t]+(?=[a-z])")
+# The first day of a range in one year takes the year written after the last: "March 19 through
+# March 25, 2023", "May 28 to June 3, 2024".
+_RANGE_END_YEAR = re.compile(
+    r"\s*(?:through|to|until|-|–)\s*(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+)
 
 
 def _not_later_passage(written: CalendarDate | None, day: dt.date) -> bool:
