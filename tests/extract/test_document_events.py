@@ -115,6 +115,22 @@ def test_an_order_is_dated_by_its_date_line(extractor):
 
 
 @pytest.mark.slow
+def test_a_signed_message_is_its_signers_and_the_headlines_entities_take_part(extractor):
+    text = (
+        "Section 202(d) of the National Emergencies Act provides for the automatic termination of a "
+        "national emergency unless the President publishes a notice of its continuation.\n\n"
+        "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nApril 8, 2024.\n"
+    )
+    title = "Message to the Congress on the Continuation of the National Emergency With Respect to Somalia"
+    out = extractor.extract(ExtractionInput(text, dt.date(2024, 4, 8), title=title))
+    names = {e.key: e.name for e in out.entities}
+    [sent] = [e for e in out.events if e.summary == title]
+    roles = [(names[p.entity], p.role) for p in sent.participants]
+    assert roles[0] == ("Joe Biden", "agent")
+    assert ("Congress", "participant") in roles
+
+
+@pytest.mark.slow
 def test_a_statement_is_issued_in_its_first_sentence_and_a_dated_readout_adds_nothing(extractor):
     published = dt.date(2023, 3, 31)
     statement = (

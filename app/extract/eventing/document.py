@@ -15,13 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from app.domain import (
     HEADLINE_SENTENCE,
     Entity,
+    EntityKind,
     Event,
     EventKind,
     EventStatus,
@@ -129,8 +130,34 @@ def _signed(
         day = published
         if pattern is _DATE_LINE:
             day = _day_in(timexes, found.start(), found.end()) or published
-        return OwnHappening(_event(doc, headline, day, entities, sentence, kind, published), sentence)
-    return OwnHappening(_event(doc, headline, published, entities, HEADLINE_SENTENCE, kind), None)
+        event = _event(doc, headline, day, entities, sentence, kind, published)
+        return OwnHappening(_signed_by(event, entities), sentence)
+    event = _event(doc, headline, published, entities, HEADLINE_SENTENCE, kind)
+    return OwnHappening(_signed_by(event, entities), None)
+
+
+def _signed_by(event: Event, entities: Sequence[Entity]) -> Event:
+    """The instrument's signer is its agent, the entities its headline names participants ("Message
+    to the Congress on …" is the President's, sent to the Congress). The signer is the person the
+    text names in capitals: "I, JOSEPH R. BIDEN JR., President of the United States", and the
+    signature under the text."""
+    signer = next(
+        (
+            e.key
+            for e in reversed(entities)
+            if e.kind is EntityKind.PERSON and any(_signs(m.text) for m in e.mentions)
+        ),
+        None,
+    )
+    if signer is None:
+        return event
+    others = [Participant(p.entity, "participant") for p in event.participants if p.entity != signer]
+    return replace(event, participants=(Participant(signer, "agent"), *others))
+
+
+def _signs(mention: str) -> bool:
+    words = mention.split()
+    return len(words) >= 2 and mention.isupper()
 
 
 def _day_in(timexes: Sequence[Timex], start: int, end: int) -> dt.date | None:
