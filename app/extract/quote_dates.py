@@ -1,5 +1,7 @@
 """When a quote was said: the DATE timex that dates its cue ("said last month", "said during
-the Thursday debate"), else the publication date."""
+the Thursday debate"), else the publication date, unless the cue tells of words said at some
+time before that the text does not give ("Kennedy once said", "as my dad used to say", "she
+was fond of saying"): those are undated."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from app.domain import Timex, TimexType
 from app.extract.sentences import sentence_index
@@ -57,7 +59,7 @@ class QuoteDating:
                 "said_end": best.range_end,
                 "timex": best.key,
             }
-        if self.published is None:
+        if self.published is None or (cue is not None and _said_some_time_before(cue)):
             return {}
         return {
             "said_value": self.published.isoformat(),
@@ -68,3 +70,29 @@ class QuoteDating:
     def _dates_cue(self, timex: Timex, cue: int) -> bool:
         token = self.doc[max(0, bisect_right(self.token_starts, timex.start) - 1)]
         return self.finder.modifies_cue(token, self.doc[cue])
+
+
+# "once said", "famously wrote": one time before, not given.
+_SOME_TIME = frozenset({"once", "famously"})
+# "used to say", "liked to say", "loved to say", "was fond of saying".
+_HABIT_HEADS = frozenset({"use", "like", "love", "fond"})
+# "I would say", "I like to say", "we have always said": the speaker says it again, here.
+_HERE = frozenset({"i", "we", "you"})
+
+
+def _said_some_time_before(cue: Token) -> bool:
+    """Whether the cue tells of words said at a time the text does not give: "Kennedy once
+    said", "as my dad used to say", "she'd say", "Frances loved to say", "was fond of saying";
+    not what a speaker says again as they speak ("I would say", "as I like to say")."""
+    verbs = [cue, cue.head, cue.head.head]
+    subject = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _HERE:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "’d", "'d") for c in cue.children):
+        return True  # "as he would say": the cue survives only when habitual (quotes._unsaid)
+    if any(c.dep_ == "advmod" and c.lower_ in _SOME_TIME for c in cue.children):
+        return True
+    if any(c.dep_ == "acomp" and c.lemma_.lower() == "fond" for c in cue.children):
+        return True  # "Kennedy was fond of saying", the quote given to the subject of "was"
+    head = cue.head.head if cue.dep_ == "pcomp" else cue.head  # "fond of saying"
+    return cue.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _HABIT_HEADS

@@ -83,7 +83,9 @@ def granularity_of(value: str | None, start: dt.date | None, end: dt.date | None
 
 
 def said_when(quote: QuoteItem) -> str:
-    if quote.said_start is None:
+    """When the words were said, or "" when the text does not say ("Kennedy once said"): the
+    card then gives the date of the article that quotes them."""
+    if quote.said_start is None or quote.said_value is None:
         return ""
     granularity = granularity_of(quote.said_value, quote.said_start, quote.said_end)
     return date_range(quote.said_start, quote.said_end, granularity or None, quote.said_value or "")

@@ -314,3 +314,19 @@ def test_i_in_remarks_is_the_person_the_headline_gives_the_floor(extractor):
     assert [q.speaker.kind for q in plain.quotes if q.kind is not QuoteKind.INDIRECT] == [
         SpeakerKind.UNRESOLVED
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("President Kennedy once said, “We choose to go to the moon and do the other things.”", None),
+        ("As my dad used to say, “Get up, and go to work.”", None),
+        ("President Kennedy was fond of saying that “a rising tide lifts all boats.”", None),
+        ("He liked to say, “Never give up on the work.”", None),
+        ("Senator Ruth Hale said, “We will pass the bill this week.”", "2024-07-01"),
+    ],
+)
+def test_words_said_at_some_time_the_text_does_not_give_are_undated(extractor, text, said):
+    [quote] = [q for q in run(extractor, text)[0] if q.kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL)]
+    assert quote.said_value == said

@@ -15,6 +15,7 @@ from app.config import Settings
 from app.store.database import Database
 from app.store.models import Counter
 from app.store.queries.views import ArticleRef, QuoteItem
+from app.web.cards import quote_cards
 from app.web.templating import make_templates
 from tests.web.conftest import Site, links
 
@@ -217,3 +218,30 @@ def test_a_quote_whose_speaker_stayed_a_pronoun_is_shown_unattributed() -> None:
         '{% from "_partials.html" import quote_card %}{{ quote_card(card) }}'
     ).render(card=card)
     assert '<span class="speaker">Unattributed</span>' in html and "(“I”)" in html
+
+
+def test_a_quote_said_at_a_time_the_text_does_not_give_carries_its_articles_date() -> None:
+    """"Kennedy once said …": no said date of its own (said_value None, said_start kept for
+    order), so the card dates the article that quotes it, never passing that off as when the
+    words were said."""
+    templates = make_templates(Path(__file__).resolve().parents[2] / "templates", Settings(_env_file=None))
+    quote = QuoteItem(
+        id=8,
+        text="We choose to go to the moon.",
+        kind="direct",
+        speaker_name="John F. Kennedy",
+        speaker_kind="named",
+        speaker=None,
+        cue="said",
+        said_value=None,
+        said_start=dt.date(2024, 7, 1),
+        said_end=dt.date(2024, 7, 1),
+        article=ArticleRef(3, "Remarks on the Moonshot", "The White House", dt.date(2024, 7, 1), None),
+        sentence_index=4,
+    )
+    [card] = quote_cards([quote])
+    assert card.when == ""
+    html = templates.env.from_string(
+        '{% from "_partials.html" import quote_card %}{{ quote_card(card) }}'
+    ).render(card=card)
+    assert "Remarks on the Moonshot" in html and 'datetime="2024-07-01"' in html

@@ -197,7 +197,8 @@ def quote(request: Request, session: SessionDep, quote_id: str) -> HTMLResponse:
         else urls.article(item.article.id),
     )
     title = f"{speaker}: “{shorten(item.text, 70)}”"
-    description = f"{speaker}, {view.when}, in “{item.article.title}”: “{shorten(item.text, 200)}”"
+    said = f"{speaker}, {view.when}" if view.when else speaker
+    description = f"{said}, in “{item.article.title}”: “{shorten(item.text, 200)}”"
     today = dt.datetime.now(dt.UTC).date()
     speaker_filter = {"speaker": item.speaker.slug} if item.speaker else {}
     exports = ExportBox(
