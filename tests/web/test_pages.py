@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -195,10 +196,8 @@ def test_search_without_words(client: TestClient) -> None:
     assert response.status_code == 400 and "??" in response.text
 
 
-def test_a_quote_whose_speaker_stayed_a_pronoun_is_shown_unattributed() -> None:
-    """The quote card names who spoke; a pronoun the extraction could not pin on anyone ("I"
-    in a transcript's story) is not passed off as a name."""
-    templates = make_templates(Path(__file__).resolve().parents[2] / "templates", Settings(_env_file=None))
+def quote_item(**changes: object) -> QuoteItem:
+    """A quote as the store lists it, said in a White House item on 2024-07-01."""
     quote = QuoteItem(
         id=7,
         text="What do you think I should do?",
@@ -213,35 +212,31 @@ def test_a_quote_whose_speaker_stayed_a_pronoun_is_shown_unattributed() -> None:
         article=ArticleRef(3, "Remarks", "The White House", dt.date(2024, 7, 1), None),
         sentence_index=4,
     )
-    card = type("Card", (), {"quote": quote, "when": None})()
-    html = templates.env.from_string(
+    return replace(quote, **changes)
+
+
+def rendered_card(card: object) -> str:
+    templates = make_templates(Path(__file__).resolve().parents[2] / "templates", Settings(_env_file=None))
+    return templates.env.from_string(
         '{% from "_partials.html" import quote_card %}{{ quote_card(card) }}'
     ).render(card=card)
+
+
+def test_a_quote_whose_speaker_stayed_a_pronoun_is_shown_unattributed() -> None:
+    """The quote card names who spoke; a pronoun the extraction could not pin on anyone ("I"
+    in a transcript's story) is not passed off as a name."""
+    card = type("Card", (), {"quote": quote_item(), "when": None})()
+    html = rendered_card(card)
     assert '<span class="speaker">Unattributed</span>' in html and "(“I”)" in html
 
 
 def test_a_quote_said_at_a_time_the_text_does_not_give_carries_its_articles_date() -> None:
-    """"Kennedy once said …": no said date of its own (said_value None, said_start kept for
+    """ "Kennedy once said …": no said date of its own (said_value None, said_start kept for
     order), so the card dates the article that quotes it, never passing that off as when the
     words were said."""
-    templates = make_templates(Path(__file__).resolve().parents[2] / "templates", Settings(_env_file=None))
-    quote = QuoteItem(
-        id=8,
-        text="We choose to go to the moon.",
-        kind="direct",
-        speaker_name="John F. Kennedy",
-        speaker_kind="named",
-        speaker=None,
-        cue="said",
-        said_value=None,
-        said_start=dt.date(2024, 7, 1),
-        said_end=dt.date(2024, 7, 1),
-        article=ArticleRef(3, "Remarks on the Moonshot", "The White House", dt.date(2024, 7, 1), None),
-        sentence_index=4,
-    )
+    article = ArticleRef(3, "Remarks on the Moonshot", "The White House", dt.date(2024, 7, 1), None)
+    quote = quote_item(speaker_name="John F. Kennedy", speaker_kind="named", said_value=None, article=article)
     [card] = quote_cards([quote])
     assert card.when == ""
-    html = templates.env.from_string(
-        '{% from "_partials.html" import quote_card %}{{ quote_card(card) }}'
-    ).render(card=card)
+    html = rendered_card(card)
     assert "Remarks on the Moonshot" in html and 'datetime="2024-07-01"' in html
