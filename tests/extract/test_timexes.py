@@ -200,6 +200,15 @@ def test_anaphora_count_from_the_last_date_mentioned():
     assert normalize("two days later", MONDAY, reference=reference).value == "1946-03-07"
 
 
+def test_anaphora_after_a_coarser_date_count_from_no_day_the_text_gives():
+    """ "Two years ago, a father wrote me … A month later, his son died": not a month after the
+    publication date, which would put a past death in the future."""
+    years_ago = normalize("2022", MONDAY)
+    assert normalize("a month later", MONDAY, reference=years_ago).value == "XXXX-XX"
+    assert normalize("that day", MONDAY, reference=years_ago).value == "XXXX-XX-XX"
+    assert normalize("a year later", MONDAY, reference=years_ago).value == "2023"
+
+
 def test_that_night_is_a_part_of_the_day_last_named_and_nothing_without_one():
     reference = normalize("November 12, 2012", MONDAY)
     assert normalize("that night", MONDAY, reference=reference).value == "2012-11-12TNI"

@@ -258,8 +258,12 @@ def _anchor_day(anchor: Anchor, ctx: Context, finest: Granularity) -> dt.date | 
     """The day a relative expression counts from: the publication date, or for anaphora the
     last mentioned date when it is at least as fine as the unit counted."""
     reference = ctx.reference
-    if anchor is Anchor.REFERENCE and reference is not None and _rank(reference.granularity) <= _rank(finest):
-        return reference.start
+    if anchor is Anchor.REFERENCE and reference is not None:
+        if _rank(reference.granularity) <= _rank(finest):
+            return reference.start
+        # "A couple of years ago, a father wrote me … A month later, his son died": a month after
+        # a day the text does not give, not a month after the publication date
+        return None
     return ctx.published
 
 
