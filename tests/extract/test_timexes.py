@@ -475,3 +475,19 @@ def test_in_february_this_summer_is_this_years_and_this_winter_began_last_year(
 )
 def test_ordinal_days_after_the_month_and_ordinals_and_shares_that_are_no_durations(extractor, text, values):
     assert [t.value for t in timexes_of(extractor, text)] == values
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("We will advance the implementation of the 2016 Peace Agreement.", []),
+        ("Explore the 2022 and 2023 Equity Action Plans.", []),
+        ("The agency published its 2050 Strategy.", []),
+        ("Leaders met at the 2014 Wales Summit.", ["2014"]),  # a happening's year dates it
+        ("In 2023 Equity Action Plans were released.", ["2023"]),
+        ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR., do hereby proclaim the week.", []),  # a formula
+    ],
+)
+def test_a_year_inside_the_name_of_a_document_or_pact_is_no_date(extractor, text, values):
+    assert [t.value for t in timexes_of(extractor, text)] == values

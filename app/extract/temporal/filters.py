@@ -25,6 +25,8 @@ _AMOUNT_AFTER = re.compile(
 _NOT_TEMPORAL_AFTER = re.compile(
     r"^\s*(?:account|accounts|affairs|events|account's|(?:and|or)\s+former)\b", re.IGNORECASE
 )
+# The formula that opens a proclamation's operative part: "NOW, THEREFORE, I, JOSEPH R. BIDEN JR."
+_THEREFORE_AFTER = re.compile(r"^,?\s*THEREFORE\b")
 
 _NUMBER_BEFORE = re.compile(
     r"(?:\b(?:No|Nos|no|number|flight|route|highway|page|room|code|model|Article|Section|Chapter|"
@@ -54,6 +56,16 @@ _NAME_BEFORE = re.compile(
     r"|\b[Dd]isease|\bProject|\bVision|\bAgenda|\bHorizon)\s*$"
 )
 _NAME_AFTER = re.compile(r"^\s+Agenda\b")
+# A year between a determiner and the name of a document or a pact: "the 2016 Peace Agreement",
+# "its 2050 Strategy", "the 2022 and 2023 Equity Action Plans" (not a happening's: "the 2014
+# Wales Summit"; not "In 2023 Equity Action Plans were released").
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|their|our|his|her|this|these|a|an|\w+[’']s)\s+(?:(?:19|20)\d\d\s+and\s+)?$", re.IGNORECASE
+)
+_DOCUMENT_NAME_AFTER = re.compile(
+    r"^(?:\s+and\s+(?:19|20)\d\d)?\s+(?:[A-Z][\w’'-]*\s+){0,4}?(?:Agenda|Agreements?|Accords?|Plans?|Strateg(?:y|ies)"
+    r"|Framework|Declaration|Authorization|Compact|Roadmap|Blueprint|Initiative|Memorandum|Guidelines)\b"
+)
 
 
 def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
@@ -65,7 +77,11 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
         return False
     if candidate.rule == "holiday" and _holiday_as_modifier(span):
         return False
-    if isinstance(meaning, CalendarDate) and meaning.year is not None and _named_by_year(before, after):
+    if (
+        isinstance(meaning, CalendarDate)
+        and meaning.year is not None
+        and _named_by_year(before, after, bare_year=meaning.month is None)
+    ):
         return False
     if isinstance(meaning, CalendarDate):
         if meaning.month is None:
@@ -79,7 +95,7 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
     if isinstance(meaning, Recurrence) and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN"):
         return False  # "the Communist Party daily"
     if isinstance(meaning, VagueReference):
-        if _NOT_TEMPORAL_AFTER.match(after):
+        if _NOT_TEMPORAL_AFTER.match(after) or _THEREFORE_AFTER.match(after):
             return False
         if span[0].lower_ == "current" and span[0].pos_ not in ("ADJ",):
             return False
@@ -127,9 +143,11 @@ def _verbal_month(span: Span) -> bool:
     return any(t.lower_ in _VERBAL_MONTHS and (t.tag_ == "MD" or t.pos_ in ("VERB", "AUX")) for t in span)
 
 
-def _named_by_year(before: str, after: str) -> bool:
+def _named_by_year(before: str, after: str, bare_year: bool) -> bool:
     """A year that belongs to a name ("the Trade Expansion Act of 1962"), not to a date."""
-    return bool(_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
+    if _NAME_BEFORE.search(before) or _NAME_AFTER.match(after):
+        return True
+    return bare_year and bool(_DETERMINER_BEFORE.search(before) and _DOCUMENT_NAME_AFTER.match(after))
 
 
 def _plausible_year(span: Span, before: str, after: str) -> bool:
