@@ -486,7 +486,7 @@ def test_ordinal_days_after_the_month_and_ordinals_and_shares_that_are_no_durati
         ("The agency published its 2050 Strategy.", []),
         ("Leaders met at the 2014 Wales Summit.", ["2014"]),  # a happening's year dates it
         ("In 2023 Equity Action Plans were released.", ["2023"]),
-        ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR., do hereby proclaim the week.", []),  # a formula
+        ("NOW, THEREFORE, I, JOSEPH R. BIDEN JR., do hereby proclaim as follows.", []),  # a formula
     ],
 )
 def test_a_year_inside_the_name_of_a_document_or_pact_is_no_date(extractor, text, values):
