@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +24,7 @@ from app.extract.eventing.countdown import a_record_over, countdown
 from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import STATE_VERBS, names_happening
-from app.extract.eventing.leads import lead_sentences, lead_trigger
+from app.extract.eventing.leads import appointed_today, lead_sentences, lead_trigger
 from app.extract.eventing.nominations import Nomination, intended_nominations, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
@@ -94,7 +95,8 @@ def find_events(
         if _definite_noun(trigger, span):
             pointing_back.add(id(event))
     if published is not None:
-        for sentence in lead_sentences(doc, sentence_spans(doc), untitled=not title):
+        spans = sentence_spans(doc)
+        for sentence in chain(lead_sentences(doc, spans, untitled=not title), appointed_today(doc, spans)):
             trigger = lead_trigger(sentence)
             if trigger is None or trigger.i in dated_triggers or trigger.head.i in dated_triggers:
                 continue

@@ -183,3 +183,21 @@ def test_an_orders_directive_is_expected_on_its_deadline(extractor):
         EventStatus.EXPECTED,
         EventKind.ANNOUNCEMENT,
     )
+
+
+@pytest.mark.slow
+def test_a_declarations_coordinating_officer_is_appointed_on_its_day(extractor):
+    text = (
+        "Today, President Joseph R. Biden, Jr. declared that a major disaster exists in the State of "
+        "Florida and ordered Federal aid to supplement recovery efforts.\n\n"
+        "The President's action makes Federal funding available to affected individuals in the "
+        "counties of Citrus and Dixie.\n\n"
+        "Mr. Brett H. Howard of FEMA has been appointed to coordinate Federal recovery operations in "
+        "the affected areas.\n"
+    )
+    title = "President Joseph R. Biden, Jr. Approves Florida Disaster Declaration"
+    out = extractor.extract(ExtractionInput(text, dt.date(2023, 8, 31), title=title))
+    names = {e.key: e.name for e in out.entities}
+    [appointed] = [e for e in out.events if e.kind is EventKind.APPOINTMENT]
+    assert appointed.value == "2023-08-31"
+    assert "Brett H. Howard" in {names[p.entity] for p in appointed.participants}
