@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain import HEADLINE_SENTENCE, ArticleRecord, EventKind, EventStatus
+from app.domain import HEADLINE_SENTENCE, ArticleRecord, Event, EventKind, EventStatus, Extraction
 from app.extract import ExtractionInput, Extractor
 from app.extract.eventing.document import headline_of
 from app.extract.eventing.nominations import nominations
@@ -52,6 +52,12 @@ def test_headline_is_one_line_without_its_label():
 
 def events_of(extractor: Extractor, text: str, title: str, published: dt.date):
     return extractor.extract(ExtractionInput(text, published, title=title)).events
+
+
+def roles_in(out: Extraction, event: Event) -> list[tuple[str, str]]:
+    """(entity name, role) of each participant of one of `out`'s events."""
+    names = {e.key: e.name for e in out.entities}
+    return [(names[p.entity], p.role) for p in event.participants]
 
 
 @pytest.mark.slow
@@ -123,9 +129,8 @@ def test_a_signed_message_is_its_signers_and_the_headlines_entities_take_part(ex
     )
     title = "Message to the Congress on the Continuation of the National Emergency With Respect to Somalia"
     out = extractor.extract(ExtractionInput(text, dt.date(2024, 4, 8), title=title))
-    names = {e.key: e.name for e in out.entities}
     [sent] = [e for e in out.events if e.summary == title]
-    roles = [(names[p.entity], p.role) for p in sent.participants]
+    roles = roles_in(out, sent)
     assert roles[0] == ("Joe Biden", "agent")
     assert ("Congress", "participant") in roles
 
@@ -197,7 +202,6 @@ def test_a_declarations_coordinating_officer_is_appointed_on_its_day(extractor):
     )
     title = "President Joseph R. Biden, Jr. Approves Florida Disaster Declaration"
     out = extractor.extract(ExtractionInput(text, dt.date(2023, 8, 31), title=title))
-    names = {e.key: e.name for e in out.entities}
     [appointed] = [e for e in out.events if e.kind is EventKind.APPOINTMENT]
     assert appointed.value == "2023-08-31"
-    assert "Brett H. Howard" in {names[p.entity] for p in appointed.participants}
+    assert "Brett H. Howard" in {name for name, _ in roles_in(out, appointed)}
