@@ -721,7 +721,8 @@ _OTHER_HEADS = names.word_set(
     "award awards medal medals prize prizes trophy act acts amendment treaty accord accords "
     "agreement declaration"
 )
-_OTHER_ENDINGS = names.word_set("month plan")  # "Black History Month", "American Rescue Plan"
+# "Black History Month", "National Small Business Week", "American Rescue Plan"
+_OTHER_ENDINGS = names.word_set("month week plan")
 _STORMS = names.word_set("hurricane typhoon cyclone")
 
 
@@ -734,6 +735,8 @@ def _is_other_thing(words: list[str]) -> bool:
         return not any(w in names.ORG_WORDS for w in lowered[heads[0] + 1 :])
     if any(w in names.ORG_WORDS for w in lowered):
         return False  # "Hurricane Sandy Rebuilding Task Force"
+    if len(words) >= 2 and lowered[-1] == "day" and not names.is_given_name(words[0]):
+        return True  # "National Wear Red Day", "World Elder Abuse Awareness Day"; not "Doris Day"
     return len(words) >= 2 and (lowered[-1] in _OTHER_ENDINGS or lowered[0] in _STORMS)
 
 

@@ -195,3 +195,16 @@ def test_laws_agreements_observances_and_storms_are_other_things(extractor):
     assert kinds.get("Hurricane Sandy Rebuilding Task Force") is EntityKind.ORGANIZATION
     assert kinds.get("Indian Treaty Room") is not EntityKind.OTHER
     assert not [name for name in kinds if name.lower().startswith("section") or "(" in name]
+
+
+@pytest.mark.slow
+def test_observance_weeks_and_days_are_other_things_but_a_person_named_day_is_not(extractor):
+    text = (
+        "I proclaim May 19 through May 25, 2024, as National Transportation Week, and I invite all "
+        "Americans to take part in National Wear Red Day and World Elder Abuse Awareness Day. "
+        "The actress Doris Day sang at the gala."
+    )
+    kinds = {e.name: e.kind for e in extractor.extract(ExtractionInput(text)).entities}
+    observances = ("National Transportation Week", "National Wear Red Day")
+    assert {name: kinds.get(name) for name in observances} == dict.fromkeys(observances, EntityKind.OTHER)
+    assert kinds.get("Doris Day") is EntityKind.PERSON
