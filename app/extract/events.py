@@ -549,7 +549,8 @@ _TIME_NOUNS = frozenset(
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
 # Verbs that say only that something happened; the happening is their object (or subject).
 _LIGHT_VERBS = frozenset({"do", "get", "happen", "occur", "make", "take"})
-_TAKEN = frozenset({"office", "effect", "place", "action", "part"})
+# "took office", "took effect"; "took the lives of 14 students", "took away a constitutional right"
+_TAKEN = frozenset({"office", "effect", "place", "action", "part", "lives", "life", "away"})
 # Contracted "be" that the small model may lemmatize as itself: "She’s so busy today".
 _BE_FORMS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall"})

@@ -55,6 +55,8 @@ def test_more_words_name_their_kind(lemma, kind):
         ("On Tuesday the ministry put forward a draft.", EventKind.ANNOUNCEMENT),
         ("In March, an appeals court struck down the tariff.", EventKind.LEGISLATION),
         ("Her father passed away in March after a long illness.", EventKind.OTHER),
+        ("Five years ago today, a gunman took the lives of 14 students.", EventKind.ATTACK),
+        ("Last June, the Supreme Court took away a constitutional right.", EventKind.OTHER),
         # a court's holding is a ruling
         ("On May 2, 2019, the district court held that the fee was unlawful.", EventKind.LEGISLATION),
         # an office held, like "served as"

@@ -103,6 +103,8 @@ def _by_clause(trigger: Token, lemma: str) -> EventKind | None:
             return _PARTICLE_KINDS[(lemma, particle)]
     if lemma in _COURT_ACTS and _by_a_court(trigger):
         return EventKind.LEGISLATION
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in trigger.children):
+        return EventKind.ATTACK  # "a gunman took the lives of 14 students"
     if (
         lemma == "work"
         and trigger.pos_ == "VERB"
