@@ -330,3 +330,21 @@ def test_i_in_remarks_is_the_person_the_headline_gives_the_floor(extractor):
 def test_words_said_at_some_time_the_text_does_not_give_are_undated(extractor, text, said):
     [quote] = [q for q in run(extractor, text)[0] if q.kind in (QuoteKind.DIRECT, QuoteKind.PARTIAL)]
     assert quote.said_value == said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Readout of the White House Convening on Housing Costs", "2024-06-30"),
+        ("Statement on the White House Convening on Housing Costs", "2024-07-01"),
+    ],
+)
+def test_what_a_readout_reports_was_said_on_the_day_its_lead_gives(extractor, title, said):
+    text = (
+        "Yesterday, Secretary Ana Lopez convened housing leaders at the White House to discuss rents. "
+        "Secretary Lopez noted that rents have risen faster than wages in every region."
+    )
+    out = extractor.extract(ExtractionInput(text, PUBLISHED, title=title))
+    [noted] = [q for q in out.quotes if q.text.startswith("that rents")]
+    assert noted.said_value == said
