@@ -6,7 +6,6 @@ was fond of saying"): those are undated."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from app.domain import Granularity, Timex, TimexType
+from app.extract.eventing.document import is_readout
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder
 
@@ -108,7 +108,6 @@ def _said_some_time_before(cue: Token) -> bool:
     return cue.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in _HABIT_HEADS
 
 
-_READOUT = re.compile(r"^\s*Readout (?:of|from)\b", re.IGNORECASE)
 _LEAD_SENTENCES = 2
 
 
@@ -117,7 +116,7 @@ def _meeting_day(doc: Doc, timexes: Sequence[Timex], published: dt.date | None) 
     Monday, the Vice President met …"): what was said there was said that day, not on the day
     the readout is published (163 of the 727 White House readouts open so)."""
     title = doc._.title if Doc.has_extension("title") else None
-    if published is None or not title or not _READOUT.match(title):
+    if published is None or not is_readout(title):
         return None
     lead = [
         t

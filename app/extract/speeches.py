@@ -15,6 +15,7 @@ import re
 
 from app.extract import names
 from app.extract.structure import NOT_SPEECH, DocStructure, Markup, Region, Turn, closing_stop
+from app.extract.turn_speakers import is_gerund, is_title
 
 # "Remarks by", "Remarks of", "Remarks as Prepared for Delivery by", "Remarks as Prepared for",
 # "Remarks as Delivered by", "Keynote Remarks by", "Excerpts from Remarks as Prepared …".
@@ -66,7 +67,7 @@ def _speaker(words: list[str]) -> list[str] | None:
     for word in [*words, ""]:
         bare = word.strip("’'\"“”")
         owner = names.strip_possessive(bare)  # "President Biden’s State of the Union Address"
-        if bare and _NAME_WORD.match(bare) and bare.lower() not in _STOPS and not _gerund(bare):
+        if bare and _NAME_WORD.match(bare) and bare.lower() not in _STOPS and not is_gerund(bare):
             run.append(owner)
             if owner == bare:
                 continue
@@ -87,7 +88,7 @@ def _person(run: list[str]) -> list[str] | None:
     """The words that name a person in a run of a headline, with the titles just before them
     when the name is one word ("President Biden"; "Dr. Liz Sherwood-Randall", "Jill Biden"), or
     None when the run is only titles or names no one ("NEC Director")."""
-    titled = [_is_title(w) for w in run]
+    titled = [is_title(w) for w in run]
     for i, word in enumerate(run):
         if titled[i]:
             continue
@@ -108,15 +109,6 @@ def _person(run: list[str]) -> list[str] | None:
             start -= 1  # "President Biden", "Dr. Liz Sherwood-Randall"; not "Advisor Jake Sullivan"
         return run[start:end]
     return None
-
-
-def _is_title(word: str) -> bool:
-    low = word.lower()
-    return names.is_title_word(low) or names.is_title_word(low.rstrip(".")) or low in ("first", "vice")
-
-
-def _gerund(word: str) -> bool:
-    return len(word) > 5 and word.lower().endswith("ing")
 
 
 def as_speech(text: str, layout: DocStructure, title: str | None) -> DocStructure:

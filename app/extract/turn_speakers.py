@@ -92,12 +92,13 @@ def _parse(label: str) -> _Label:
         words = words[1:]
     if words and words[0].lower() == "the":
         words = words[1:]
-    last_title = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
+    last_title = max((i for i, w in enumerate(words) if is_title(w)), default=-1)
     office = tuple(w.lower().rstrip(".") for w in words[: last_title + 1])
     return _Label(office, tuple(words[last_title + 1 :]), sex)
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """A word of an office or address in a label or headline: "President", "Dr.", "First" (Lady)."""
     low = word.lower()
     return names.is_title_word(low) or names.is_title_word(low.rstrip(".")) or low in _MORE_TITLE_WORDS
 
@@ -270,15 +271,20 @@ def _headline_names(title: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]
         run: list[str] = []
         for word in [*piece.split(), ""]:
             bare = word.strip("’'")
-            if bare and _NAME_WORD.match(bare) and bare.lower() not in _HEADLINE_STOPS and not _gerund(bare):
+            if (
+                bare
+                and _NAME_WORD.match(bare)
+                and bare.lower() not in _HEADLINE_STOPS
+                and not is_gerund(bare)
+            ):
                 run.append(bare)
                 continue
-            last_title = max((i for i, w in enumerate(run) if _is_title(w)), default=-1)
+            last_title = max((i for i, w in enumerate(run) if is_title(w)), default=-1)
             if 0 <= last_title < len(run) - 1:
                 found.append((tuple(run[: last_title + 1]), tuple(run[last_title + 1 :])))
             run = []
     return found
 
 
-def _gerund(word: str) -> bool:
+def is_gerund(word: str) -> bool:
     return len(word) > 5 and word.lower().endswith("ing")

@@ -73,6 +73,11 @@ class OwnHappening:
     sentence: int | None
 
 
+def is_readout(title: str | None) -> bool:
+    """ "Readout of President Biden’s Call with …", "Readout from a White House Convening …"."""
+    return bool(_READOUT.match(headline_of(title)))
+
+
 def headline_of(title: str | None) -> str:
     """The headline as one line: non-breaking and repeated spaces folded, a "Press Release:" or
     "FACT SHEET:" label dropped."""
