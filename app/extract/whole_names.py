@@ -1,10 +1,13 @@
 """Names that lists and fixed shapes give whole, where the small model cuts them in pieces or
-misses them: the agencies of data/agencies.tsv written out, and federal court districts
-("the Southern District of New York")."""
+misses them: the agencies of data/agencies.tsv written out, the names with "and" or commas of
+data/whole_names.tsv ("Historically Black Colleges and Universities"), and federal court
+districts ("the Southern District of New York")."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -20,8 +23,10 @@ def with_whole_names(doc: Doc, spans: list[Span]) -> list[Span]:
     "Southern District" + "Texas") or where it labelled none of its words ("the Commissioned
     Corps of the Public Health Service"). A span that runs past the name is the model's longer
     name and stays ("White House Office of National Drug Control Policy")."""
-    found = [(start, end, "ORG") for start, end in agency_names_in(doc_text(doc))]
-    found += [(start, end, "GPE") for start, end in _judicial_districts(doc_text(doc))]
+    text = doc_text(doc)
+    found = [(start, end, "ORG") for start, end in agency_names_in(text)]
+    found += [(start, end, "GPE") for start, end in _judicial_districts(text)]
+    found += [(m.start(), m.end(), _listed()[m.group()]) for m in _listed_pattern().finditer(text)]
     whole: list[Span] = []
     for start, end, label in found:
         name = doc.char_span(start, end)
@@ -64,3 +69,23 @@ def _judicial_districts(text: str) -> list[tuple[int, int]]:
                 out.append((match.start(), match.start("place") + last.end() - cut))
                 break
     return out
+
+
+_LISTED = Path(__file__).with_name("data") / "whole_names.tsv"
+
+
+@cache
+def _listed() -> dict[str, str]:
+    """{name: spaCy label} of data/whole_names.tsv."""
+    out = {}
+    for line in _LISTED.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, label = line.split("\t")[:2]
+            out[name.strip()] = label.split("#")[0].strip()
+    return out
+
+
+@cache
+def _listed_pattern() -> re.Pattern[str]:
+    names = sorted(_listed(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

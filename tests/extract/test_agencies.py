@@ -109,17 +109,37 @@ def test_nominees_and_the_people_they_replace_are_whole_people(extractor):
 
 
 @pytest.mark.slow
-def test_an_agency_the_model_cuts_in_pieces_is_one_organisation(extractor):
-    text = (
-        "Paul K. Martin, of Maryland, to be Inspector General, United States Agency for "
-        "International Development, vice Ann Calvaresi Barr, resigned.\n\n"
-        "Dr. Cohen previously served as Chief Operating Officer of the Centers for Medicare and "
-        "Medicaid Services.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "wholes", "pieces"),
+    [
+        (  # agencies of the list, written out
+            "Paul K. Martin, of Maryland, to be Inspector General, United States Agency for "
+            "International Development, vice Ann Calvaresi Barr, resigned.\n\n"
+            "Dr. Cohen previously served as Chief Operating Officer of the Centers for Medicare and "
+            "Medicaid Services.\n",
+            {
+                "United States Agency for International Development": EntityKind.ORGANIZATION,
+                "Centers for Medicare and Medicaid Services": EntityKind.ORGANIZATION,
+            },
+            {"United States Agency", "International Development", "Medicaid Services"},
+        ),
+        (  # names with "and" inside, of data/whole_names.tsv
+            "We invested $7 billion in Historically Black Colleges and Universities this year. Call "
+            "the 988 Suicide and Crisis Lifeline if you need help. He visited the Emmett Till and "
+            "Mamie Till-Mobley National Monument in Mississippi.",
+            {
+                "Historically Black Colleges and Universities": EntityKind.ORGANIZATION,
+                "988 Suicide and Crisis Lifeline": EntityKind.ORGANIZATION,
+                "Emmett Till and Mamie Till-Mobley National Monument": EntityKind.PLACE,
+            },
+            {"Historically Black Colleges", "Crisis Lifeline", "Emmett"},
+        ),
+    ],
+)
+def test_a_listed_name_the_model_cuts_in_pieces_is_one_entity(extractor, text, wholes, pieces):
     found = {e.name: e.kind for e in extractor.extract(ExtractionInput(text)).entities}
-    assert found.get("United States Agency for International Development") is EntityKind.ORGANIZATION
-    assert found.get("Centers for Medicare and Medicaid Services") is EntityKind.ORGANIZATION
-    assert not {"United States Agency", "International Development", "Medicaid Services"} & set(found)
+    assert {name: found.get(name) for name in wholes} == wholes
+    assert not pieces & set(found)
 
 
 @pytest.mark.slow
