@@ -104,6 +104,9 @@ def find_events(
                 continue
             if _not_prose(doc, trigger.idx, trigger.idx + 1):
                 continue
+            index = sentence_index(doc, sentence.start_char)
+            if any(t.sentence == index and not t.resolved for t in timexes):
+                continue  # "On this day more than 200 years ago, patriots rose up": not today's news
             day = _lead_day(doc, sentence, drafts) or _Dating(
                 published.isoformat(), published, published, Granularity.DAY, None
             )

@@ -61,6 +61,20 @@ def test_this_week_is_the_week_proclaimed_and_its_first_day_takes_the_year_after
 
 
 @pytest.mark.slow
-def test_this_day_is_the_day_proclaimed_but_an_anniversary_keeps_its_own(extractor):
+def test_this_day_is_the_day_proclaimed_and_an_anniversarys_is_dated_by_its_years(extractor):
     out = extract(extractor, DAY, dt.date(2024, 3, 22))
-    assert values(out, "this day") == ["2024-03-22", "2024-03-25"]
+    assert values(out, "this day") == ["2024-03-25"]  # "On this day more than 200 years ago" is none
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My fellow Americans, on this day, 105 years ago, the Great War ended.", "1918"),
+        ("On this day in 1821, patriots throughout Greece rose up.", "1821"),
+    ],
+)
+def test_an_anniversary_on_this_day_is_dated_by_its_year_not_the_publication_day(extractor, text, value):
+    out = extractor.extract(ExtractionInput(text, dt.date(2023, 11, 11)))
+    assert [e.value for e in out.events] == [value]
+    assert "this day" not in [t.text for t in out.timexes]

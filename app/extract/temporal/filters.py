@@ -25,6 +25,9 @@ _AMOUNT_AFTER = re.compile(
 _NOT_TEMPORAL_AFTER = re.compile(
     r"^\s*(?:account|accounts|affairs|events|account's|(?:and|or)\s+former)\b", re.IGNORECASE
 )
+# "On this day in 1821", "on this day more than 200 years ago": the anniversary is dated by its
+# year, not by the day the text is published.
+_ANNIVERSARY_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:ago|in\s+\d{4})\b", re.IGNORECASE)
 # The formula that opens a proclamation's operative part: "NOW, THEREFORE, I, JOSEPH R. BIDEN JR."
 _THEREFORE_AFTER = re.compile(r"^,?\s*THEREFORE\b")
 
@@ -74,6 +77,9 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
     after = text[candidate.end : candidate.end + 30]
     before = text[max(0, candidate.start - 20) : candidate.start]
     if _inside_name(span):
+        return False
+    this_day = text[candidate.start : candidate.end].lower() == "this day"
+    if this_day and _ANNIVERSARY_AFTER.match(text, candidate.end):
         return False
     if candidate.rule == "holiday" and _holiday_as_modifier(span):
         return False

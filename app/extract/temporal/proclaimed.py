@@ -4,8 +4,8 @@
 and always, we honor …", published on January 31: "this month" is February, not January. Of the
 White House proclamations, 233 are published outside the period they proclaim, 123 of them
 saying "this day", "this week" or "this month" about it ("to observe this week with appropriate
-programs"). An anniversary told in the past ("On this day more than 200 years ago") keeps the
-date the text gives it.
+programs"). An anniversary told in the past ("On this day more than 200 years ago") is dated by
+its year (filters.is_time_expression).
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from app.domain import Granularity, Timex
 _PROCLAIM = re.compile(r"\bhereby\s+proclaim\s+(?P<week>the\s+week\s+of\s+)?", re.IGNORECASE)
 _THROUGH = re.compile(r"\s*(?:through|to|until|-|–)\s*", re.IGNORECASE)
 _THIS = re.compile(r"this\s+(?P<unit>day|week|month)", re.IGNORECASE)
-# "On this day more than 200 years ago", "this day in 1821": the anniversary's own date.
-_PAST_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:ago|in\s+\d{4})\b", re.IGNORECASE)
 _WEEK_DAYS = range(5, 10)
 _DAY = Granularity.DAY  # a proclaimed week: "May 21 through May 27, 2023"
 
@@ -37,7 +35,7 @@ def with_proclaimed_period(text: str, timexes: Sequence[Timex]) -> list[Timex]:
     for timex in timexes:
         m = _THIS.fullmatch(timex.text)
         unit = m["unit"].lower() if m else None
-        if unit is None or _PAST_AFTER.match(text, timex.end):
+        if unit is None:
             out.append(timex)
             continue
         if unit == "day" and days == 1:
