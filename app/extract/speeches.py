@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from app.extract import names
-from app.extract.structure import NOT_SPEECH, DocStructure, Markup, Region, Turn, closing_stop
+from app.extract.structure import (
+    NOT_SPEECH,
+    DocStructure,
+    Markup,
+    Region,
+    Turn,
+    closing_stop,
+    timestamp_starts,
+)
 from app.extract.turn_speakers import is_gerund, is_title
 
 # "Remarks by", "Remarks of", "Remarks as Prepared for Delivery by", "Remarks as Prepared for",
@@ -129,7 +137,12 @@ def as_speech(text: str, layout: DocStructure, title: str | None) -> DocStructur
         words = line.group().split()
         if len(words) > _MAX_HEADER_WORDS or _SENTENCE_END.search(text, start, end):
             turn = Turn(
-                label, start, start, start, closing_stop(text, start, len(text), layout.regions), prose=True
+                label,
+                start,
+                start,
+                start,
+                closing_stop(text, start, len(text), timestamp_starts(layout.regions)),
+                prose=True,
             )
             regions = sorted([*headers, *layout.regions], key=lambda r: r.start)
             return DocStructure((turn,), tuple(regions))

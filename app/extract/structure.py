@@ -299,16 +299,24 @@ def _without_overlaps(regions: list[Region]) -> list[Region]:
 
 def _turns(text: str, marks: list[tuple[int, int, int, str]], regions: list[Region]) -> list[Turn]:
     """Each label's turn runs to the next label, or to the closing timestamp ("END 4:45 P.M.")."""
+    stops = timestamp_starts(regions)
     turns = []
     for i, (l_start, l_end, body, label) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        turns.append(Turn(label, l_start, l_end, body, closing_stop(text, body, end, regions)))
+        turns.append(Turn(label, l_start, l_end, body, closing_stop(text, body, end, stops)))
     return turns
 
 
-def closing_stop(text: str, body: int, end: int, regions: Sequence[Region]) -> int:
-    """Where words that start at `body` and run at most to `end` stop: at a timestamp ("END
-    4:45 P.M. EDT") between them, trimmed of space."""
-    stops = [r.start for r in regions if r.kind is Markup.TIMESTAMP and body <= r.start < end]
-    _, end = _trimmed(text, body, min(stops, default=end))
+def timestamp_starts(regions: Sequence[Region]) -> list[int]:
+    """Where each timestamp starts, in order: the stops for closing_stop."""
+    return sorted(r.start for r in regions if r.kind is Markup.TIMESTAMP)
+
+
+def closing_stop(text: str, body: int, end: int, stops: Sequence[int]) -> int:
+    """Where words that start at `body` and run at most to `end` stop: at the first timestamp
+    between them ("END 4:45 P.M. EDT"; `stops` from timestamp_starts), trimmed of space."""
+    j = bisect_right(stops, body)
+    if j < len(stops) and stops[j] < end:
+        end = stops[j]
+    _, end = _trimmed(text, body, end)
     return max(body, end)

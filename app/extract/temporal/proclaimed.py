@@ -20,8 +20,7 @@ from app.domain import Granularity, Timex
 _PROCLAIM = re.compile(r"\bhereby\s+proclaim\s+(?P<week>the\s+week\s+of\s+)?", re.IGNORECASE)
 _THROUGH = re.compile(r"\s*(?:through|to|until|-|–)\s*", re.IGNORECASE)
 _THIS = re.compile(r"this\s+(?P<unit>day|week|month)", re.IGNORECASE)
-_WEEK_DAYS = range(5, 10)
-_DAY = Granularity.DAY  # a proclaimed week: "May 21 through May 27, 2023"
+_WEEK_DAYS = range(5, 10)  # a proclaimed week: "May 21 through May 27, 2023"
 
 
 def with_proclaimed_period(text: str, timexes: Sequence[Timex]) -> list[Timex]:

@@ -50,7 +50,7 @@ def _not_temporal(m: re.Match[str]) -> Reading | None:
 # before a noun 130 times); "wait a second", "a second or two", "a second later" stay durations.
 _ORDINAL_AFTER = re.compile(
     r"[ \t]+(?!(?:ago|later|earlier|or|and|to|too|before|after|of|in|because|but|so|when|while|then|now|here"
-    r"|there|please|longer|more|less|as|if|until|than|or)\b)[a-z]"
+    r"|there|please|longer|more|less|as|if|until|than)\b)[a-z]"
 )
 # "three quarters of the women", "a quarter of all Americans": a share, not nine or three months
 # ("two quarters of growth", "a quarter of the year" stay).
