@@ -70,7 +70,7 @@ def _is_role(role: str) -> bool:
     Director", "White House American Rescue Plan Coordinator and Senior Advisor"), or one that
     opens with "former", "acting" and the like."""
     words = role.split()
-    if not (words[0][:1].isupper() or words[0].lower() in names.MODIFIER_ONLY):
+    if not words or not (words[0][:1].isupper() or words[0].lower() in names.MODIFIER_ONLY):
         return False
     return any(
         (w[:1].isupper() or w.lower() in names.MODIFIER_ONLY) and _role_word(w.lower().strip(".,;:"))

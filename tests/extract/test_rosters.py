@@ -53,3 +53,14 @@ def test_a_line_opened_by_a_place_or_a_time_names_nobody(extractor: Extractor) -
     people = _people(extractor, text)
     assert not [p for p in people if p.split()[0] in ("In", "On", "Since")]
     assert "Arizona" not in people
+
+
+def test_a_signature_line_with_only_spaces_after_its_comma_is_no_roster(extractor: Extractor) -> None:
+    """'THE WHITE HOUSE,' with trailing spaces, as notices are signed, had raised IndexError
+    (the role after the comma was blank) and failed the whole article's extraction."""
+    text = (
+        "The national emergency declared in 2021 must continue in effect beyond February 10.\n\n"
+        "JOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,  \n\u00a0 \u00a0February 3, 2023\n"
+    )
+    people = _people(extractor, text)
+    assert "Joe Biden" in people  # the signer, extracted with the rest
