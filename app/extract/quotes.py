@@ -15,14 +15,14 @@ from app.domain import Entity, EntityKind, Quote, QuoteKind, Speaker, SpeakerKin
 from app.extract import names
 from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex, IndexedMention
-from app.extract.indirect import find_indirect
+from app.extract.indirect import IndirectClause, find_indirect
 from app.extract.pronouns import RELATIVES
 from app.extract.quote_dates import QuoteDating
 from app.extract.quote_marks import QuotedSpan, paragraph_bounds, quoted_spans_of
 from app.extract.remarks import turn_quotes
 from app.extract.sentences import sentence_index
 from app.extract.speakers import Attribution, SpeakerFinder, named
-from app.extract.structure import EMPTY, NOT_SPEECH, DocStructure
+from app.extract.structure import EMPTY, NOT_SPEECH, DocStructure, Turn
 from app.extract.surnames import with_surname_mentions
 from app.extract.token_arrays import token_arrays
 from app.extract.turn_speakers import TurnSpeaker
@@ -143,6 +143,9 @@ def find_quotes(
             continue  # a speech's own words, or words no one said: already its remarks
         found.append(_Found(span.start, span.end, text[span.start : span.end], kind, attribution))
     for clause in find_indirect(doc, ctx.finder):
+        turn = layout.turn_at(clause.start)
+        if turn is not None and not _reports_another(clause, turn, turn_speaker(clause.start)):
+            continue
         found.append(_Found(clause.start, clause.end, clause.text, QuoteKind.INDIRECT, clause.attribution))
     for piece in turn_quotes(text, layout, turns):
         said = Attribution(piece.speaker, None)
@@ -189,6 +192,13 @@ def _cited_in_turn(
     if _unsaid(ctx.doc, found.cue_token):
         return None
     return found if _cites_another(found, holder) else None
+
+
+def _reports_another(clause: IndirectClause, turn: Turn, holder: Speaker | None) -> bool:
+    """Whether reported speech in a turn is someone's besides the turn's speaker ("Trump says
+    he's for it"): the speaker's own ("as I said, we're going to Kentucky") is already the
+    turn's remarks, and a subject in the turn's label ("Q") is no speaker."""
+    return clause.subject_start >= turn.start and _cites_another(clause.attribution, holder)
 
 
 def _cites_another(attribution: Attribution | None, holder: Speaker | None) -> bool:

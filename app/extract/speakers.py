@@ -98,7 +98,7 @@ class SpeakerFinder:
             if token.lemma_ == "put":
                 return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
             if token.lemma_ == "find":
-                subject = self._subject(token)
+                subject = self.subject_of(token)
                 return subject is not None and subject.lemma_.lower() in DOCUMENT_NOUNS
             return False
         return token.pos_ == "NOUN" and token.lemma_ in NOUN_CUE_LEMMAS and self._owner(token) is not None
@@ -147,7 +147,7 @@ class SpeakerFinder:
                 and not any(t.is_sent_start for t in doc[cue.i + 1 : q_start + 1])
             )
         # "“…,” said Ivo Daalder" / "“…,” the ad’s narrator says": the subject and punctuation.
-        subject = self._subject(cue)
+        subject = self.subject_of(cue)
         skip = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
         return all(doc[i].is_punct or i in skip for i in range(q_end, cue.i))
 
@@ -168,7 +168,7 @@ class SpeakerFinder:
         """Whether `token` belongs to the cue's own clause or its speaker's noun phrase
         ("said last month", "a 2008 communiqué that said"), not to a clause inside them
         ("said Daalder, who served from 2009")."""
-        subject = self._subject(cue)
+        subject = self.subject_of(cue)
         targets = {cue.i} if subject is None else {cue.i, subject.i}
         for _ in range(_MAX_PATH):
             if token.i in targets:
@@ -184,7 +184,7 @@ class SpeakerFinder:
         if cue.pos_ == "NOUN":
             owner = self._owner(cue)
             return Attribution(self._speaker_from(owner, cue) if owner else None, cue.text.lower(), cue.i)
-        subject = self._subject(cue)
+        subject = self.subject_of(cue)
         speaker = self._speaker_from(subject, cue) if subject is not None else None
         if speaker is None or (speaker.kind is not SpeakerKind.NAMED and subject.pos_ != "PROPN"):
             speaker = self._adjacent_name(cue) or speaker
@@ -209,7 +209,9 @@ class SpeakerFinder:
                 return None
         return None
 
-    def _subject(self, cue: Token) -> Token | None:
+    def subject_of(self, cue: Token) -> Token | None:
+        """The token that says what `cue` reports: its subject (climbing through auxiliaries and
+        clauses), the agent of a passive, or the object of "according to"."""
         in_quote = self.in_quote
         if cue.lower_ == "according":
             to = cue.nbor(1)

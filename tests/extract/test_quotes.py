@@ -348,3 +348,42 @@ def test_what_a_readout_reports_was_said_on_the_day_its_lead_gives(extractor, ti
     out = extractor.extract(ExtractionInput(text, PUBLISHED, title=title))
     [noted] = [q for q in out.quotes if q.text.startswith("that rents")]
     assert noted.said_value == said
+
+
+@pytest.mark.slow
+def test_reported_speech_needs_someone_who_says_it(extractor):
+    """A document or a finding states without a speaker, a pronoun nobody resolves names no
+    one, and a tariff schedule's "U.S. note 16" is no United States noting: none makes an
+    indirect quote."""
+    text = (
+        "Section 202(d) of the National Emergencies Act provides for the automatic termination "
+        "of a national emergency unless the President publishes a notice stating that the "
+        "emergency is to continue in effect beyond the anniversary date. Research suggests that "
+        "the program has cut costs for families. It says that the plan would cut costs. U.S. "
+        "note 16 to subchapter III of chapter 99 of the HTSUS is amended by inserting a sentence. The "
+        "Treasury Department said that the plan would cut costs for families."
+    )
+    indirect = [q for q in run(extractor, text)[0] if q.kind is QuoteKind.INDIRECT]
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in indirect] == [
+        ("Treasury Department", "that the plan would cut costs for families")
+    ]
+
+
+@pytest.mark.slow
+def test_reported_speech_in_a_turn_is_kept_only_when_it_is_another_speakers(extractor):
+    """A turn's own reported words ("as I said, …") are already its remarks, and a reporter's
+    "you said that …" names no one; what the speaker reports of someone else stays."""
+    text = (
+        "MS. JEAN-PIERRE:  Good afternoon, everyone. I said that we are going to Kentucky "
+        "tomorrow. Senator Rick Scott says he actually agreed with us all along.\n\n"
+        "Q    You said that the trip was about bridges. Is that still the plan?\n\n"
+        "MS. JEAN-PIERRE:  It is.\n"
+    )
+    result = extractor.extract(
+        ExtractionInput(text, PUBLISHED, title="Press Briefing by Press Secretary Karine Jean-Pierre")
+    )
+    names = {e.key: e.name for e in result.entities}
+    indirect = [q for q in result.quotes if q.kind is QuoteKind.INDIRECT]
+    assert [(speaker_of(q, names), q.text) for q in indirect] == [
+        ("Rick Scott", "he actually agreed with us all along")
+    ]
