@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from app.config import Settings
 from app.domain import ArticleRecord
+from app.extract.pipeline import ExtractionInput
 from app.extract.serialize import document_json
 from app.ingest.batch import extraction_input, extractor_for
 from app.ingest.errors import IngestError
@@ -53,26 +55,39 @@ def _jsonl_items(stream: Iterable[str]) -> Iterator[tuple[Any, ArticleRecord | I
 
 
 def extract_jsonl(stream: Iterable[str], out: TextIO, settings: Settings) -> int:
-    """Print one JSON line per input line, with the same "id"; returns the number that failed.
-    Offsets index "text" exactly as given."""
+    """Print one JSON line per input line, with the same "id", in input order and as each
+    extraction is done (a long file streams: nothing waits for its end); returns the number
+    that failed. Offsets index "text" exactly as given."""
     extractor = extractor_for(settings)
+    read: deque[tuple[Any, ArticleRecord | IngestError]] = deque()  # read ahead, not yet printed
+
+    def inputs() -> Iterator[ExtractionInput]:
+        for ref, rec in _jsonl_items(stream):
+            read.append((ref, rec))
+            if isinstance(rec, ArticleRecord):
+                yield extraction_input(rec, ref=ref)
+
+    def print_line(line: dict[str, Any]) -> None:
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.flush()
+
+    def print_bad_lines() -> int:
+        bad = 0
+        while read and isinstance(read[0][1], IngestError):
+            ref, error = read.popleft()
+            print_line({"id": ref, "error": str(error)})
+            bad += 1
+        return bad
+
     failed = 0
-    items = list(_jsonl_items(stream))
-    good = [(ref, rec) for ref, rec in items if isinstance(rec, ArticleRecord)]
-    inputs = (extraction_input(rec, ref=(ref, rec)) for ref, rec in good)
-    results: dict[int, dict[str, Any]] = {}
-    for item, ex, problem in extractor.extract_each(inputs, processes=settings.nlp_processes):
-        ref, rec = item.ref
-        body = {"error": problem} if ex is None else document_json(rec, ex)
-        results[id(rec)] = {"id": ref, **body}
-    for ref, rec in items:
-        if isinstance(rec, IngestError):
-            failed += 1
-            out.write(json.dumps({"id": ref, "error": str(rec)}) + "\n")
-        else:
-            failed += "error" in results[id(rec)]
-            out.write(json.dumps(results[id(rec)], ensure_ascii=False) + "\n")
-    return failed
+    for _, extraction, problem in extractor.extract_each(inputs(), processes=settings.nlp_processes):
+        failed += print_bad_lines()
+        ref, rec = read.popleft()  # results come in input order: this one's
+        assert isinstance(rec, ArticleRecord)
+        failed += extraction is None
+        body = {"error": problem} if extraction is None else document_json(rec, extraction)
+        print_line({"id": ref, **body})
+    return failed + print_bad_lines()
 
 
 STDIN_NAME = "standard input"
