@@ -491,3 +491,24 @@ def test_ordinal_days_after_the_month_and_ordinals_and_shares_that_are_no_durati
 )
 def test_a_year_inside_the_name_of_a_document_or_pact_is_no_date(extractor, text, values):
     assert [t.value for t in timexes_of(extractor, text)] == values
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "published", "values"),
+    [
+        ("Since day one, President Biden has delivered on climate.", "2023-05-01", ["2021-01-20"]),
+        ("That’s what the President has done since day one.", "2024-03-01", ["2021-01-20"]),
+        ("From Day One of his Administration, he has fought for workers.", "2023-05-01", ["2021-01-20"]),
+        ("I'm sure that on Day 1, he will be ready to be commander.", "2016-05-01", ["2017-01-20"]),
+        # some other first day: a committee's, a war's, a nominee's
+        ("The committee has faced serial delays from Day One at the hands of officials.", "2016-05-01", []),
+        ("From day one of the war, Japan has stood with Ukraine.", "2023-05-01", []),
+        ("I’m confident she is prepared to lead the Department on day one.", "2023-05-01", []),
+    ],
+)
+def test_day_one_is_the_administrations_first_day_when_a_presidency_is_in_view(
+    extractor, sentence, published, values
+):
+    timexes = timexes_of(extractor, sentence, dt.date.fromisoformat(published))
+    assert [t.value for t in timexes if "day" in t.text.lower()] == values

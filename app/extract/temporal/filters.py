@@ -28,6 +28,14 @@ _NOT_TEMPORAL_AFTER = re.compile(
 # "On this day in 1821", "on this day more than 200 years ago": the anniversary is dated by its
 # year, not by the day the text is published.
 _ANNIVERSARY_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:ago|in\s+\d{4})\b", re.IGNORECASE)
+# A bare "since day one" or "on day one" is an administration's first day when its sentence
+# speaks of a presidency or of its holder's own work ("From day one, my Administration has …",
+# "what the President has done since day one"); otherwise it is some other first day.
+_OF_A_PRESIDENCY = re.compile(
+    r"\b(?:[Pp]resident|[Aa]dministration|[Pp]residency|White House|in office|took office|I|I[’']ve|my|we|"
+    r"we[’']ve|our)\b"
+)
+_READY = re.compile(r"\b(?:ready|prepared)\b", re.IGNORECASE)
 # The formula that opens a proclamation's operative part: "NOW, THEREFORE, I, JOSEPH R. BIDEN JR."
 _THEREFORE_AFTER = re.compile(r"^,?\s*THEREFORE\b")
 
@@ -83,6 +91,8 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
         return False
     if candidate.rule == "holiday" and _holiday_as_modifier(span):
         return False
+    if candidate.rule == "day one" and not _first_day_in_office(span, text):
+        return False
     if (
         isinstance(meaning, CalendarDate)
         and meaning.year is not None
@@ -106,6 +116,15 @@ def is_time_expression(candidate: Candidate, span: Span, text: str) -> bool:
         if span[0].lower_ == "current" and span[0].pos_ not in ("ADJ",):
             return False
     return True
+
+
+def _first_day_in_office(span: Span, text: str) -> bool:
+    """Whether a bare "day one" is an administration's: not "delays from Day One at the hands of
+    officials" (a committee's), nor "ready to lead the Department on day one" (a nominee's)."""
+    sentence = span.sent
+    if not _OF_A_PRESIDENCY.search(sentence.text):
+        return False
+    return not _READY.search(text, sentence.start_char, span.start_char)
 
 
 def _inside_name(span: Span) -> bool:

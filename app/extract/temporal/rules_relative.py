@@ -204,7 +204,8 @@ def _year_ago(m: re.Match[str]) -> Reading | None:
 
 
 def _term_start(m: re.Match[str]) -> Reading | None:
-    """ "day one of this Administration" (the extent is "day one"), "my first week in office"."""
+    """ "day one of this Administration", "since day one" (the extent is "day one"), "my first
+    week in office"."""
     if m["one"]:
         return Reading(TermStart("D"), span=m.span("one"))
     return Reading(TermStart("D" if m["unit"].lower() == "day" else "W"))
@@ -219,11 +220,20 @@ def _that_part_of_day(m: re.Match[str]) -> Reading | None:
 RELATIVE_RULES: tuple[Rule, ...] = (
     rule(
         "term start",
-        r"\b(?P<one>day\s+one)\s+of\s+(?:this|my|our|the)\s+(?:administration|presidency)\b"
+        r"\b(?P<one>day\s+(?:one|1))\s+of\s+(?:this|my|our|the|his|her|your)\s+(?:[\w-]+\s+)?"
+        r"(?:administration|presidency)\b"
         r"|\b(?:my|this\s+administration's|this\s+administration’s)\s+first\s+(?P<unit>day|week)\s+in\s+office\b",
         _term_start,
         priority=1,
-        anchor=r"day\s+one|in\s+office",
+        anchor=r"day\s+(?:one|1)|in\s+office",
+    ),
+    # "since day one, the President has …": vetted by its sentence (filters.is_time_expression)
+    rule(
+        "day one",
+        r"\b(?:since|from|on)\s+(?P<one>day\s+(?:one|1))\b(?![\w-]|\s+of\b)",
+        _term_start,
+        priority=2,
+        anchor=r"day\s+(?:one|1)",
     ),
     rule(
         "deictic day",
