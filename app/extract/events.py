@@ -34,6 +34,7 @@ from app.extract.eventing.trips import trips
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
+from app.extract.temporal.proclaimed import PROCLAIM, proclaimed_days
 from app.extract.temporal.tense import verb_tense
 
 
@@ -116,8 +117,35 @@ def find_events(
         drafts = _with_trips(doc, mentions, published, drafts)
         drafts.extend((n.start, _nomination(doc, mentions, n, published)) for n in listed)
     drafts = _with_own_happening(doc, mentions, title, published, entities, timexes, drafts)
+    drafts = _observed_once(doc, timexes, drafts)
     drafts.sort(key=lambda item: (item[1].sentence, item[0]))
     return [_with_key(event, f"v{i}") for i, event in enumerate(_once(drafts, retold, pointing_back), 1)]
+
+
+def _observed_once(
+    doc: Doc, timexes: Sequence[Timex], drafts: list[tuple[int, Event]]
+) -> list[tuple[int, Event]]:
+    """A proclamation's observance is one event, the one its proclaiming sentence tells ("do
+    hereby proclaim September 2023 as National Wilderness Month"): "This National Wilderness
+    Month, we renew our commitment" and "I call upon all Americans to observe this day", dated
+    by the proclaimed period (temporal.proclaimed), tell it again."""
+    text = doc_text(doc)
+    proclaim = PROCLAIM.search(text)
+    days = proclaimed_days(text, timexes) if proclaim is not None else None
+    if proclaim is None or days is None:
+        return drafts
+    sentence = sentence_index(doc, proclaim.start())
+    if not any(e.sentence == sentence for _, e in drafts):
+        return drafts
+    by_key = {t.key: t for t in timexes}
+
+    def retold(event: Event) -> bool:
+        timex = by_key.get(event.timex or "")
+        if timex is None or event.sentence == sentence or not timex.text.lower().startswith("this "):
+            return False
+        return (timex.range_start, timex.range_end) == days
+
+    return [(at, e) for at, e in drafts if not retold(e)]
 
 
 def _with_trips(

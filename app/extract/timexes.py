@@ -87,7 +87,7 @@ def find_timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
                 mod=resolution.mod,
             )
         )
-    return with_proclaimed_period(text, timexes)
+    return with_proclaimed_period(text, timexes, lambda offset: sentence_index(doc, offset))
 
 
 def _reported_quarter(accepted: list[tuple[Candidate, Span]], published: dt.date | None) -> Period | None:

@@ -44,8 +44,9 @@ def values(out: Extraction, text: str) -> list[str]:
 def test_this_month_is_the_month_proclaimed_not_the_month_published(extractor):
     out = extract(extractor, MONTH, dt.date(2024, 1, 31))
     assert values(out, "this month") == ["2024-02", "2024-02"]
-    honour = next(e for e in out.events if "we honor" in e.summary)
-    assert (honour.value, honour.status.value) == ("2024-02", "expected")
+    # the observance is one event, the proclaiming sentence's: "This month …, we honor" retells it
+    [observed] = [e for e in out.events if e.value == "2024-02"]
+    assert "proclaim" in observed.summary and observed.status.value == "expected"
 
 
 @pytest.mark.slow
@@ -78,3 +79,29 @@ def test_an_anniversary_on_this_day_is_dated_by_its_year_not_the_publication_day
     out = extractor.extract(ExtractionInput(text, dt.date(2023, 11, 11)))
     assert [e.value for e in out.events] == [value]
     assert "this day" not in [t.text for t in out.timexes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "named", "value"),
+    [
+        (
+            MONTH.replace("This month and always", "This American Heart Month"),
+            dt.date(2024, 1, 31),
+            "this american heart month",
+            "2024-02",
+        ),
+        (
+            WEEK.replace("In May 1962", "This National Transportation Week and every week"),
+            dt.date(2024, 5, 17),
+            "this national transportation week",
+            "2024-W21",
+        ),
+    ],
+)
+def test_this_with_the_observance_named_is_the_period_proclaimed(extractor, text, published, named, value):
+    """ "This American Heart Month, we honor …", the observance the proclamation names after
+    "as", is the proclaimed month (or week) too."""
+    out = extract(extractor, text, published)
+    assert values(out, named) == [value]
+    assert [t.key for t in out.timexes] == [f"t{n}" for n in range(1, len(out.timexes) + 1)]
