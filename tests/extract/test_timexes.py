@@ -33,6 +33,8 @@ RESOLUTION_CASES = [
     ("next week", NONE, "2024-W28"),
     ("last week", NONE, "2024-W26"),
     ("this week", NONE, "2024-W27"),
+    ("earlier in the day", PAST, "2024-07-01"),
+    ("later in the week", FUTURE, "2024-W27"),
     ("last month", PAST, "2024-06"),
     ("next month", NONE, "2024-08"),
     ("last year", PAST, "2023"),
@@ -158,6 +160,8 @@ def test_position_modifiers_set_timex3_mod_without_changing_the_value():
     assert normalize("the end of 1990", MONDAY).mod == "END"
     assert normalize("mid-1996", MONDAY).mod == "MID"
     assert normalize("about two years", MONDAY).mod == "APPROX"
+    assert normalize("earlier in the year", MONDAY).mod == "START"
+    assert normalize("later in the day", MONDAY).mod == "END"
 
 
 UNRESOLVED_CASES = [

@@ -211,6 +211,15 @@ def _term_start(m: re.Match[str]) -> Reading | None:
     return Reading(TermStart("D" if m["unit"].lower() == "day" else "W"))
 
 
+def _earlier_in_the(m: re.Match[str]) -> Reading | None:
+    """ "Earlier in the day", "later in the week": the day (week, month, year) of the
+    publication, its start or its end (TIMEX3 mod)."""
+    unit = unit_code(m["unit"])
+    if unit is None:
+        return None
+    return Reading(RelativePeriod(unit, 0), mod="START" if m["side"] == "earlier" else "END")
+
+
 def _that_part_of_day(m: re.Match[str]) -> Reading | None:
     """ "that night", "that same evening": a part of the day the text last named."""
     pod = PARTS_OF_DAY[m["pod"].lower()]
@@ -283,6 +292,13 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         _the_year,
         priority=8,
         anchor=r"year",
+    ),
+    rule(
+        "earlier in the unit",
+        r"\b(?P<side>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
+        _earlier_in_the,
+        priority=1,
+        anchor=r"earlier|later",
     ),
     rule(
         "the week",
