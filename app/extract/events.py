@@ -24,7 +24,7 @@ from app.extract.eventing.countdown import a_record_over, countdown
 from app.extract.eventing.directives import deadlines
 from app.extract.eventing.document import day_event, own_happening
 from app.extract.eventing.kinds import STATE_VERBS, names_happening
-from app.extract.eventing.leads import appointed_today, lead_sentences, lead_trigger
+from app.extract.eventing.leads import appointed_today, lead_sentences, lead_trigger, opening_paragraph
 from app.extract.eventing.nominations import Nomination, intended_nominations, nominations
 from app.extract.eventing.participants import MentionIndex, participants_in
 from app.extract.eventing.ranges import range_pairs
@@ -325,12 +325,8 @@ def _directed(span: Span) -> Token | None:
 
 
 def _first_paragraph_sentences(doc: Doc) -> set[int]:
-    spans = sentence_spans(doc)
-    if not spans:
-        return set()
-    limit = _PARAGRAPH_BREAK.search(doc_text(doc), spans[0].end)
-    end = limit.start() if limit else len(doc_text(doc))
-    return {s.index for s in spans if s.start < end}
+    start, end = opening_paragraph(doc_text(doc))
+    return {s.index for s in sentence_spans(doc) if start <= s.start < end}
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -11,6 +11,7 @@ import pytest
 from app.domain import HEADLINE_SENTENCE, ArticleRecord, Event, EventKind, EventStatus, Extraction
 from app.extract import ExtractionInput, Extractor
 from app.extract.eventing.document import headline_of
+from app.extract.eventing.leads import opening_paragraph
 from app.extract.eventing.nominations import nominations
 from app.extract.serialize import document_json
 
@@ -154,6 +155,33 @@ def test_a_statement_is_issued_in_its_first_sentence_and_a_dated_readout_adds_no
         extractor, readout, "Readout of White House Meeting with the UN Special Representative", published
     )
     assert [e.value for e in events] == ["2023-03-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Administration announced new funding to beat the epidemic\n\nToday, officials met families.", 1),
+        ("Today, officials met families.\n\nThey spoke about their losses.", 0),
+        # a first paragraph that runs on into a list is prose, though it ends with a colon
+        ("On Friday, April 19, the office convened agencies:\n\n-   Department of Justice", 0),
+    ],
+)
+def test_the_opening_paragraph_is_past_a_subtitle(text, opening):
+    paragraphs = text.split("\n\n")
+    start, end = opening_paragraph(text)
+    assert text[start:end] == paragraphs[opening]
+
+
+def test_a_readout_under_a_subtitle_is_dated_by_its_lead_not_by_the_subtitle(extractor):
+    text = (
+        "New milestones announced represent the Administration’s commitment to small businesses\n\n"
+        "Yesterday, the National Economic Council hosted a convening with business leaders from "
+        "around the country."
+    )
+    events = events_of(
+        extractor, text, "Readout of White House Convening on Small Business", dt.date(2024, 2, 15)
+    )
+    assert [e.value for e in events] == ["2024-02-14"]
 
 
 def test_a_deadline_counts_from_the_date_of_the_order():

@@ -31,6 +31,7 @@ from app.domain import (
     Timex,
 )
 from app.extract.doctext import doc_text
+from app.extract.eventing.leads import opening_paragraph
 from app.extract.sentences import sentence_index, sentence_spans
 
 _PREFIX = re.compile(r"^\s*(?:Press Release|FACT SHEET|Fact Sheet)\s*:\s*", re.IGNORECASE)
@@ -173,9 +174,13 @@ def _day_in(timexes: Sequence[Timex], start: int, end: int) -> dt.date | None:
 
 
 def _first_sentence(doc: Doc) -> int | None:
-    """The first sentence with words of its own (not a bracketed link or an emphasis line)."""
+    """The first sentence with words of its own (not a bracketed link or an emphasis line) from
+    the opening paragraph of prose on (past a subtitle)."""
     text = doc_text(doc)
+    opening, _ = opening_paragraph(text)
     for span in sentence_spans(doc):
+        if span.start < opening:
+            continue
         words = [w for w in text[span.start : span.end].split() if w[:1].isalpha()]
         if len(words) >= 4 and not text[span.start : span.end].lstrip().startswith(("[", "*", "\\[")):
             return span.index

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +17,30 @@ from app.extract.eventing.kinds import REPORTING_VERBS
 LEAD_SENTENCES = 2
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _MIN_TOKENS = 6
+
+
+_PROSE_END = re.compile(r"[.!?…:;][\"”’)\]]*\s*$")
+_SUBTITLE_WORDS = 40
+
+
+def opening_paragraph(text: str) -> tuple[int, int]:
+    """Where the first paragraph of prose is: the first, unless it is a subtitle, a short line
+    that does not end as a sentence does ("Biden-Harris Administration announced more than
+    $450 million in new funding" over "Today, on International Overdose Awareness Day, …
+    hosted a meeting."); then the next that is not."""
+    first: tuple[int, int] | None = None
+    start = len(text) - len(text.lstrip())
+    for brk in chain(_PARAGRAPH_BREAK.finditer(text, start), [None]):
+        end = brk.start() if brk is not None else len(text)
+        paragraph = text[start:end]
+        if paragraph.strip():
+            first = first or (start, end)
+            if _PROSE_END.search(paragraph) or len(paragraph.split()) > _SUBTITLE_WORDS:
+                return start, end
+        if brk is None:
+            break
+        start = brk.end()
+    return first or (0, len(text))
 
 
 def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...], untitled: bool = False) -> Iterator[Span]:
