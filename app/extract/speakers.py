@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Token
 
 from app.domain import EntityKind, Speaker, SpeakerKind
 from app.extract import names
+from app.extract.doctext import doc_text
 from app.extract.entity_index import EntityIndex
 from app.extract.floor import FLOOR_ROLE
 from app.extract.pronouns import RELATIVES, PronounResolver, named, relative
+from app.extract.sole_office import OfficeHolders
 
 # Lemmas of verbs that introduce speech or writing (after PARC/PolNeAR cue verbs).
 CUE_LEMMAS = names.word_set(
@@ -85,6 +87,7 @@ class SpeakerFinder:
         # In a transcript, who holds the turn at a character offset: the "I" of that turn.
         self.turn_speaker = turn_speaker
         self._pronouns: PronounResolver | None = None
+        self._holders: OfficeHolders | None = None
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -399,12 +402,21 @@ class SpeakerFinder:
             self._pronouns = PronounResolver(self)
         return self._pronouns
 
+    def _office_holders(self) -> OfficeHolders:
+        if self._holders is None:
+            published = self.doc._.published if Doc.has_extension("published") else None
+            self._holders = OfficeHolders(doc_text(self.doc), published, self.index)
+        return self._holders
+
     def _office_holder(self, subject: Token) -> Speaker | None:
         """The person a transcript names by office ("the President", "the First Lady"), as a
         "he" that takes them up is resolved (referents.role_mentions): the subject's phrase
-        is one of those role mentions."""
-        if self.turn_speaker is None or subject.pos_ not in ("NOUN", "PROPN"):
+        is one of those role mentions. In prose, the sole holder of the office the subject
+        names ("The President announced that …": sole_office)."""
+        if subject.pos_ not in ("NOUN", "PROPN"):
             return None
+        if self.turn_speaker is None:  # prose: "The President announced that …"
+            return self._office_holders().named_by(self.doc[subject.left_edge.i : subject.i + 1].text)
         start = subject.left_edge.idx
         for role in self._pronoun_resolver().roles(subject):
             if role.start == start and role.end == subject.idx + len(subject.text):

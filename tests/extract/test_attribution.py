@@ -154,3 +154,39 @@ def test_a_cue_that_names_no_one_leaves_the_quote_to_its_sentences_subject(extra
         "others have used the phrase for their own ends."
     )
     assert speakers(extract(extractor, text))["a rising tide lifts all"] == "Kennedy"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "speaker"),
+    [
+        (
+            "President Biden met the families on Friday. The President said that the funds would save lives.",
+            dt.date(2023, 9, 1),
+            "Joe Biden",
+        ),
+        ("“We will not back down,” the President said in Ohio.", dt.date(2016, 5, 1), "Barack Obama"),
+        (
+            "Former President Trump spoke in Iowa. The President said that the economy is strong.",
+            dt.date(2023, 9, 1),
+            "Joe Biden",
+        ),
+        (
+            "Vice President Harris met President Herzog. The Vice President said that she stood firm.",
+            dt.date(2023, 9, 1),
+            "Kamala Harris",
+        ),
+        # another president in the text: "the President" is left to the reader
+        (
+            "President Biden met President Macron. The President said that the talks went well.",
+            dt.date(2023, 9, 1),
+            "The President",
+        ),
+    ],
+)
+def test_the_president_in_prose_is_the_sole_holder_of_the_office(extractor, text, published, speaker):
+    out = extractor.extract(ExtractionInput(text, published))
+    names = {e.key: e.name for e in out.entities}
+    [quote] = out.quotes
+    assert quote.speaker is not None
+    assert names.get(quote.speaker.entity or "", quote.speaker.name) == speaker
