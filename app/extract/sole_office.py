@@ -3,8 +3,9 @@ text gives that title to no one else.
 
 A White House statement says "The President announced that …" of Joe Biden and news of 2016 says
 "the president said" of Barack Obama; an article that also writes "President Macron" or
-"President Xi" leaves "the president" to the reader, and so do we. "Former President Trump" is
-no holder. Transcripts name the office holder their own way (referents.role_mentions).
+"Ukraine's president, Volodymyr Zelenskyy" leaves "the president" to the reader, and so do we.
+"Former President Trump" is no holder. Transcripts name the office holder their own way
+(referents.role_mentions).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from app.extract.entity_index import EntityIndex
 
 _THE_OFFICE = re.compile(r"(?:[Tt]he)\s+(?P<office>(?:[Vv]ice\s+)?[Pp]resident)")
 # The title a person mention carries in or just before it: "President Macron", "Vice President
-# Harris", "former President Trump".
-_TITLE_BEFORE = re.compile(r"(?P<former>\b(?i:former|ex-)\s*)?(?P<vice>\bVice\s+)?\bPresident\s+$")
+# Harris", "former President Trump", "Ukraine's president, Volodymyr Zelenskyy".
+_TITLE_BEFORE = re.compile(
+    r"(?P<former>\b(?:former|ex-)\s*)?(?P<vice>\bvice[\s-]+)?\bpresident,?\s+$", re.IGNORECASE
+)
 _TITLE_WINDOW = 30
 
 

@@ -178,6 +178,11 @@ def test_a_cue_that_names_no_one_leaves_the_quote_to_its_sentences_subject(extra
         ),
         # another president in the text: "the President" is left to the reader
         (
+            "Ukraine's president, Volodymyr Zelenskyy, spoke in Kyiv. The president said that aid is late.",
+            dt.date(2023, 9, 1),
+            "The president",
+        ),
+        (
             "President Biden met President Macron. The President said that the talks went well.",
             dt.date(2023, 9, 1),
             "The President",
