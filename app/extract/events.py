@@ -34,7 +34,7 @@ from app.extract.eventing.trips import trips
 from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
-from app.extract.temporal.proclaimed import PROCLAIM, proclaimed_days
+from app.extract.temporal.proclaimed import proclaimed_period
 from app.extract.temporal.tense import verb_tense
 
 
@@ -129,12 +129,10 @@ def _observed_once(
     hereby proclaim September 2023 as National Wilderness Month"): "This National Wilderness
     Month, we renew our commitment" and "I call upon all Americans to observe this day", dated
     by the proclaimed period (temporal.proclaimed), tell it again."""
-    text = doc_text(doc)
-    proclaim = PROCLAIM.search(text)
-    days = proclaimed_days(text, timexes) if proclaim is not None else None
-    if proclaim is None or days is None:
+    period = proclaimed_period(doc_text(doc), timexes)
+    if period is None:
         return drafts
-    sentence = sentence_index(doc, proclaim.start())
+    sentence = sentence_index(doc, period.at)
     if not any(e.sentence == sentence for _, e in drafts):
         return drafts
     by_key = {t.key: t for t in timexes}
@@ -143,7 +141,7 @@ def _observed_once(
         timex = by_key.get(event.timex or "")
         if timex is None or event.sentence == sentence or not timex.text.lower().startswith("this "):
             return False
-        return (timex.range_start, timex.range_end) == days
+        return (timex.range_start, timex.range_end) == (period.start, period.end)
 
     return [(at, e) for at, e in drafts if not retold(e)]
 

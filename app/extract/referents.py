@@ -79,11 +79,15 @@ def role_mentions(
             continue
         term = _term_of(m, published, holder_at(m.start()))
         if term is not None:
-            entity = index.find_name(term.surname)
-            same = entity is not None and entity.name == term.name
-            speaker = Speaker(term.name, SpeakerKind.NAMED, entity.key if same and entity else None)
-            found.append(RoleMention(m.start(), m.end(), speaker, term.sex or None))
+            found.append(RoleMention(m.start(), m.end(), holder_speaker(term, index), term.sex or None))
     return found
+
+
+def holder_speaker(term: offices.Term, index: EntityIndex) -> Speaker:
+    """An office holder as a speaker, with the article's entity of that name when it has one."""
+    entity = index.find_name(term.surname)
+    same = entity is not None and entity.name == term.name
+    return Speaker(term.name, SpeakerKind.NAMED, entity.key if same and entity else None)
 
 
 def _term_of(m: re.Match[str], on: dt.date, holder: Speaker | None) -> offices.Term | None:

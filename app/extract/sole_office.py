@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from app.domain import EntityKind, Speaker, SpeakerKind
+from app.domain import EntityKind, Speaker
 from app.extract import offices
 from app.extract.entity_index import EntityIndex
+from app.extract.referents import holder_speaker
 
 _THE_OFFICE = re.compile(r"(?:[Tt]he)\s+(?P<office>(?:[Vv]ice\s+)?[Pp]resident)")
 # The title a person mention carries in or just before it: "President Macron", "Vice President
@@ -54,9 +55,7 @@ class OfficeHolders:
             title = self._title_of(mention.start, mention.end)
             if title == office and term.surname.casefold() not in mention.entity.name.casefold():
                 return None  # "President Macron": the text has another president
-        entity = self.index.find_name(term.surname)
-        same = entity is not None and entity.name == term.name
-        return Speaker(term.name, SpeakerKind.NAMED, entity.key if same and entity else None)
+        return holder_speaker(term, self.index)
 
     def _title_of(self, start: int, end: int) -> str | None:
         """ "president" or "vice president" for a mention titled so (in or before it), else None."""

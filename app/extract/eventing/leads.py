@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,18 +28,22 @@ def opening_paragraph(text: str) -> tuple[int, int]:
     $450 million in new funding" over "Today, on International Overdose Awareness Day, …
     hosted a meeting."); then the next that is not."""
     first: tuple[int, int] | None = None
-    start = len(text) - len(text.lstrip())
-    for brk in chain(_PARAGRAPH_BREAK.finditer(text, start), [None]):
-        end = brk.start() if brk is not None else len(text)
+    for start, end in _paragraphs(text):
         paragraph = text[start:end]
-        if paragraph.strip():
-            first = first or (start, end)
-            if _PROSE_END.search(paragraph) or len(paragraph.split()) > _SUBTITLE_WORDS:
-                return start, end
-        if brk is None:
-            break
-        start = brk.end()
+        if not paragraph.strip():
+            continue
+        first = first or (start, end)
+        if _PROSE_END.search(paragraph) or len(paragraph.split()) > _SUBTITLE_WORDS:
+            return start, end
     return first or (0, len(text))
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        yield start, brk.start()
+        start = brk.end()
+    yield start, len(text)
 
 
 def lead_sentences(doc: Doc, sentences: tuple[SentenceSpan, ...], untitled: bool = False) -> Iterator[Span]:

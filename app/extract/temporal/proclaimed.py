@@ -18,7 +18,7 @@ from typing import Any
 
 from app.domain import Granularity, Timex, TimexType
 
-PROCLAIM = re.compile(r"\bhereby\s+proclaim\s+(?P<week>the\s+week\s+of\s+)?", re.IGNORECASE)
+_PROCLAIM = re.compile(r"\bhereby\s+proclaim\s+(?P<week>the\s+week\s+of\s+)?", re.IGNORECASE)
 _THROUGH = re.compile(r"\s*(?:through|to|until|-|–)\s*", re.IGNORECASE)
 _THIS = re.compile(r"this\s+(?P<unit>day|week|month)", re.IGNORECASE)
 _WEEK_DAYS = range(5, 10)  # a proclaimed week: "May 21 through May 27, 2023"
@@ -36,7 +36,7 @@ def with_proclaimed_period(
 ) -> list[Timex]:
     """The timexes, with this day, week or month of a proclamation set to the proclaimed one,
     and "This National Wilderness Month" (the observance the proclamation names) added as it."""
-    period = _proclaimed(text, timexes)
+    period = proclaimed_period(text, timexes)
     if period is None:
         return list(timexes)
     out = []
@@ -54,13 +54,7 @@ def with_proclaimed_period(
     return [replace(t, key=f"t{n}") for n, t in enumerate(out, 1)]
 
 
-def proclaimed_days(text: str, timexes: Sequence[Timex]) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of the period a proclamation proclaims, if it names one."""
-    period = _proclaimed(text, timexes)
-    return (period.start, period.end) if period is not None else None
-
-
-def _as_period(unit: str, period: _Period) -> dict[str, Any] | None:
+def _as_period(unit: str, period: ProclaimedPeriod) -> dict[str, Any] | None:
     """The fields of a timex for this day, week or month when the proclaimed period is one."""
     days = (period.end - period.start).days + 1
     where = {"range_start": period.start, "range_end": period.end}
@@ -84,16 +78,17 @@ def _observance_named(text: str, name: str | None) -> list[tuple[int, int, str]]
 
 
 @dataclass(frozen=True)
-class _Period:
+class ProclaimedPeriod:
+    at: int  # where "hereby proclaim" is written
     value: str
     start: dt.date
     end: dt.date
     name: str | None  # the observance proclaimed: "National Wilderness Month"
 
 
-def _proclaimed(text: str, timexes: Sequence[Timex]) -> _Period | None:
+def proclaimed_period(text: str, timexes: Sequence[Timex]) -> ProclaimedPeriod | None:
     """The period after "do hereby proclaim", if a date, and the observance named after it."""
-    m = PROCLAIM.search(text)
+    m = _PROCLAIM.search(text)
     if m is None:
         return None
     following = [t for t in timexes if t.start >= m.end()]
@@ -110,4 +105,4 @@ def _proclaimed(text: str, timexes: Sequence[Timex]) -> _Period | None:
             return None
         end, last_end = last.range_end, last.end
     named = _AS_NAME.match(text, last_end)
-    return _Period(first.value, first.range_start, end, named["name"] if named else None)
+    return ProclaimedPeriod(m.start(), first.value, first.range_start, end, named["name"] if named else None)
