@@ -36,6 +36,7 @@ _NAME_JOINERS = frozenset({"and", "for", "of", "&", "the", "on", "in", "de"})
 _MAX_DESCRIPTION_TOKENS = 7
 _NOT_IN_TITLES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "PERSON"})
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+_COLON = re.compile(r"\s*:\s")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
 )
@@ -158,6 +159,22 @@ _LAND_ENDINGS = names.word_set(
     "county valley desert coast monument wilderness refuge peninsula strait gulf sea ocean creek "
     "falls park parkway seashore lakeshore preserve"
 )
+# A centre that is a building people gather in, not a body: "Walter E. Washington Convention
+# Center", "Kingsbury Community Center" (a "Center for American Progress" or a "National
+# Hurricane Center" is an organisation).
+_VENUE_CENTRE_KINDS = names.word_set(
+    "convention conference civic event events visitor visitors exhibition community"
+)
+
+
+def _is_venue_centre(words: list[str]) -> bool:
+    return (
+        len(words) >= 3
+        and words[-1].lower() in ("center", "centre")
+        and words[-2].lower() in _VENUE_CENTRE_KINDS
+    )
+
+
 # Words that open a title even at the start of a sentence: "Majority Leader Charles Schumer".
 _TITLE_OPENERS = names.word_set(
     "majority minority deputy vice acting former chief senior assistant associate attorney prime "
@@ -481,6 +498,8 @@ def _to_mention(doc: Doc, span: Span) -> RawMention | None:
     start_tok, end_tok = span.start, span.end
     # The model sometimes runs a span over a line break ("The Wall Street Journal\n\n\nNATO").
     first_line = _LINE_BREAK.split(span.text.strip(), maxsplit=1)[0]
+    # and over a heading's colon ("James Graham Lake: Nominee for the …")
+    first_line = _COLON.split(first_line, maxsplit=1)[0]
     if not first_line:
         return None
     start = text.index(first_line, span.start_char)
@@ -756,15 +775,24 @@ def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     words = names.name_words(m.name)
     if _is_other_thing(words):
         return replace(m, kind=EntityKind.OTHER, description=None)
+    if m.kind is EntityKind.PERSON and any(c.isdigit() for c in m.name):
+        return replace(m, kind=EntityKind.OTHER, description=None)  # "F-16s", "Covid-19": no one
     if m.kind is EntityKind.OTHER and words[-1].lower() in _VENUE_HEADS:
         return replace(m, kind=EntityKind.PLACE)  # "the Indian Treaty Room", labelled a law
     if m.kind is not EntityKind.ORGANIZATION and known_agency(m.name) and not is_known_place(m.name):
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)  # "F.B.I." as a place
     lowered = {w.lower().strip(".,") for w in words}
-    if m.kind is EntityKind.PERSON and len(words) >= 2 and words[-1].lower() in _PLACE_ENDINGS:
+    if (
+        m.kind is EntityKind.PERSON
+        and len(words) >= 2
+        and words[-1].lower() in _PLACE_ENDINGS
+        and words[-1] not in people.singles  # "James Graham Lake", who is "Mr. Lake" too
+    ):
         return replace(m, kind=EntityKind.PLACE, description=None)  # "Rodney Square", "Union Station"
     if m.kind is EntityKind.ORGANIZATION and len(words) >= 2 and words[-1].lower() in _LAND_ENDINGS:
         return replace(m, kind=EntityKind.PLACE, description=None)  # "Tongass National Forest"
+    if _is_venue_centre(words):  # "… Convention Center", though "center" is a word of bodies
+        return m if m.kind is EntityKind.PLACE else replace(m, kind=EntityKind.PLACE, description=None)
     is_name_part = len(words) == 1 and (m.name in people.lasts or m.name in people.firsts)
     if m.kind in (EntityKind.PERSON, EntityKind.ORGANIZATION) and is_known_place(m.name) and not is_name_part:
         return replace(m, kind=EntityKind.PLACE, description=None)  # "West Bank", not a bank
@@ -773,6 +801,8 @@ def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
         return replace(m, kind=EntityKind.ORGANIZATION, description=None)
     if m.kind is EntityKind.PERSON or is_known_place(m.name):
         return m
+    if len(words) == 1 and _after_a_title(doc, m.token_start) and not known_agency(m.name):
+        return replace(m, kind=EntityKind.PERSON)  # "President Zelenskyy", labelled a place
     if not all(w[:1].isupper() for w in words) or any(c.isdigit() for c in m.name):
         return m
     if len(words) == 1:
@@ -787,6 +817,17 @@ def _fixed_kind(doc: Doc, m: RawMention, people: _PersonNames) -> RawMention:
     if personal and len(words) <= 4 and not names.is_initialism(words[0]):
         return replace(m, kind=EntityKind.PERSON)
     return m
+
+
+def _after_a_title(doc: Doc, start: int) -> bool:
+    """A person's title right before the word: "President", "Senator", "Mr."."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and (
+        (names.is_title_word(before.lower_) and before.lower_ not in names.MODIFIER_ONLY)
+        or before.lower_ in names.ADDRESS_TITLES
+    )
 
 
 def _names_a_person(doc: Doc, m: RawMention, people: _PersonNames) -> bool:

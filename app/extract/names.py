@@ -57,7 +57,7 @@ ORG_WORDS = word_set(
     company inc inc. corp corp. co co. ltd ltd. llc bank association union organization
     organisation campaign network group alliance federation coalition board authority service
     services force forces army navy command caucus center centre fund society league cabinet
-    llp pllc plc gmbh
+    llp pllc plc gmbh tribe tribes
     """
 )
 

@@ -54,6 +54,47 @@ def test_a_range_is_a_place_not_a_person(vocab):
     assert by_name(find_entities(doc), "Castner Range").kind is EntityKind.PLACE
 
 
+def test_a_name_stops_at_a_headings_colon(vocab):
+    doc = make_doc(
+        vocab, "James/B-PERSON Graham/I-PERSON Lake/I-PERSON :/I-PERSON Nominee/I-PERSON for the court"
+    )
+    assert [e.name for e in find_entities(doc)] == ["James Graham Lake"]
+
+
+def test_a_person_whose_surname_is_a_word_of_place_stays_a_person(vocab):
+    doc = make_doc(
+        vocab, "James/B-PERSON Graham/I-PERSON Lake/I-PERSON is a judge . | Mr. Lake/B-PERSON clerked ."
+    )
+    [lake] = find_entities(doc)
+    assert (lake.name, lake.kind, len(lake.mentions)) == ("James Graham Lake", EntityKind.PERSON, 2)
+    doc = make_doc(vocab, "They sailed on Crystal/B-PERSON Lake/I-PERSON .")
+    assert by_name(find_entities(doc), "Crystal Lake").kind is EntityKind.PLACE
+
+
+def test_a_one_word_name_after_a_persons_title_is_a_person(vocab):
+    doc = make_doc(vocab, "I thank President Zelenskyy/B-GPE . | We met in Kyiv/B-GPE .")
+    entities = find_entities(doc)
+    assert by_name(entities, "Zelenskyy").kind is EntityKind.PERSON
+    assert by_name(entities, "Kyiv").kind is EntityKind.PLACE
+
+
+def test_a_tribe_is_a_body_and_a_convention_center_a_place(vocab):
+    doc = make_doc(
+        vocab,
+        "The Hopi/B-PERSON Tribe/I-PERSON met at the Pennsylvania/B-ORG Convention/I-ORG Center/I-ORG"
+        " with the Brennan/B-ORG Center/I-ORG .",
+    )
+    entities = find_entities(doc)
+    assert by_name(entities, "Hopi Tribe").kind is EntityKind.ORGANIZATION
+    assert by_name(entities, "Pennsylvania Convention Center").kind is EntityKind.PLACE
+    assert by_name(entities, "Brennan Center").kind is EntityKind.ORGANIZATION
+
+
+def test_a_name_with_digits_is_nobody(vocab):
+    doc = make_doc(vocab, "We sent F-16s/B-PERSON to Ukraine/B-GPE .")
+    assert by_name(find_entities(doc), "F-16s").kind is EntityKind.OTHER
+
+
 @pytest.mark.slow
 def test_names_only_the_headline_gives_are_entities_without_mentions(extractor):
     text = "Q    So, Andrew, I have a follow-up on the plan.\n\nMR. BATES:  We will talk about it tomorrow.\n"

@@ -59,3 +59,26 @@ def test_polnear_dev_direct_quotes_and_named_speakers_meet_the_bar():
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )  # fmt: skip
     assert scored.returncode == 0, scored.stdout[-3000:]
+
+
+# Nine White House items of every genre, annotated by hand by GUIDE.md (../shared/gold) before
+# any output was looked at, in tests/data/gold: documents the extraction rules were not written
+# on. The bars sit a little under the figures of 2026-12-06 (entities .892 / .841, dates .978 /
+# .852, events .682 / .625, key events .725), so a rule that breaks another genre shows here.
+@pytest.mark.long
+@pytest.mark.slow
+def test_held_out_white_house_items_meet_the_bar():
+    require_shared("corpus", "whitehouse")
+    scorer = require_shared("eval", "score_exhaustive.py")
+    scored = subprocess.run(
+        [
+            sys.executable, str(scorer), str(ROOT / "tests" / "data" / "gold"),
+            "--cmd", f"{DATELINE} extract", "--show-misses", "20",
+            "--min-entity-precision", "0.87", "--min-entity-recall", "0.82",
+            "--min-quote-precision", "0.95", "--min-turn-coverage", "0.95",
+            "--min-timex-precision", "0.95", "--min-timex-recall", "0.83",
+            "--min-event-precision", "0.65", "--min-event-recall", "0.6", "--min-key-event-recall", "0.7",
+        ],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert scored.returncode == 0, scored.stdout[-3000:]

@@ -268,6 +268,30 @@ def test_a_key_nominees_list_is_one_intended_nomination_per_person():
     assert not list(intended_nominations("Mark Angelson, Nominee for Ambassador to Norway, spoke."))
 
 
+JUDICIAL_ROUND = (
+    "The President is announcing his intent to nominate three individuals to federal district courts.\n\n"
+    "1.  **<u>Judge Anthony J. Brindisi: Nominee for the United States\n"
+    "    District Court for the Northern District of New York</u>**\n\n"
+    "Judge Anthony J. Brindisi has been a judge since 2022.\n\n"
+    "2\\. **<u>Ernesto “Ernest” Gonzalez: Nominee for the United States District\n"
+    "Court for the Western District of Texas</u>**\n\n"
+    "**3.\u00a0 <u>Joseph R. Adams: Candidate for United States Marshal for\n"
+    "the Northern District of West Virginia</u>**\n"
+)
+
+
+def test_a_round_of_judicial_nominees_is_one_intended_nomination_per_bold_heading():
+    found = list(intended_nominations(JUDICIAL_ROUND))
+    assert [n.summary for n in found] == [
+        "Intent to nominate Anthony J. Brindisi to the United States District Court for the Northern "
+        "District of New York announced",
+        "Intent to nominate Ernesto “Ernest” Gonzalez to the United States District Court for the Western "
+        "District of Texas announced",
+        "Intent to nominate Joseph R. Adams as United States Marshal for the Northern District of West "
+        "Virginia announced",
+    ]
+
+
 @pytest.mark.slow
 def test_the_intent_to_nominate_keeps_its_object_and_each_nominee_is_an_event(extractor):
     found = events(
@@ -372,3 +396,18 @@ def test_a_list_of_officials_with_titles_is_one_sentence_and_its_lead_is_dated(e
 def test_legal_acts_of_official_text_are_legislation(extractor, text, trigger):
     found = [e for e in events(extractor, text, dt.date(2024, 3, 1)) if e.trigger == trigger]
     assert found and all(e.kind is EventKind.LEGISLATION for e in found)
+
+
+@pytest.mark.slow
+def test_an_announcement_a_statement_makes_has_happened_but_a_briefings_may_be_to_come(extractor):
+    statement = "Today, the Biden-Harris Administration is announcing new steps to lower costs for families."
+    found = events(extractor, statement, dt.date(2023, 7, 19))
+    assert [(e.value, e.status) for e in found] == [("2023-07-19", EventStatus.HAPPENED)]
+    briefing = (
+        "MS. JEAN-PIERRE:  Good afternoon. Today, the President is announcing new steps to lower costs "
+        "for families.\n\nQ    Thank you, Karine.\n"
+    )
+    found = events(extractor, briefing, dt.date(2023, 7, 19))
+    assert [(e.value, e.status) for e in found if "announcing" in e.summary] == [
+        ("2023-07-19", EventStatus.ONGOING)
+    ]

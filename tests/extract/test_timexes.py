@@ -65,6 +65,11 @@ RESOLUTION_CASES = [
     ("last June", NONE, "2024-06"),
     ("next June", NONE, "2025-06"),
     ("June last year", NONE, "2023-06"),
+    ("July 1 of this year", PAST, "2024-07-01"),  # the year the text names, whatever the tense
+    ("January 1st of this year", FUTURE, "2024-01-01"),
+    ("October of last year", NONE, "2023-10"),
+    ("May of next year", NONE, "2025-05"),
+    ("the fall of last year", NONE, "2023-FA"),
     ("February 2022", NONE, "2022-02"),
     ("July 1, 2024", NONE, "2024-07-01"),
     ("Thursday, Oct. 26", NONE, "2023-10-26"),  # the year in which Oct. 26 is a Thursday
@@ -276,6 +281,8 @@ def spans(text: str) -> list[str]:
         ("Sales peaked in the 1990s.", ["the 1990s"]),
         ("It happened last month.", ["last month"]),
         ("Talks resume in early March.", ["early March"]),
+        ("It applies from July 1 of this year.", ["July 1 of this year"]),  # as "June last year"
+        ("In October, last year's winner spoke.", ["October", "last year"]),
     ],
 )
 def test_extents_follow_timeml_conventions(text, expected):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _NAME_WORD = r"[A-Z][\w.'’\-]*"
+_NICKNAME = rf"[“\"]{_NAME_WORD}[”\"]"  # Ernesto “Ernest” Gonzalez
 _ENTRY = re.compile(
     rf"(?m)^[ \t]*(?:\[\]\([^)\s]*\))?[ \t]*(?P<name>{_NAME_WORD}(?: {_NAME_WORD}| [a-z]{{2,3}}(?= [A-Z]))*"
     rf"(?:,? (?:Jr|Sr)\.| I{{2,3}}| IV)?), of (?:the )?[A-Z][\w.'’\- ]*?, "
@@ -29,10 +30,18 @@ _TERM_TAIL = re.compile(r"[\s.]*(?:\((?:Reappointment|New Position)\))?[\s.]*$",
 # the role perhaps wrapped onto indented lines, and repeat the line over each biography:
 # "-   Mark Angelson, Nominee for Ambassador Extraordinary and\n    Plenipotentiary to the Kingdom
 # of Norway" (69 such statements in the White House corpus).
+# A round of judicial nominees heads each biography with a numbered, bold, underlined line:
+# "1.  **<u>Judge Anthony J. Brindisi: Nominee for the United States\n    District Court for …</u>**"
+# (28 "Round of Judicial Nominees" items; the earlier ones write "Candidate for").
 _INTENDED = re.compile(
-    rf"(?m)^[ \t]*(?:[-*•][ \t]+)?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}| [a-z]{{2,3}}(?= [A-Z]))*"
-    r"(?:,? (?:Jr|Sr)\.| I{2,3}| IV)?), Nominee for (?P<role>[^\n]+(?:\n[ \t]{2,}(?![-*•])[^\n]+)*)"
+    r"(?m)^[ \t]*(?:[-*•][ \t]+|(?:\*\*)?\d+\\?\.(?:\*\*)?[ \t\u00a0]+)?(?P<bold>(?:\*\*)?<u>|\*\*)?"
+    rf"(?:(?:Chief )?Judge |Justice )?"
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}| {_NICKNAME}| [a-z]{{2,3}}(?= [A-Z]))*"
+    r"(?:,? (?:Jr|Sr)\.| I{2,3}| IV)?)(?:,|:) (?:Nominee|Candidate) for "
+    # in bold, the role runs to the bold's end over its line breaks; else over indented lines
+    r"(?P<role>(?(bold)[^*<]+|[^\n]+(?:\n[ \t]{2,}(?![-*•])[^\n]+)*))"
 )
+_MARKUP = re.compile(r"</?u>|\*\*")
 _INTENT = re.compile(r"\bintent to nominate\b")
 
 
@@ -68,10 +77,11 @@ def intended_nominations(text: str) -> Iterator[Nomination]:
         return
     told: set[str] = set()
     for m in _INTENDED.finditer(text):
-        role = " ".join(m["role"].split()).rstrip(".*_ ")
+        role = _MARKUP.sub("", " ".join(m["role"].split())).rstrip(".*_ ")
         person = m["name"]
         if person in told:
             continue  # the list, then each nominee's biography under the same line
         told.add(person)
-        summary = f"Intent to nominate {person} as {role} announced"
+        to_or_as = "to" if role.startswith("the ") else "as"  # a seat on a court, or an office
+        summary = f"Intent to nominate {person} {to_or_as} {role} announced"
         yield Nomination(m.start("name"), m.end(), person, summary, withdrawn=False)

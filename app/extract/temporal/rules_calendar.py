@@ -70,12 +70,22 @@ def _month_day(m: re.Match[str]) -> Reading | list[Reading] | None:
     month, year = month_number(m["mon"]), _year(m["year"])
     weekday = weekday_number(m["wd"]) if m["wd"] else None
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
-    first = CalendarDate(year=year, month=month, day=_day(m["day"]), weekday=weekday, occurrence=occurrence)
+    year_offset = _YEAR_OFFSET.get(group(m, "rel") or "")
+    first = CalendarDate(
+        year=year,
+        month=month,
+        day=_day(m["day"]),
+        weekday=weekday,
+        occurrence=occurrence,
+        year_offset=year_offset,
+    )
     cased = m.span("mon")
     if not m["day2"]:
         return Reading(first, cased=cased)
     # A range ("April 24 and 25", "July 9-11, 2024"): TimeML marks each end as its own timex.
-    last = CalendarDate(year=year, month=month, day=_day(m["day2"]), occurrence=occurrence)
+    last = CalendarDate(
+        year=year, month=month, day=_day(m["day2"]), occurrence=occurrence, year_offset=year_offset
+    )
     return [
         Reading(first, span=(m.start(), m.end("day")), cased=cased),
         Reading(last, span=(m.start("day2"), m.end()), cased=cased),
@@ -192,13 +202,17 @@ def _season(m: re.Match[str]) -> Reading | None:
     code = SEASONS[m["season"].lower()]
     year = _year(m["year"])
     occ_word = normalise_space(m["occ"])
-    if year is None and not occ_word and code in ("FA", "SP"):
-        return None  # "fall" and "spring" alone are too often verbs or nouns of another kind
     occurrence = _SEASON_WORDS.get(occ_word)
+    year_offset = _YEAR_OFFSET.get(group(m, "rel") or "")
+    if year_offset is not None:
+        occurrence = None  # "this fall of last year" is last year's
+    elif year is None and not occ_word and code in ("FA", "SP"):
+        return None  # "fall" and "spring" alone are too often verbs or nouns of another kind
     mod = {"early": "START", "the early": "START", "late": "END", "the late": "END", "mid": "MID"}.get(
         occ_word
     )
-    return Reading(PartOfYear("SEASON", season=code, year=year, occurrence=occurrence), mod=mod)
+    season = PartOfYear("SEASON", season=code, year=year, occurrence=occurrence, year_offset=year_offset)
+    return Reading(season, mod=mod)
 
 
 def _decade(m: re.Match[str]) -> Reading | None:
@@ -234,6 +248,9 @@ def _day_by_election(m: re.Match[str]) -> Reading | None:
 
 
 _SEP = r"(?:,\s*|\s+)"
+# "June last year", "July 1 of this year", "May of next year": one timex in that year (TimeML
+# marks "June last year" as one)
+_OF_YEAR = r"\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b(?!['’])"
 
 CALENDAR_RULES: tuple[Rule, ...] = (
     rule(
@@ -253,7 +270,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule(
         "month day",
         rf"\b(?:(?P<occ>last|next|this)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY_NUMBER})"
-        rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>{DAY_NUMBER}))?(?:{_SEP}(?P<year>{YEAR}))?",
+        rf"(?:\s*(?:-|–|to|through|and)\s*(?P<day2>{DAY_NUMBER}))?(?:{_SEP}(?P<year>{YEAR})|{_OF_YEAR})?",
         _month_day,
         priority=1,
         anchor=MONTH_ANCHOR,
@@ -292,7 +309,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "month",
         rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|past|coming)\s+)?"
         rf"(?P<mon>{MONTH_FULL}|sept\.?|(?:jan|feb|aug|oct|nov|dec)\.)(?:\b|(?<=\.))"
-        r"(?:\s+(?P<rel>last|this|next)\s+year)?",
+        rf"(?:{_OF_YEAR})?",
         _month,
         priority=3,
         anchor=MONTH_ANCHOR,
@@ -349,7 +366,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "season",
         rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|the\s+past|the\s+coming|this|past|coming|"
         rf"the\s+early|the\s+late|early|late|mid|the)[\s-]+)?(?P<season>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR}))?",
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR})|{_OF_YEAR})?",
         _season,
         anchor=r"spring|summer|fall|autumn|winter",
     ),
