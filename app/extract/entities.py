@@ -290,6 +290,7 @@ def _group_others(mentions: list[RawMention], acronyms: dict[str, str] | None = 
     groups = list(by_text.values())
     _merge_acronyms(groups)
     _merge_short_forms(groups)
+    _merge_qualified_places(groups)
     return [g for g in groups if g.mentions]
 
 
@@ -353,6 +354,24 @@ def _merge_short_forms(groups: list[_Group]) -> None:
             live = _clipped_from(text, groups)
         if len(live) == 1:
             _merge_into(live[0], g)
+
+
+def _merge_qualified_places(groups: list[_Group]) -> None:
+    """ "Washington" where the text also writes "Washington, D.C.": the model tags the two words
+    apart ("D.C." is the known place), so a bare "Washington" beside them is that city too."""
+    places = [g for g in groups if g.kind is EntityKind.PLACE and g.mentions]
+    for qualified in places:
+        place = known_place(qualified.mentions[0].name) if qualified.mentions else None
+        if place is None or ", " not in place.name:
+            continue
+        head = place.name.split(",", 1)[0].casefold()
+        starts = {m.start for m in qualified.mentions}
+        for bare in places:
+            if bare is qualified or not bare.mentions or bare.mentions[0].name.casefold() != head:
+                continue
+            # "Washington" + ", " + "D.C." (or " , " where the words are spaced out)
+            if any(m.end + 2 in starts or m.end + 3 in starts for m in bare.mentions):
+                _merge_into(qualified, bare)
 
 
 def _clipped_from(short: str, groups: list[_Group]) -> list[_Group]:

@@ -60,9 +60,26 @@ def headline_mentions(headline: Doc) -> list[RawMention]:
     """The named mentions of a headline parsed on its own, marked as the headline's and placed
     before the text (offsets from -len(headline) - 1 up to -1), in headline order."""
     shift = len(doc_text(headline)) + 1
-    found = [m for m in collect_mentions(headline) if not _runs_into_headline_words(m)]
+    found = [_en_route(headline, m) for m in collect_mentions(headline) if not _runs_into_headline_words(m)]
     found = sorted([*found, *_headline_places(headline, found)], key=lambda m: m.start)
     return [replace(m, start=m.start - shift, end=m.end - shift, headline=True) for m in found]
+
+
+def _en_route(headline: Doc, m: RawMention) -> RawMention:
+    """ "Press Gaggle … En Route Syracuse, New York": the model takes "Route Syracuse" for a
+    body; the place is "Syracuse"."""
+    words = m.text.split(" ", 1)
+    if (
+        len(words) < 2
+        or words[0] != "Route"
+        or m.token_start == 0
+        or headline[m.token_start - 1].lower_ != "en"
+    ):
+        return m
+    start = m.start + len("Route ")
+    return replace(
+        m, start=start, text=words[1], name=words[1], kind=EntityKind.PLACE, token_start=m.token_start + 1
+    )
 
 
 def _headline_places(headline: Doc, found: list[RawMention]) -> list[RawMention]:
@@ -216,7 +233,28 @@ def _without_title_departments(doc: Doc, mentions: list[RawMention]) -> list[Raw
             before is not None and before.lower_ in _TITLE_HEADS and doc[m.token_start - 1].lower_ == "of"
         )
 
-    return [m for m in mentions if not in_title(m)]
+    return [m for m in mentions if not in_title(m) and not _portfolio_of_a_title(doc, m)]
+
+
+# Titles a portfolio opens: "National Security Communications Advisor John Kirby", "Domestic
+# Policy Adviser Neera Tanden". The model tags the portfolio as an organisation.
+_PORTFOLIO_TITLES = names.word_set("advisor adviser coordinator director czar envoy counselor spokesperson")
+
+
+def _portfolio_of_a_title(doc: Doc, m: RawMention) -> bool:
+    """A name of no body (no word of one, no acronym, no agency) right before a title and a
+    name."""
+    if m.kind is EntityKind.PERSON or m.token_end + 1 >= len(doc):
+        return False
+    title, name = doc[m.token_end], doc[m.token_end + 1]
+    return (
+        title.lower_ in _PORTFOLIO_TITLES
+        and name.text[:1].isupper()
+        and not names.is_organisation_name(m.name)
+        and not names.is_initialism(m.name)
+        and not known_agency(m.name)
+        and not is_known_place(m.name)
+    )
 
 
 def _without_title_words(doc: Doc, mentions: list[RawMention]) -> list[RawMention]:

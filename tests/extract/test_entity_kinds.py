@@ -108,6 +108,26 @@ def test_names_only_the_headline_gives_are_entities_without_mentions(extractor):
 
 
 @pytest.mark.slow
+def test_en_route_names_the_place_and_a_titles_portfolio_is_no_body(extractor):
+    text = "MR. KIRBY:  Good afternoon. I spoke with the Domestic Policy Adviser Neera Tanden today.\n"
+    title = (
+        "Press Gaggle by Press Secretary Karine Jean-Pierre and National Security Communications Advisor"
+        " John Kirby En Route Syracuse, New York"
+    )
+    names_found = {e.name: e.kind for e in extractor.extract(ExtractionInput(text, title=title)).entities}
+    assert names_found.get("Syracuse") is EntityKind.PLACE
+    assert not [n for n in names_found if "Route" in n or "Communications" in n or "Policy" in n]
+
+
+def test_washington_beside_washington_dc_is_that_city(vocab):
+    doc = make_doc(vocab, "Washington/B-GPE , D.C./B-GPE | We met in Washington/B-GPE today .")
+    [city] = find_entities(doc)
+    assert (city.name, len(city.mentions)) == ("Washington, D.C.", 3)
+    doc = make_doc(vocab, "We met in Washington/B-GPE and D.C./B-GPE .")
+    assert len(find_entities(doc)) == 2  # never written together: the text may mean the state
+
+
+@pytest.mark.slow
 def test_headline_title_case_runs_are_no_entities_and_gazetteer_places_are(extractor):
     text = "The President met business owners to talk about jobs.\n"
     title = "Readout of White House Briefing with Midwest Business Leaders Honoring Local Firms"
