@@ -74,7 +74,7 @@ def find_events(
         trigger = happening_trigger(span) or _entry_verb(span)
         if trigger is None or _tells_no_happening(trigger):
             continue  # "Today", "Remember: 2025", "She's so busy today": a date, no happening
-        if _done_but_dated_ahead(trigger, dating, published):
+        if _done_but_dated_ahead(trigger, dating, published, span):
             continue  # "signed a law that cuts emissions in half by 2050": 2050 dates no signing
         if dating.counted and not _counts_down(span, trigger):
             continue  # "built it in eight days", "the first time in 32 years": a duration
@@ -413,6 +413,12 @@ def _status(
         end = min(end, published - dt.timedelta(days=1))
     if start > end:  # the publication day alone: "later today" is still to come
         return EventStatus.EXPECTED if dating.side > 0 else EventStatus.HAPPENED
+    if (
+        direction is Direction.PAST
+        and published is not None
+        and start == end == published + dt.timedelta(days=1)
+    ):
+        return EventStatus.HAPPENED  # "met on August 29", told late on August 28 (time zones)
     return status_of(start, end, published, direction, simple_present)
 
 
@@ -508,21 +514,41 @@ def _direction(trigger: Token | None) -> Direction:
     return verb_tense(verb) if verb.pos_ in ("VERB", "AUX") else Direction.NONE
 
 
-def _done_but_dated_ahead(trigger: Token, dating: _Dating, published: dt.date | None) -> bool:
+def _done_but_dated_ahead(trigger: Token, dating: _Dating, published: dt.date | None, span: Span) -> bool:
     """A verb in the past (or a perfect) cannot happen on a date wholly after publication: that
     date belongs to something else in its clause (a goal, a term), so it dates no event. A
-    signed law is never upcoming."""
+    signed law is never upcoming. The day after publication is allowed, for the time zones: a
+    meeting "on August 29" in Beijing, read out late on August 28 in Washington."""
     if published is None or dating.start <= published or trigger.pos_ != "VERB":
+        return False
+    if _the_day_after_on_the_verb(trigger, dating, published, span):
         return False
     return _direction(trigger) is Direction.PAST
 
 
+def _the_day_after_on_the_verb(trigger: Token, dating: _Dating, published: dt.date, span: Span) -> bool:
+    """ "met on August 29", published on August 28: the day after publication, on the past
+    verb itself."""
+    on_the_verb = span.root.head.head == trigger if span.root.dep_ == "pobj" else span.root.head == trigger
+    return (
+        dating.granularity is Granularity.DAY
+        and dating.end == published + dt.timedelta(days=1)
+        and on_the_verb
+    )
+
+
 def _counts_down(span: Span, trigger: Token) -> bool:
     """ "in eight days" hangs on a verb not in the past ("an election coming up in eight days"),
-    not on a noun ("the first time in 32 years", "the worst storms in 100 years")."""
+    not on a noun ("the first time in 32 years", "the worst storms in 100 years"); "within 60
+    days" on a verb that looks ahead."""
     preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ != "in" or preposition.head.pos_ not in ("VERB", "AUX"):
+    if span.root.dep_ != "pobj" or preposition.lower_ not in ("in", "within"):
         return False
+    if preposition.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if preposition.lower_ == "within":
+        # a deadline set ("will report within 60 days"), not a habit ("most respond within 15 days")
+        return _direction(trigger) in (Direction.FUTURE, Direction.DEADLINE)
     return _direction(trigger) is not Direction.PAST
 
 

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # Bump whenever extraction would produce different facts for the same text;
 # `dateline reprocess` re-extracts articles stored with an older version.
-PIPELINE_VERSION = "2026.12.06.38"
+PIPELINE_VERSION = "2026.12.06.39"
 
 CHUNK_CHARS = 50_000
 # Unfinished batches queued per worker process: enough work for the worker while this process

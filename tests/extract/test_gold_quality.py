@@ -61,10 +61,11 @@ def test_polnear_dev_direct_quotes_and_named_speakers_meet_the_bar():
     assert scored.returncode == 0, scored.stdout[-3000:]
 
 
-# Nine White House items of every genre, annotated by hand by GUIDE.md (../shared/gold) before
-# any output was looked at, in tests/data/gold: documents the extraction rules were not written
-# on. The bars sit a little under the figures of 2026-12-06 (entities .892 / .841, dates .978 /
-# .852, events .682 / .625, key events .725), so a rule that breaks another genre shows here.
+# Nineteen White House items of every genre, annotated by hand by GUIDE.md (../shared/gold)
+# before any output was looked at, in tests/data/gold: documents the extraction rules were not
+# written on (the second ten were scored once before the rules they showed up were written).
+# The bars sit a little under the figures of 2026-12-06 (entities .897 / .873, dates .941 /
+# .845, events .635 / .652, key events .746), so a rule that breaks another genre shows here.
 @pytest.mark.long
 @pytest.mark.slow
 def test_held_out_white_house_items_meet_the_bar():
@@ -74,10 +75,10 @@ def test_held_out_white_house_items_meet_the_bar():
         [
             sys.executable, str(scorer), str(ROOT / "tests" / "data" / "gold"),
             "--cmd", f"{DATELINE} extract", "--show-misses", "20",
-            "--min-entity-precision", "0.87", "--min-entity-recall", "0.82",
+            "--min-entity-precision", "0.88", "--min-entity-recall", "0.85",
             "--min-quote-precision", "0.95", "--min-turn-coverage", "0.95",
-            "--min-timex-precision", "0.95", "--min-timex-recall", "0.83",
-            "--min-event-precision", "0.65", "--min-event-recall", "0.6", "--min-key-event-recall", "0.7",
+            "--min-timex-precision", "0.92", "--min-timex-recall", "0.82",
+            "--min-event-precision", "0.61", "--min-event-recall", "0.63", "--min-key-event-recall", "0.72",
         ],
         capture_output=True, text=True, cwd=ROOT, timeout=300,
     )  # fmt: skip

@@ -411,3 +411,19 @@ def test_an_announcement_a_statement_makes_has_happened_but_a_briefings_may_be_t
     assert [(e.value, e.status) for e in found if "announcing" in e.summary] == [
         ("2023-07-19", EventStatus.ONGOING)
     ]
+
+
+@pytest.mark.slow
+def test_a_deadline_set_within_days_is_expected_that_many_days_on_but_a_habit_is_no_event(extractor):
+    found = events(
+        extractor, "The Army will commence a planning process within 60 days.", dt.date(2023, 3, 21)
+    )
+    assert [(e.value, e.status) for e in found] == [("2023-05-20", EventStatus.EXPECTED)]
+    assert not events(extractor, "Most companies respond within 15 days.", dt.date(2023, 3, 21))
+
+
+@pytest.mark.slow
+def test_a_meeting_on_the_day_after_a_late_readout_happened_that_day(extractor):
+    text = "National Security Advisor Jake Sullivan met on August 29 with General Zhang Youxia in Beijing."
+    found = events(extractor, text, dt.date(2024, 8, 28))
+    assert [(e.value, e.status) for e in found] == [("2024-08-29", EventStatus.HAPPENED)]

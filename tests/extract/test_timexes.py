@@ -70,6 +70,10 @@ RESOLUTION_CASES = [
     ("October of last year", NONE, "2023-10"),
     ("May of next year", NONE, "2025-05"),
     ("the fall of last year", NONE, "2023-FA"),
+    ("Thursday of next week", NONE, "2024-07-11"),  # that ISO week's Thursday
+    ("Monday of last week", PAST, "2024-06-24"),
+    ("July 2", PAST, "2024-07-02"),  # "met on July 2", told late on July 1 where it was still July 1
+    ("July 3", PAST, "2023-07-03"),
     ("February 2022", NONE, "2022-02"),
     ("July 1, 2024", NONE, "2024-07-01"),
     ("Thursday, Oct. 26", NONE, "2023-10-26"),  # the year in which Oct. 26 is a Thursday
@@ -283,6 +287,8 @@ def spans(text: str) -> list[str]:
         ("Talks resume in early March.", ["early March"]),
         ("It applies from July 1 of this year.", ["July 1 of this year"]),  # as "June last year"
         ("In October, last year's winner spoke.", ["October", "last year"]),
+        ("We made plans for the day after.", []),  # a war's aftermath
+        ("He arrived on May 3. The day after, he left.", ["May 3", "The day after"]),
     ],
 )
 def test_extents_follow_timeml_conventions(text, expected):
@@ -523,3 +529,29 @@ def test_day_one_is_the_administrations_first_day_when_a_presidency_is_in_view(
 ):
     timexes = timexes_of(extractor, sentence, dt.date.fromisoformat(published))
     assert [t.value for t in timexes if "day" in t.text.lower()] == values
+
+
+@pytest.mark.slow
+def test_an_article_tells_of_one_october_7(extractor):
+    text = "Shortly after October 7th, we began talks. Hamas has vowed to repeat October 7."
+    found = timexes_of(extractor, text, dt.date(2023, 12, 2))
+    assert [(t.text, t.value) for t in found] == [("October 7th", "2023-10-07"), ("October 7", "2023-10-07")]
+
+
+@pytest.mark.slow
+def test_a_speaker_on_a_thursday_means_another_thursday_but_a_paper_may_mean_its_own(extractor):
+    thursday = dt.date(2024, 8, 8)
+    spoken = (
+        "MODERATOR:  Thanks.\n\nSENIOR ADMINISTRATION OFFICIAL:  The agreement will be signed on Thursday."
+        " The President spoke with them on Thursday.\n\nQ    Thanks.\n"
+    )
+    assert [t.value for t in timexes_of(extractor, spoken, thursday)] == ["2024-08-15", "2024-08-01"]
+    written = "The agreement will be signed on Thursday, officials said."
+    assert [t.value for t in timexes_of(extractor, written, thursday)] == ["2024-08-08"]
+
+
+@pytest.mark.slow
+def test_over_the_next_year_is_the_twelve_months_ahead(extractor):
+    text = "PMI plans to invest $28 million over the next year in Zambia."
+    assert value_of(extractor, text, "the next year", dt.date(2023, 3, 30)) == "P1Y"
+

@@ -18,7 +18,16 @@ from spacy.tokens import Token
 from app.domain import Granularity, Timex, TimexType
 
 _AMOUNT = re.compile(r"P(\d+)([DWMY])")
-_IN_BEFORE = re.compile(r"\bin\s+(?:just\s+|only\s+|another\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+|another\s+)?$", re.IGNORECASE)
+
+
+# A duration counted from something else than the document's day; counted from the order the
+# document announces, it still counts from today ("within five days of the Executive Order").
+_COUNTED_FROM_ELSEWHERE = re.compile(
+    r"\s+(?:of|after|following|from)\s+(?!(?:the\s+)?(?:date\s+of\s+)?(?:this|the|its)\s+"
+    r"(?:executive\s+)?(?:order|memorandum|proclamation|establishment|signing)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ def countdown(text: str, timex: Timex, published: dt.date | None) -> Countdown |
     m = _AMOUNT.fullmatch(timex.value)
     if m is None or not _IN_BEFORE.search(text, max(0, timex.start - 20), timex.start):
         return None
+    if _COUNTED_FROM_ELSEWHERE.match(text, timex.end):
+        return None  # "updated within 120 days of the final National Transit Survey": not from today
     amount, unit = int(m[1]), m[2]
     if unit == "D":
         day = published + dt.timedelta(days=amount)

@@ -81,6 +81,34 @@ def stated_years(meanings: list[object]) -> dict[tuple[int, int], int]:
     return {key: next(iter(found)) for key, found in years.items() if len(found) == 1}
 
 
+def known_year(
+    meaning: CalendarDate,
+    *,
+    text: str,
+    start: int,
+    end: int,
+    published: dt.date,
+    stated: dict[tuple[int, int], int],
+    written: CalendarDate | None,
+) -> int | None:
+    """The year the whole article gives a month and day: written out elsewhere ("October 7,
+    2023"), or a known anniversary its words call up ("October 7" beside "Hamas")."""
+    if meaning.day is None or meaning.month is None:
+        return None
+    if (meaning.month, meaning.day) in stated:
+        return stated[(meaning.month, meaning.day)]
+    window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
+    for known in _ANNIVERSARIES:
+        if (
+            (known.day.month, known.day.day) == (meaning.month, meaning.day)
+            and known.day < published
+            and known.cue.search(window)
+            and _not_later_passage(written, known.day)
+        ):
+            return known.day.year
+    return None
+
+
 def with_year(
     meaning: CalendarDate,
     *,
@@ -105,18 +133,11 @@ def with_year(
         return replace(meaning, year=int(ends["year"]) - turned)
     if published is None or direction is Direction.FUTURE or _OBSERVANCE.fullmatch(text, start, end):
         return meaning
-    if meaning.day is not None and (meaning.month, meaning.day) in stated:
-        return replace(meaning, year=stated[(meaning.month, meaning.day)])
-    if meaning.day is not None:
-        window = text[max(0, start - _CUE_REACH) : end + _CUE_REACH]
-        for known in _ANNIVERSARIES:
-            if (
-                (known.day.month, known.day.day) == (meaning.month, meaning.day)
-                and known.day < published
-                and known.cue.search(window)
-                and _not_later_passage(written, known.day)
-            ):
-                return replace(meaning, year=known.day.year)
+    year = known_year(
+        meaning, text=text, start=start, end=end, published=published, stated=stated, written=written
+    )
+    if year is not None:
+        return replace(meaning, year=year)
     if direction is not Direction.DEADLINE and meaning.day and written and written.year and written.day:
         return _in_passage_year(meaning, written.year, published)
     return meaning

@@ -61,6 +61,7 @@ class WeekdayDate:
 
     weekday: int  # ISO: Monday = 1
     occurrence: int | None = None  # None: decided by tense; -1 last, 0 this, +1 next
+    week_offset: int | None = None  # "Thursday of next week" -> +1: that weekday of that ISO week
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,9 @@ def _calendar_date(m: CalendarDate, ctx: Context) -> Resolution | None:
     return result
 
 
+_TIME_ZONE_GRACE = dt.timedelta(days=1)
+
+
 def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
     """Year of a month or month-day written without one: the occurrence nearest the
     publication date in the direction the wording ("last June") or the tense points."""
@@ -163,7 +166,10 @@ def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
     if m.occurrence is not None:
         return _occurrence_year(years, start_of, end_of, anchor, m.occurrence)
     if ctx.direction is Direction.PAST:
-        return max(y for y in years if start_of(y) <= anchor)
+        # A day or two after publication is still this year's: a readout published late in
+        # Washington of a meeting "on August 29" in Beijing, not a meeting a year back.
+        grace = _TIME_ZONE_GRACE if day else dt.timedelta(0)
+        return max(y for y in years if start_of(y) <= anchor + grace)
     if ctx.direction is Direction.FUTURE:
         return min(y for y in years if end_of(y) >= anchor)
     return _nearest_year(years, start_of, end_of, anchor, ctx.direction is Direction.DEADLINE)
@@ -236,7 +242,9 @@ def _weekday_date(m: WeekdayDate, ctx: Context) -> Resolution | None:
     today = anchor.isoweekday()
     back = (today - m.weekday) % 7  # days since the most recent such weekday, 0 if today
     ahead = (m.weekday - today) % 7
-    if m.occurrence is not None and m.occurrence < 0:
+    if m.week_offset is not None:  # "Thursday of next week": that ISO week's Thursday
+        day = anchor + dt.timedelta(days=m.weekday - today + 7 * m.week_offset)
+    elif m.occurrence is not None and m.occurrence < 0:
         day = anchor - dt.timedelta(days=back or 7)
     elif m.occurrence is not None and m.occurrence > 0:
         day = anchor + dt.timedelta(days=ahead or 7)

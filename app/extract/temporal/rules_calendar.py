@@ -143,9 +143,10 @@ def _weekday(m: re.Match[str]) -> Reading | None:
     if weekday is None:
         return None
     occurrence = _OCCURRENCE.get(normalise_space(m["occ"])) if m["occ"] else None
+    week_offset = _YEAR_OFFSET.get(group(m, "week") or "")
     # "Friday night" keeps the day's value, as TempEval-3 mostly annotates it (TIMEX3 would
     # allow 1998-08-07TNI); an event that evening belongs to that day.
-    return Reading(WeekdayDate(weekday, occurrence))
+    return Reading(WeekdayDate(weekday, None if week_offset is not None else occurrence, week_offset))
 
 
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -340,7 +341,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule(
         "weekday",
         rf"\b(?:(?P<occ>last|next|this\s+past|this\s+coming|this|coming|past|the\s+previous|the\s+following)\s+)?"
-        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?",
+        rf"(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY})|\s+of\s+(?P<week>last|this|next)\s+week\b)?",
         _weekday,
         anchor=WEEKDAY_ANCHOR,
     ),

@@ -82,6 +82,9 @@ _STEP_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in _STEPS), key=len,
 # (TimeML: a duration, P1Y) — though "in the last year of his term" is a year.
 _SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|throughout|within)\s+$")
 _SPAN_UNITS = frozenset({"D", "W", "M", "Y", "DE"})
+# "invest $28 million over the next year": the twelve months ahead ("in the next year" may be
+# the following calendar year of a story told in the past)
+_SPAN_AHEAD = re.compile(r"\b(?:over|during|throughout|within)\s+$")
 
 
 def _relative_unit(m: re.Match[str]) -> Reading | None:
@@ -91,10 +94,12 @@ def _relative_unit(m: re.Match[str]) -> Reading | None:
     if unit is None:
         return None
     if (
-        rel in ("the past", "the last")
+        rel in ("the past", "the last", "the next", "the coming")
         and unit in _SPAN_UNITS
         and not m["fiscal"]
-        and _SPAN_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        and (_SPAN_BEFORE if rel in ("the past", "the last") else _SPAN_AHEAD).search(
+            m.string, max(0, m.start() - 12), m.start()
+        )
         and not m.string.startswith(" of", m.end())
     ):
         return Reading(Duration(unit, 1))
@@ -328,6 +333,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "unit before",
+        # not "plans for the day after", "talk about the day after": a war's aftermath, no date
+        r"(?<!for\s)(?<!about\s)"
         rf"\bthe\s+(?P<unit>{UNIT_SINGULAR})\s+(?P<dir>before|after|earlier|prior)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
         _the_unit_before,
         anchor=UNIT_ANCHOR,
