@@ -554,4 +554,3 @@ def test_a_speaker_on_a_thursday_means_another_thursday_but_a_paper_may_mean_its
 def test_over_the_next_year_is_the_twelve_months_ahead(extractor):
     text = "PMI plans to invest $28 million over the next year in Zambia."
     assert value_of(extractor, text, "the next year", dt.date(2023, 3, 30)) == "P1Y"
-

@@ -191,3 +191,20 @@ def test_reprocess_turns_a_stored_transcript_into_remarks_and_questions(
         assert kinds == ["question", "remarks", "remarks"]
         assert speaker is not None and speaker.quote_count == 2
         assert article.quote_count == 2
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [
+        (7, [2, 2, 2, 1]),  # a short run is all tail
+        (25, [8, 8, 2, 2, 2, 2, 1]),
+        (41, [8, 8, 8, 8, 2, 2, 2, 2, 1]),
+    ],
+)
+def test_a_runs_last_items_go_out_in_quarter_batches(count: int, sizes: list[int]) -> None:
+    """Whole batches until the input is two batches from its end, then quarter batches, so the
+    process that finishes first waits for a quarter batch at most; the order is kept."""
+    batches = list(pipeline._batches(iter(range(count)), 8))
+    assert [len(b) for b in batches] == sizes
+    assert [n for batch in batches for n in batch] == list(range(count))
+    assert [len(b) for b in pipeline._batches(iter(range(5)), 2)] == [2, 2, 1]  # too small to quarter
