@@ -369,8 +369,7 @@ def _merge_qualified_places(groups: list[_Group]) -> None:
         for bare in places:
             if bare is qualified or not bare.mentions or bare.mentions[0].name.casefold() != head:
                 continue
-            # "Washington" + ", " + "D.C." (or " , " where the words are spaced out)
-            if any(m.end + 2 in starts or m.end + 3 in starts for m in bare.mentions):
+            if any(m.end + 2 in starts for m in bare.mentions):  # "Washington" + ", " + "D.C."
                 _merge_into(qualified, bare)
 
 

@@ -35,6 +35,7 @@ from app.extract.sentences import sentence_index, sentence_spans
 from app.extract.structure import NOT_SPEECH
 from app.extract.temporal.meanings import Direction
 from app.extract.temporal.proclaimed import proclaimed_period
+from app.extract.temporal.resolve import TIME_ZONE_GRACE
 from app.extract.temporal.tense import verb_tense
 
 
@@ -413,12 +414,6 @@ def _status(
         end = min(end, published - dt.timedelta(days=1))
     if start > end:  # the publication day alone: "later today" is still to come
         return EventStatus.EXPECTED if dating.side > 0 else EventStatus.HAPPENED
-    if (
-        direction is Direction.PAST
-        and published is not None
-        and start == end == published + dt.timedelta(days=1)
-    ):
-        return EventStatus.HAPPENED  # "met on August 29", told late on August 28 (time zones)
     return status_of(start, end, published, direction, simple_present)
 
 
@@ -530,11 +525,7 @@ def _the_day_after_on_the_verb(trigger: Token, dating: _Dating, published: dt.da
     """ "met on August 29", published on August 28: the day after publication, on the past
     verb itself."""
     on_the_verb = span.root.head.head == trigger if span.root.dep_ == "pobj" else span.root.head == trigger
-    return (
-        dating.granularity is Granularity.DAY
-        and dating.end == published + dt.timedelta(days=1)
-        and on_the_verb
-    )
+    return dating.granularity is Granularity.DAY and dating.end <= published + TIME_ZONE_GRACE and on_the_verb
 
 
 def _counts_down(span: Span, trigger: Token) -> bool:

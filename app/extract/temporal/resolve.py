@@ -138,7 +138,9 @@ def _calendar_date(m: CalendarDate, ctx: Context) -> Resolution | None:
     return result
 
 
-_TIME_ZONE_GRACE = dt.timedelta(days=1)
+# A day after publication can still be told in the past: a readout published late in Washington
+# of a meeting the next calendar day in Beijing.
+TIME_ZONE_GRACE = dt.timedelta(days=1)
 
 
 def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
@@ -168,7 +170,7 @@ def _infer_year(m: CalendarDate, ctx: Context) -> int | None:
     if ctx.direction is Direction.PAST:
         # A day or two after publication is still this year's: a readout published late in
         # Washington of a meeting "on August 29" in Beijing, not a meeting a year back.
-        grace = _TIME_ZONE_GRACE if day else dt.timedelta(0)
+        grace = TIME_ZONE_GRACE if day else dt.timedelta(0)
         return max(y for y in years if start_of(y) <= anchor + grace)
     if ctx.direction is Direction.FUTURE:
         return min(y for y in years if end_of(y) >= anchor)
